@@ -1,0 +1,14 @@
+/** @type {import('@remix-run/dev').AppConfig} */
+export default {
+  // Files beside the routes that are not routes themselves start with "__" (helpers, components).
+  ignoredRouteFiles: ['**/.*', '**/__*', '**/*.test.{ts,tsx}'],
+  serverModuleFormat: 'esm',
+  serverPlatform: 'node',
+  future: {
+    v3_fetcherPersist: true,
+    v3_relativeSplatPath: true,
+    v3_throwAbortReason: true,
+    v3_lazyRouteDiscovery: true,
+    v3_singleFetch: false,
+  },
+};

@@ -1,0 +1,4 @@
+/// <reference types="@remix-run/dev" />
+/// <reference types="@remix-run/node" />
+
+export {};
