@@ -1,3 +1,5 @@
+import fs from 'node:fs';
+import path from 'node:path';
 import { PrismaBetterSQLite3 } from '@prisma/adapter-better-sqlite3';
 import { PrismaClient } from '~/generated/prisma/client';
 import { getEnv } from './env.server';
@@ -18,7 +20,10 @@ export function sqlitePath(url: string): string {
 
 export function createPrismaClient(url = getEnv().DATABASE_URL): PrismaClient {
   // A busy timeout lets concurrent writers wait for the lock instead of failing at once.
-  const adapter = new PrismaBetterSQLite3({ url: `file:${sqlitePath(url)}`, timeout: 5000 });
+  const file = sqlitePath(url);
+  // SQLite creates the file but not its folder
+  if (file !== ':memory:') fs.mkdirSync(path.dirname(path.resolve(file)), { recursive: true });
+  const adapter = new PrismaBetterSQLite3({ url: `file:${file}`, timeout: 5000 });
   return new PrismaClient({ adapter });
 }
 

@@ -1,0 +1,79 @@
+import { weekRange } from '~/domain/calendar/weeks';
+import { prisma } from '~/utils/db.server';
+
+/** What a subject expert sees first: their submissions and what waits for them. */
+export async function getExpertDashboard({ userId }: { userId: string }) {
+  const [items, pieces] = await Promise.all([
+    prisma.knowledgeItem.findMany({
+      where: { ownerId: userId, status: { notIn: ['archived', 'withdrawn'] } },
+      orderBy: { updatedAt: 'desc' },
+      take: 50,
+      select: { id: true, title: true, status: true, updatedAt: true },
+    }),
+    prisma.contentPiece.findMany({
+      where: { experts: { some: { userId } }, status: { not: 'cancelled' } },
+      orderBy: [{ publishAt: 'asc' }, { title: 'asc' }],
+      take: 20,
+      select: { id: true, title: true, channel: true, status: true, publishAt: true },
+    }),
+  ]);
+  return {
+    items,
+    waiting: items.filter((i) => i.status === 'draft' || i.status === 'changes_requested'),
+    pieces,
+  };
+}
+
+/** What an editor sees first: this week's pieces, content gaps, submissions to review. */
+export async function getEditorDashboard({ now, timeZone }: { now: Date; timeZone: string }) {
+  const { start, end } = weekRange(now, timeZone);
+  const [thisWeek, gaps, toReview] = await Promise.all([
+    prisma.contentPiece.findMany({
+      where: { publishAt: { gte: start, lt: end }, status: { not: 'cancelled' } },
+      orderBy: { publishAt: 'asc' },
+      select: { id: true, title: true, channel: true, status: true, publishAt: true },
+    }),
+    prisma.need.findMany({
+      where: { matches: { none: { decision: 'accepted' } } },
+      orderBy: [{ priority: 'desc' }, { text: 'asc' }],
+      take: 20,
+      select: { id: true, text: true, priority: true, audience: { select: { name: true } } },
+    }),
+    prisma.knowledgeItem.findMany({
+      where: { status: 'submitted' },
+      orderBy: { submittedAt: 'asc' },
+      take: 20,
+      select: { id: true, title: true, submittedAt: true, owner: { select: { name: true } } },
+    }),
+  ]);
+  return { thisWeek, gaps, toReview };
+}
+
+/** What management sees first: the rules and the exemption requests awaiting a decision. */
+export async function getManagementDashboard() {
+  const [bySeverity, exemptions] = await Promise.all([
+    prisma.disclosureRule.groupBy({ by: ['severity'], where: { active: true }, _count: { _all: true } }),
+    prisma.disclosureExemption.findMany({
+      where: { status: 'requested' },
+      orderBy: { createdAt: 'asc' },
+      select: {
+        id: true,
+        reason: true,
+        createdAt: true,
+        piece: { select: { id: true, title: true } },
+        rule: { select: { name: true } },
+        requestedBy: { select: { name: true } },
+      },
+    }),
+  ]);
+  const count = (severity: string) => bySeverity.find((r) => r.severity === severity)?._count._all ?? 0;
+  return { rules: { block: count('block'), warn: count('warn'), active: count('block') + count('warn') }, exemptions };
+}
+
+export async function getAdminDashboard() {
+  const [active, inactive] = await Promise.all([
+    prisma.user.count({ where: { active: true } }),
+    prisma.user.count({ where: { active: false } }),
+  ]);
+  return { active, inactive };
+}

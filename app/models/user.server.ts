@@ -1,0 +1,156 @@
+import { prisma, type Tx } from '~/utils/db.server';
+import { dummyPasswordHash, hashPassword, verifyPassword } from '~/utils/password.server';
+import type { Role } from '~/domain/permissions';
+import { recordAudit } from './audit.server';
+
+export function normalizeEmail(email: string) {
+  return email.trim().toLowerCase();
+}
+
+/**
+ * The user id when email and password belong to an active account, else null. The answer takes
+ * the same time whether or not the account exists, so it tells nothing about which part was wrong.
+ */
+export async function verifyLogin({ email, password }: { email: string; password: string }) {
+  const user = await prisma.user.findUnique({
+    where: { email: normalizeEmail(email) },
+    select: { id: true, active: true, passwordHash: true },
+  });
+  const ok = await verifyPassword(user?.passwordHash ?? (await dummyPasswordHash()), password);
+  return user && ok && user.active ? user.id : null;
+}
+
+export async function createUser(
+  {
+    email,
+    name,
+    password,
+    roles,
+    actorId = null,
+  }: { email: string; name: string; password: string; roles: readonly Role[]; actorId?: string | null },
+  tx?: Tx,
+) {
+  const passwordHash = await hashPassword(password);
+  const run = async (db: Tx) => {
+    const user = await db.user.create({
+      data: {
+        email: normalizeEmail(email),
+        name: name.trim(),
+        passwordHash,
+        roles: { create: [...new Set(roles)].map((role) => ({ role })) },
+      },
+      select: { id: true, email: true, name: true },
+    });
+    await recordAudit(db, {
+      actorId,
+      action: 'user.create',
+      entityType: 'user',
+      entityId: user.id,
+      after: { email: user.email, name: user.name, roles: [...new Set(roles)].sort() },
+    });
+    return user;
+  };
+  return tx ? run(tx) : prisma.$transaction(run);
+}
+
+export async function emailTaken(email: string, exceptId?: string) {
+  const found = await prisma.user.findUnique({ where: { email: normalizeEmail(email) }, select: { id: true } });
+  return Boolean(found && found.id !== exceptId);
+}
+
+export function listUsers() {
+  return prisma.user.findMany({
+    orderBy: [{ active: 'desc' }, { name: 'asc' }],
+    select: {
+      id: true,
+      email: true,
+      name: true,
+      active: true,
+      lastLoginAt: true,
+      roles: { select: { role: true } },
+    },
+  });
+}
+
+export function getUser({ id }: { id: string }) {
+  return prisma.user.findUnique({
+    where: { id },
+    select: {
+      id: true,
+      email: true,
+      name: true,
+      active: true,
+      version: true,
+      lastLoginAt: true,
+      roles: { select: { role: true } },
+    },
+  });
+}
+
+export type UserUpdateProblem = 'notFound' | 'conflict' | 'cannotDeactivateSelf' | 'cannotRemoveOwnAdmin' | 'lastAdmin';
+
+/**
+ * Changes a user's name, roles and active flag in one transaction. `expectedVersion` is the
+ * version the editor saw: a change made meanwhile by someone else is reported, not overwritten.
+ * Ending a user's sessions on role change or deactivation makes the change take effect at once.
+ */
+export async function updateUser({
+  id,
+  actorId,
+  expectedVersion,
+  name,
+  roles,
+  active,
+}: {
+  id: string;
+  actorId: string;
+  expectedVersion: number;
+  name: string;
+  roles: readonly Role[];
+  active: boolean;
+}): Promise<{ ok: true } | { ok: false; problem: UserUpdateProblem }> {
+  return prisma.$transaction(async (tx) => {
+    const before = await tx.user.findUnique({
+      where: { id },
+      select: { name: true, active: true, version: true, roles: { select: { role: true } } },
+    });
+    if (!before) return { ok: false, problem: 'notFound' } as const;
+    if (before.version !== expectedVersion) return { ok: false, problem: 'conflict' } as const;
+    const newRoles = [...new Set(roles)].sort();
+    if (id === actorId && !active) return { ok: false, problem: 'cannotDeactivateSelf' } as const;
+    if (id === actorId && !newRoles.includes('admin')) return { ok: false, problem: 'cannotRemoveOwnAdmin' } as const;
+    const wasAdmin = before.active && before.roles.some((r) => r.role === 'admin');
+    const staysAdmin = active && newRoles.includes('admin');
+    if (wasAdmin && !staysAdmin) {
+      const otherAdmins = await tx.user.count({
+        where: { id: { not: id }, active: true, roles: { some: { role: 'admin' } } },
+      });
+      if (otherAdmins === 0) return { ok: false, problem: 'lastAdmin' } as const;
+    }
+    const oldRoles = before.roles.map((r) => r.role).sort();
+    const rolesChanged = oldRoles.join() !== newRoles.join();
+    await tx.user.update({
+      where: { id },
+      data: {
+        name: name.trim(),
+        active,
+        version: { increment: 1 },
+        ...(rolesChanged
+          ? { roles: { deleteMany: {}, create: newRoles.map((role) => ({ role })) } }
+          : {}),
+      },
+    });
+    if (rolesChanged || (before.active && !active)) {
+      await tx.session.deleteMany({ where: { userId: id } });
+    }
+    await recordAudit(tx, {
+      actorId,
+      action: 'user.update',
+      entityType: 'user',
+      entityId: id,
+      before: { name: before.name, active: before.active, roles: oldRoles },
+      after: { name: name.trim(), active, roles: newRoles },
+    });
+    return { ok: true } as const;
+  });
+}

@@ -1,0 +1,149 @@
+import { json, type LinksFunction, type LoaderFunctionArgs, type MetaFunction } from '@remix-run/node';
+import {
+  Form,
+  Links,
+  Meta,
+  NavLink,
+  Outlet,
+  Scripts,
+  ScrollRestoration,
+  useLocation,
+  useNavigation,
+  useRouteLoaderData,
+} from '@remix-run/react';
+import type { ReactNode } from 'react';
+import { useTranslation } from 'react-i18next';
+import { useChangeLanguage } from 'remix-i18next/react';
+import { GeneralErrorBoundary } from './components/error-boundary';
+import { visibleSections } from './domain/permissions';
+import { LOCALES } from './i18n';
+import stylesheet from './styles/app.css';
+import { getWorkspace } from './models/workspace.server';
+import { getLocale } from './utils/i18n.server';
+import { useNonce } from './utils/nonce-provider';
+import { getSessionUser } from './utils/session.server';
+
+export const links: LinksFunction = () => [{ rel: 'stylesheet', href: stylesheet }];
+
+export const meta: MetaFunction = () => [{ title: 'Lotse' }];
+
+export async function loader({ request }: LoaderFunctionArgs) {
+  const [user, locale, workspace] = await Promise.all([
+    getSessionUser(request),
+    getLocale(request),
+    getWorkspace(),
+  ]);
+  return json({
+    locale,
+    timeZone: workspace.timeZone,
+    workspaceName: workspace.name,
+    user: user && { name: user.name, email: user.email, roles: user.roles },
+  });
+}
+
+export type RootLoader = typeof loader;
+
+export function useOptionalUser() {
+  return useRouteLoaderData<RootLoader>('root')?.user ?? null;
+}
+
+export function Layout({ children }: { children: ReactNode }) {
+  const data = useRouteLoaderData<RootLoader>('root');
+  const locale = data?.locale ?? 'en';
+  useChangeLanguage(locale);
+  const nonce = useNonce();
+  return (
+    <html lang={locale} dir="ltr">
+      <head>
+        <meta charSet="utf-8" />
+        <meta name="viewport" content="width=device-width, initial-scale=1" />
+        <Meta />
+        <Links />
+      </head>
+      <body>
+        <AppShell>{children}</AppShell>
+        <ScrollRestoration nonce={nonce} />
+        <Scripts nonce={nonce} />
+      </body>
+    </html>
+  );
+}
+
+function AppShell({ children }: { children: ReactNode }) {
+  const { t, i18n } = useTranslation();
+  const user = useOptionalUser();
+  const location = useLocation();
+  const navigation = useNavigation();
+  const here = location.pathname + location.search;
+  return (
+    <>
+      <a className="skip-link" href="#main">
+        {t('app.skipToContent')}
+      </a>
+      <header className="app-header">
+        <a className="brand" href="/">
+          {t('app.name')}
+        </a>
+        {user ? (
+          <nav aria-label={t('app.mainNavigation')} className="main-nav">
+            <ul>
+              {visibleSections(user.roles).map((s) => (
+                <li key={s.key}>
+                  <NavLink to={s.path} end={s.path === '/'} prefetch="intent">
+                    {t(`nav.${s.key}`)}
+                  </NavLink>
+                </li>
+              ))}
+            </ul>
+          </nav>
+        ) : null}
+        <div className="header-tools">
+          <Form method="post" action="/settings/language" className="language-switch">
+            <input type="hidden" name="redirectTo" value={here} />
+            <label htmlFor="language-select" className="visually-hidden">
+              {t('app.language')}
+            </label>
+            <select id="language-select" name="locale" defaultValue={i18n.language} key={i18n.language}>
+              {LOCALES.map((l) => (
+                <option key={l} value={l} lang={l}>
+                  {t(`languages.${l}`)}
+                </option>
+              ))}
+            </select>
+            <button type="submit" className="button-secondary">
+              {t('app.switchLanguage')}
+            </button>
+          </Form>
+          {user ? (
+            <>
+              <span className="signed-in">{t('app.signedInAs', { name: user.name })}</span>
+              <Form method="post" action="/logout">
+                <button type="submit" className="button-secondary">
+                  {t('app.logout')}
+                </button>
+              </Form>
+            </>
+          ) : null}
+        </div>
+      </header>
+      <div
+        className="progress"
+        role="progressbar"
+        aria-hidden={navigation.state === 'idle'}
+        data-active={navigation.state !== 'idle'}
+        aria-label={t('common.loading')}
+      />
+      <main id="main" tabIndex={-1}>
+        {children}
+      </main>
+    </>
+  );
+}
+
+export default function App() {
+  return <Outlet />;
+}
+
+export function ErrorBoundary() {
+  return <GeneralErrorBoundary />;
+}

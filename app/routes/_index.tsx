@@ -1,0 +1,174 @@
+import { json, type LoaderFunctionArgs, type MetaFunction } from '@remix-run/node';
+import { Link, useLoaderData } from '@remix-run/react';
+import { useTranslation } from 'react-i18next';
+import { can } from '~/domain/permissions';
+import {
+  getAdminDashboard,
+  getEditorDashboard,
+  getExpertDashboard,
+  getManagementDashboard,
+} from '~/models/dashboard.server';
+import { getWorkspace } from '~/models/workspace.server';
+import { requireUser } from '~/utils/auth.server';
+import { ChannelLabel, StatusBadge } from '~/components/labels';
+import { useFormat } from '~/utils/use-format';
+
+export const meta: MetaFunction = () => [{ title: 'Lotse' }];
+
+export async function loader({ request }: LoaderFunctionArgs) {
+  const user = await requireUser(request);
+  const { timeZone } = await getWorkspace();
+  const roles = user.roles;
+  const [expert, editor, management, admin] = await Promise.all([
+    roles.includes('expert') ? getExpertDashboard({ userId: user.id }) : null,
+    can(roles, 'calendar:plan') ? getEditorDashboard({ now: new Date(), timeZone }) : null,
+    can(roles, 'rules:manage') ? getManagementDashboard() : null,
+    can(roles, 'users:manage') ? getAdminDashboard() : null,
+  ]);
+  return json({ name: user.name, expert, editor, management, admin });
+}
+
+export default function Dashboard() {
+  const { name, expert, editor, management, admin } = useLoaderData<typeof loader>();
+  const { t } = useTranslation();
+  const f = useFormat();
+  return (
+    <>
+      <h1>{t('dashboard.welcome', { name })}</h1>
+      <div className="grid">
+        {expert ? (
+          <>
+            <section className="card" aria-labelledby="dash-waiting">
+              <h2 id="dash-waiting">{t('dashboard.expert.waiting')}</h2>
+              {expert.waiting.length ? (
+                <ul className="plain">
+                  {expert.waiting.map((i) => (
+                    <li key={i.id}>
+                      <Link to={`/knowledge/${i.id}`}>{i.title}</Link> <StatusBadge kind="knowledge" status={i.status} />
+                    </li>
+                  ))}
+                </ul>
+              ) : (
+                <p className="empty">{t('dashboard.expert.waitingEmpty')}</p>
+              )}
+            </section>
+            <section className="card" aria-labelledby="dash-submissions">
+              <h2 id="dash-submissions">{t('dashboard.expert.title')}</h2>
+              {expert.items.length ? (
+                <ul className="plain">
+                  {expert.items.map((i) => (
+                    <li key={i.id}>
+                      <Link to={`/knowledge/${i.id}`}>{i.title}</Link> <StatusBadge kind="knowledge" status={i.status} />
+                    </li>
+                  ))}
+                </ul>
+              ) : (
+                <p className="empty">{t('dashboard.expert.empty')}</p>
+              )}
+            </section>
+            <section className="card" aria-labelledby="dash-my-pieces">
+              <h2 id="dash-my-pieces">{t('dashboard.expert.myPieces')}</h2>
+              {expert.pieces.length ? (
+                <ul className="plain">
+                  {expert.pieces.map((p) => (
+                    <li key={p.id}>
+                      <ChannelLabel channel={p.channel} /> {p.title}{' '}
+                      <span className="field-hint">{p.publishAt ? f.shortDate(p.publishAt) : t('calendar.unscheduled')}</span>
+                    </li>
+                  ))}
+                </ul>
+              ) : (
+                <p className="empty">{t('dashboard.expert.myPiecesEmpty')}</p>
+              )}
+            </section>
+          </>
+        ) : null}
+        {editor ? (
+          <>
+            <section className="card" aria-labelledby="dash-week">
+              <h2 id="dash-week">{t('dashboard.editor.thisWeek')}</h2>
+              {editor.thisWeek.length ? (
+                <ul className="plain">
+                  {editor.thisWeek.map((p) => (
+                    <li key={p.id}>
+                      <ChannelLabel channel={p.channel} /> {p.title}{' '}
+                      <span className="field-hint">{p.publishAt ? f.dateTime(p.publishAt) : null}</span>{' '}
+                      <StatusBadge kind="piece" status={p.status} />
+                    </li>
+                  ))}
+                </ul>
+              ) : (
+                <p className="empty">{t('dashboard.editor.thisWeekEmpty')}</p>
+              )}
+            </section>
+            <section className="card" aria-labelledby="dash-gaps">
+              <h2 id="dash-gaps">{t('dashboard.editor.gaps')}</h2>
+              {editor.gaps.length ? (
+                <ul className="plain">
+                  {editor.gaps.map((n) => (
+                    <li key={n.id}>
+                      {n.text} <span className="field-hint">({n.audience.name})</span>
+                    </li>
+                  ))}
+                </ul>
+              ) : (
+                <p className="empty">{t('dashboard.editor.gapsEmpty')}</p>
+              )}
+            </section>
+            <section className="card" aria-labelledby="dash-review">
+              <h2 id="dash-review">{t('dashboard.editor.toReview')}</h2>
+              {editor.toReview.length ? (
+                <ul className="plain">
+                  {editor.toReview.map((i) => (
+                    <li key={i.id}>
+                      <Link to={`/knowledge/${i.id}`}>{i.title}</Link> <span className="field-hint">({i.owner.name})</span>
+                    </li>
+                  ))}
+                </ul>
+              ) : (
+                <p className="empty">{t('dashboard.editor.toReviewEmpty')}</p>
+              )}
+            </section>
+          </>
+        ) : null}
+        {management ? (
+          <>
+            <section className="card" aria-labelledby="dash-rules">
+              <h2 id="dash-rules">{t('dashboard.management.rules')}</h2>
+              {management.rules.active ? (
+                <p>
+                  <Link to="/rules">{t('dashboard.management.rulesSummary', management.rules)}</Link>
+                </p>
+              ) : (
+                <p className="empty">{t('dashboard.management.rulesEmpty')}</p>
+              )}
+            </section>
+            <section className="card" aria-labelledby="dash-exemptions">
+              <h2 id="dash-exemptions">{t('dashboard.management.exemptions')}</h2>
+              {management.exemptions.length ? (
+                <ul className="plain">
+                  {management.exemptions.map((e) => (
+                    <li key={e.id}>
+                      {e.piece.title} · {e.rule.name} <span className="field-hint">({e.requestedBy.name})</span>
+                    </li>
+                  ))}
+                </ul>
+              ) : (
+                <p className="empty">{t('dashboard.management.exemptionsEmpty')}</p>
+              )}
+            </section>
+          </>
+        ) : null}
+        {admin ? (
+          <section className="card" aria-labelledby="dash-users">
+            <h2 id="dash-users">{t('dashboard.admin.users')}</h2>
+            <p>{t('dashboard.admin.usersSummary', admin)}</p>
+            <p>
+              <Link to="/users">{t('dashboard.admin.manage')}</Link>
+            </p>
+          </section>
+        ) : null}
+      </div>
+    </>
+  );
+}

@@ -1,0 +1,22 @@
+import { redirect, type ActionFunctionArgs } from '@remix-run/node';
+import { isLocale } from '~/i18n';
+import { prisma } from '~/utils/db.server';
+import { localeCookie } from '~/utils/i18n.server';
+import { safeRedirect } from '~/utils/misc';
+import { getSessionUser } from '~/utils/session.server';
+
+/** Switches the interface language: saved on the user (it follows them), and in a cookie. */
+export async function action({ request }: ActionFunctionArgs) {
+  const form = await request.formData();
+  const locale = form.get('locale');
+  if (!isLocale(locale)) throw new Response('Unsupported language', { status: 400 });
+  const user = await getSessionUser(request);
+  if (user) await prisma.user.update({ where: { id: user.id }, data: { locale } });
+  return redirect(safeRedirect(form.get('redirectTo')), {
+    headers: { 'Set-Cookie': await localeCookie.serialize(locale) },
+  });
+}
+
+export async function loader() {
+  throw redirect('/');
+}

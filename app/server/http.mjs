@@ -1,0 +1,93 @@
+// The HTTP layer around the Remix app: static files, compression, security headers and the
+// cross-site request check that every state-changing request passes.
+import { randomBytes } from 'node:crypto';
+import http from 'node:http';
+import path from 'node:path';
+import { createRequestHandler } from '@remix-run/express';
+import compression from 'compression';
+import express from 'express';
+
+const SAFE_METHODS = new Set(['GET', 'HEAD', 'OPTIONS']);
+
+/**
+ * A state-changing request must come from Lotse's own pages: when the browser names where it
+ * comes from (Origin, else Referer), that must be this host. Requests that name neither are not
+ * from a browser's cross-site form and pass (the CLI, health checks, curl).
+ */
+export function isCrossSite(req) {
+  if (SAFE_METHODS.has(req.method)) return false;
+  const source = req.get('origin') ?? req.get('referer');
+  if (!source || source === 'null') return source === 'null';
+  let sourceHost;
+  try {
+    sourceHost = new URL(source).host;
+  } catch {
+    return true;
+  }
+  const host = req.get('x-forwarded-host') && req.app.get('trust proxy') ? req.get('x-forwarded-host') : req.get('host');
+  return sourceHost !== host;
+}
+
+function securityHeaders(req, res, next) {
+  const nonce = randomBytes(16).toString('base64');
+  res.locals.cspNonce = nonce;
+  res.setHeader(
+    'Content-Security-Policy',
+    [
+      "default-src 'self'",
+      `script-src 'self' 'nonce-${nonce}'`,
+      "style-src 'self' 'unsafe-inline'",
+      "img-src 'self' data:",
+      "font-src 'self'",
+      "connect-src 'self'" + (process.env.NODE_ENV === 'development' ? ' ws:' : ''),
+      "form-action 'self'",
+      "frame-ancestors 'none'",
+      "base-uri 'self'",
+      "object-src 'none'",
+    ].join('; '),
+  );
+  res.setHeader('X-Frame-Options', 'DENY');
+  res.setHeader('X-Content-Type-Options', 'nosniff');
+  res.setHeader('Referrer-Policy', 'same-origin');
+  res.setHeader('Cross-Origin-Opener-Policy', 'same-origin');
+  res.setHeader('Permissions-Policy', 'camera=(), microphone=(), geolocation=()');
+  if (process.env.NODE_ENV === 'production' && req.secure) {
+    res.setHeader('Strict-Transport-Security', 'max-age=31536000');
+  }
+  next();
+}
+
+export async function createHttpServer({ build, root, dev }) {
+  const app = express();
+  app.disable('x-powered-by');
+  if (process.env.LOTSE_TRUST_PROXY) app.set('trust proxy', process.env.LOTSE_TRUST_PROXY);
+  app.use(compression());
+  app.use(securityHeaders);
+  app.use(
+    '/build',
+    express.static(path.join(root, 'public', 'build'), { immutable: true, maxAge: '1y', index: false }),
+  );
+  app.use(express.static(path.join(root, 'public'), { maxAge: '1h', index: false }));
+  app.use((req, res, next) => {
+    if (!isCrossSite(req)) return next();
+    res.status(403).type('text/plain').send('Cross-site request refused.');
+  });
+
+  let currentBuild = build;
+  app.all(
+    '*',
+    dev
+      ? async (req, res, next) => {
+          // in development the build changes under us: load it fresh for every request
+          const url = new URL(`../../build/index.js?t=${Date.now()}`, import.meta.url);
+          currentBuild = await import(url.href);
+          return createRequestHandler({ build: currentBuild, mode: 'development', getLoadContext })(req, res, next);
+        }
+      : createRequestHandler({ build, mode: build.mode, getLoadContext }),
+  );
+  return http.createServer(app);
+}
+
+function getLoadContext(req, res) {
+  return { clientAddress: req.ip ?? req.socket.remoteAddress ?? 'unknown', cspNonce: res.locals.cspNonce };
+}

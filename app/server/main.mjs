@@ -1,0 +1,67 @@
+// Lotse's server entry: `npm start`.
+// 1. builds the app when there is no build or the sources are newer than it,
+// 2. applies pending database migrations,
+// 3. creates the reference data, and the demo workspace when the database is empty
+//    (LOTSE_DEMO=off turns the demo off for real installs),
+// 4. serves on HOST:PORT (default 0.0.0.0:3000).
+import { spawnSync } from 'node:child_process';
+import fs from 'node:fs';
+import path from 'node:path';
+import { fileURLToPath, pathToFileURL } from 'node:url';
+import { createHttpServer } from './http.mjs';
+
+const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..', '..');
+process.chdir(root);
+process.env.DATABASE_URL ??= 'file:./prisma/data/lotse.db';
+const dev = process.argv.includes('--dev');
+// remix-serve sets NODE_ENV=production as well; the demo does not depend on it
+process.env.NODE_ENV ??= dev ? 'development' : 'production';
+
+const bin = (name) => path.join(root, 'node_modules', '.bin', name);
+function run(label, command, args) {
+  const started = Date.now();
+  const result = spawnSync(command, args, { stdio: ['ignore', 'inherit', 'inherit'], env: process.env });
+  if (result.status !== 0) {
+    console.error(`lotse: ${label} failed (exit ${result.status ?? result.signal}).`);
+    process.exit(1);
+  }
+  console.log(`lotse: ${label} done in ${((Date.now() - started) / 1000).toFixed(1)} s`);
+}
+
+function newestMtime(dir) {
+  let newest = 0;
+  for (const entry of fs.readdirSync(dir, { withFileTypes: true })) {
+    const full = path.join(dir, entry.name);
+    if (entry.isDirectory()) newest = Math.max(newest, newestMtime(full));
+    else newest = Math.max(newest, fs.statSync(full).mtimeMs);
+  }
+  return newest;
+}
+
+const buildFile = path.join(root, 'build', 'index.js');
+function buildIsStale() {
+  if (!fs.existsSync(buildFile)) return true;
+  const built = fs.statSync(buildFile).mtimeMs;
+  return newestMtime(path.join(root, 'app')) > built || fs.statSync(path.join(root, 'remix.config.js')).mtimeMs > built;
+}
+
+if (!dev && buildIsStale()) run('build', bin('remix'), ['build']);
+run('database migrations', bin('prisma'), ['migrate', 'deploy']);
+run('reference and demo data', bin('tsx'), [path.join(root, 'seeds', 'main.ts')]);
+
+const build = await import(pathToFileURL(buildFile).href);
+const server = await createHttpServer({ build, root, dev });
+const port = Number(process.env.PORT ?? 3000);
+const host = process.env.HOST || undefined;
+server.listen(port, host, () => {
+  console.log(`lotse: serving on http://${host ?? 'localhost'}:${port} (${process.env.NODE_ENV})`);
+  if (dev) import('@remix-run/node').then(({ broadcastDevReady }) => broadcastDevReady(build));
+});
+
+function shutdown(signal) {
+  console.log(`lotse: ${signal}, closing`);
+  server.close(() => process.exit(0));
+  setTimeout(() => process.exit(0), 5000).unref();
+}
+process.on('SIGTERM', () => shutdown('SIGTERM'));
+process.on('SIGINT', () => shutdown('SIGINT'));

@@ -1,0 +1,19 @@
+// `npm run db:seed` (and every `npm start`): creates the reference data every install needs, and
+// the demo workspace when the database has no users yet and LOTSE_DEMO is not "off".
+import { createPrismaClient } from '~/utils/db.server';
+import { getEnv } from '~/utils/env.server';
+import { createDemoWorkspace } from './demo';
+import { ensureReferenceData } from './reference';
+
+const env = getEnv();
+const prisma = createPrismaClient(env.DATABASE_URL);
+try {
+  await ensureReferenceData(prisma);
+  if (env.LOTSE_DEMO === 'on' && (await prisma.user.count()) === 0) {
+    const started = Date.now();
+    await createDemoWorkspace(prisma);
+    console.log(`lotse: demo workspace created in ${Date.now() - started} ms (log in as editor@demo.lotse, password lotse-demo)`);
+  }
+} finally {
+  await prisma.$disconnect();
+}
