@@ -11,7 +11,19 @@ export type DemoPerson = {
   key: string;
   email: string;
   name: string;
-  roles: Role[];
+  roles: Role[  {
+    key: 'nadia',
+    email: 'nadia.lindqvist@demo.lotse',
+    name: 'Nadia Lindqvist',
+    roles: ['expert'],
+    expert: {
+      department: 'Recht',
+      areas: ['Datenschutz', 'Werberecht', 'Heilmittelwerbegesetz'],
+      bio: 'Syndikusanwältin; prüft Werbeaussagen zu Medizinprodukten und Fragen des Datenschutzes.',
+      availability: 'Nach Terminvereinbarung.',
+    },
+  },
+];
   expert?: { department: string; areas: string[]; bio: string; availability: string };
 };
 
@@ -146,10 +158,22 @@ export const DEMO_PEOPLE: DemoPerson[] = [
     name: 'Dr. Ines Carvalho',
     roles: ['expert', 'editor'],
     expert: {
-      department: 'Optometry',
+      department: 'Optometrie',
       areas: ['myopia in children', 'orthokeratology', 'eye health research'],
       bio: 'Optometrist and researcher; co-authors the company’s clinical studies and reviews content.',
       availability: 'Wednesdays and Fridays.',
+    },
+  },
+  {
+    key: 'nadia',
+    email: 'nadia.lindqvist@demo.lotse',
+    name: 'Nadia Lindqvist',
+    roles: ['expert'],
+    expert: {
+      department: 'Recht',
+      areas: ['Datenschutz', 'Werberecht', 'Heilmittelwerbegesetz'],
+      bio: 'Syndikusanwältin; prüft Werbeaussagen zu Medizinprodukten und Fragen des Datenschutzes.',
+      availability: 'Nach Terminvereinbarung.',
     },
   },
 ];

@@ -1,0 +1,38 @@
+// `npm run --silent cli -- <command>`: Lotse's command line. JSON on stdout, messages on stderr;
+// exit 0 success, 1 a negative verdict, 2 bad input.
+import { CliError, runUserCommand } from './user';
+
+const USAGE = `usage: npm run --silent cli -- <command>
+
+commands:
+  user create --email E --name N --role R [--role R2] [--password-stdin]
+      creates a user (roles: expert, editor, management, admin); the password is asked for at a
+      prompt, or read from standard input with --password-stdin
+  user list
+      lists users as JSON`;
+
+async function main(argv: string[]): Promise<number> {
+  const [group, command, ...rest] = argv;
+  if (!group || group === 'help' || group === '--help') {
+    process.stderr.write(`${USAGE}\n`);
+    return group ? 0 : 2;
+  }
+  if (group === 'user') return runUserCommand(command, rest);
+  throw new CliError(`unknown command "${group}"\n\n${USAGE}`);
+}
+
+try {
+  process.exitCode = await main(process.argv.slice(2));
+} catch (error) {
+  if (error instanceof CliError) {
+    process.stderr.write(`lotse: ${error.message}\n`);
+    process.exitCode = 2;
+  } else {
+    process.stderr.write(`lotse: ${error instanceof Error ? error.message : String(error)}\n`);
+    process.exitCode = 1;
+  }
+} finally {
+  const { prisma } = await import('~/utils/db.server');
+  await prisma.$disconnect();
+}
+
