@@ -11,19 +11,7 @@ export type DemoPerson = {
   key: string;
   email: string;
   name: string;
-  roles: Role[  {
-    key: 'nadia',
-    email: 'nadia.lindqvist@demo.lotse',
-    name: 'Nadia Lindqvist',
-    roles: ['expert'],
-    expert: {
-      department: 'Recht',
-      areas: ['Datenschutz', 'Werberecht', 'Heilmittelwerbegesetz'],
-      bio: 'Syndikusanwältin; prüft Werbeaussagen zu Medizinprodukten und Fragen des Datenschutzes.',
-      availability: 'Nach Terminvereinbarung.',
-    },
-  },
-];
+  roles: Role[];
   expert?: { department: string; areas: string[]; bio: string; availability: string };
 };
 
