@@ -15,7 +15,9 @@ export default defineConfig({
     const url = process.env.DATABASE_URL as string;
     // SQLite creates the file but not its folder
     if (url.startsWith('file:')) {
-      fs.mkdirSync(path.dirname(url.slice('file:'.length).split('?')[0] as string), { recursive: true });
+      fs.mkdirSync(path.dirname(url.slice('file:'.length).split('?')[0] as string), {
+        recursive: true,
+      });
     }
     return new PrismaBetterSQLite3({ url: process.env.DATABASE_URL as string });
   },

@@ -7,9 +7,11 @@ import { DEFAULT_LOCALE, i18nConfig, isLocale } from './i18n';
 
 async function hydrate() {
   const lang = document.documentElement.lang;
-  await i18next
-    .use(initReactI18next)
-    .init({ ...i18nConfig, lng: isLocale(lang) ? lang : DEFAULT_LOCALE, react: { useSuspense: false } });
+  await i18next.use(initReactI18next).init({
+    ...i18nConfig,
+    lng: isLocale(lang) ? lang : DEFAULT_LOCALE,
+    react: { useSuspense: false },
+  });
   startTransition(() => {
     hydrateRoot(
       document,

@@ -1,4 +1,9 @@
-import { json, type LinksFunction, type LoaderFunctionArgs, type MetaFunction } from '@remix-run/node';
+import {
+  json,
+  type LinksFunction,
+  type LoaderFunctionArgs,
+  type MetaFunction,
+} from '@remix-run/node';
 import {
   Form,
   Links,
@@ -103,7 +108,12 @@ function AppShell({ children }: { children: ReactNode }) {
             <label htmlFor="language-select" className="visually-hidden">
               {t('app.language')}
             </label>
-            <select id="language-select" name="locale" defaultValue={i18n.language} key={i18n.language}>
+            <select
+              id="language-select"
+              name="locale"
+              defaultValue={i18n.language}
+              key={i18n.language}
+            >
               {LOCALES.map((l) => (
                 <option key={l} value={l} lang={l}>
                   {t(`languages.${l}`)}

@@ -19,7 +19,12 @@ export const DEMO_PEOPLE: DemoPerson[] = [
   { key: 'admin', email: 'admin@demo.lotse', name: 'Ada Brandt', roles: ['admin'] },
   { key: 'editor', email: 'editor@demo.lotse', name: 'Elena Richter', roles: ['editor'] },
   { key: 'editor2', email: 'jonas.weber@demo.lotse', name: 'Jonas Weber', roles: ['editor'] },
-  { key: 'management', email: 'management@demo.lotse', name: 'Dr. Marion Keller', roles: ['management'] },
+  {
+    key: 'management',
+    email: 'management@demo.lotse',
+    name: 'Dr. Marion Keller',
+    roles: ['management'],
+  },
   {
     key: 'expert',
     email: 'expert@demo.lotse',

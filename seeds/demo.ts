@@ -8,7 +8,13 @@ import { DEFAULT_TIME_ZONE } from '~/utils/format';
 import { hashPassword } from '~/utils/password.server';
 import { DEMO_KNOWLEDGE } from './demo-knowledge';
 import { DEMO_PASSWORD, DEMO_PEOPLE } from './demo-people';
-import { DEMO_ACCEPTED_MATCHES, DEMO_AUDIENCES, DEMO_OPEN_MATCHES, DEMO_PIECES, DEMO_RULES } from './demo-plan';
+import {
+  DEMO_ACCEPTED_MATCHES,
+  DEMO_AUDIENCES,
+  DEMO_OPEN_MATCHES,
+  DEMO_PIECES,
+  DEMO_RULES,
+} from './demo-plan';
 
 const DAY = 24 * 3600 * 1000;
 
@@ -17,7 +23,11 @@ const DAY = 24 * 3600 * 1000;
  * audiences and needs, matches, a three-month editorial plan from `now` on, disclosure rules and
  * an open exemption request. Dates are relative to `now`, so the demo always looks current.
  */
-export async function createDemoWorkspace(prisma: PrismaClient, now = new Date(), timeZone = DEFAULT_TIME_ZONE) {
+export async function createDemoWorkspace(
+  prisma: PrismaClient,
+  now = new Date(),
+  timeZone = DEFAULT_TIME_ZONE,
+) {
   const passwordHash = await hashPassword(DEMO_PASSWORD);
   await prisma.$transaction(
     async (tx) => {
@@ -86,15 +96,25 @@ export async function createDemoWorkspace(prisma: PrismaClient, now = new Date()
         });
         items.set(k.key, item.id);
         // the review history that led to the item's status
-        const steps: { from: string | null; to: string; actor: string; at: Date; comment?: string }[] = [
-          { from: null, to: 'draft', actor: userId(k.owner), at: created },
-        ];
-        if (submitted) steps.push({ from: 'draft', to: 'submitted', actor: userId(k.owner), at: submitted });
+        const steps: {
+          from: string | null;
+          to: string;
+          actor: string;
+          at: Date;
+          comment?: string;
+        }[] = [{ from: null, to: 'draft', actor: userId(k.owner), at: created }];
+        if (submitted)
+          steps.push({ from: 'draft', to: 'submitted', actor: userId(k.owner), at: submitted });
         if (decided && k.status !== 'submitted') {
           const to = k.status === 'archived' ? 'accepted' : k.status;
           steps.push({ from: 'submitted', to, actor: editorId, at: decided, comment: k.comment });
           if (k.status === 'archived') {
-            steps.push({ from: 'accepted', to: 'archived', actor: editorId, at: new Date(decided.getTime() + 30 * DAY) });
+            steps.push({
+              from: 'accepted',
+              to: 'archived',
+              actor: editorId,
+              at: new Date(decided.getTime() + 30 * DAY),
+            });
           }
         }
         for (const s of steps) {
@@ -132,7 +152,9 @@ export async function createDemoWorkspace(prisma: PrismaClient, now = new Date()
               text: n.text,
               priority: n.priority,
               language: n.language,
-              tags: { create: await Promise.all(n.tags.map(async (t) => ({ tagId: await tag(t) }))) },
+              tags: {
+                create: await Promise.all(n.tags.map(async (t) => ({ tagId: await tag(t) }))),
+              },
             },
             select: { id: true },
           });
@@ -154,7 +176,9 @@ export async function createDemoWorkspace(prisma: PrismaClient, now = new Date()
             decision: 'accepted',
             decidedById: editorId,
             decidedAt: new Date(now.getTime() - 20 * DAY),
-            explanation: JSON.stringify([{ type: 'editor', detail: 'chosen by the editorial team' }]),
+            explanation: JSON.stringify([
+              { type: 'editor', detail: 'chosen by the editorial team' },
+            ]),
           },
         });
       }
@@ -182,7 +206,10 @@ export async function createDemoWorkspace(prisma: PrismaClient, now = new Date()
           local.setHours(h ?? 9, m ?? 0, 0, 0);
           publishAt = new Date(local.getTime());
         }
-        const webinarEnd = publishAt && piece.channel === 'webinar' ? new Date(publishAt.getTime() + 60 * 60 * 1000) : null;
+        const webinarEnd =
+          publishAt && piece.channel === 'webinar'
+            ? new Date(publishAt.getTime() + 60 * 60 * 1000)
+            : null;
         const experts = piece.experts.map(userId);
         const created = await tx.contentPiece.create({
           data: {
@@ -196,18 +223,36 @@ export async function createDemoWorkspace(prisma: PrismaClient, now = new Date()
             slug: piece.channel === 'blog' ? slugify(piece.title) : null,
             episodeNumber: piece.channel === 'podcast' ? ++episode : null,
             durationMinutes: piece.channel === 'podcast' ? 35 : null,
-            guests: piece.channel === 'podcast' ? JSON.stringify(piece.experts.map((e) => DEMO_PEOPLE.find((p) => p.key === e)?.name)) : null,
+            guests:
+              piece.channel === 'podcast'
+                ? JSON.stringify(
+                    piece.experts.map((e) => DEMO_PEOPLE.find((p) => p.key === e)?.name),
+                  )
+                : null,
             gated: piece.channel === 'whitepaper' ? true : null,
             pageEstimate: piece.channel === 'whitepaper' ? 16 : null,
             webinarStart: piece.channel === 'webinar' ? publishAt : null,
             webinarEnd,
-            speakers: piece.channel === 'webinar' ? JSON.stringify(piece.experts.map((e) => DEMO_PEOPLE.find((p) => p.key === e)?.name)) : null,
-            audiences: { create: piece.audiences.map((a) => ({ audienceId: audiences.get(a) as string })) },
+            speakers:
+              piece.channel === 'webinar'
+                ? JSON.stringify(
+                    piece.experts.map((e) => DEMO_PEOPLE.find((p) => p.key === e)?.name),
+                  )
+                : null,
+            audiences: {
+              create: piece.audiences.map((a) => ({ audienceId: audiences.get(a) as string })),
+            },
             knowledge: { create: piece.knowledge.map((k) => ({ knowledgeItemId: itemId(k) })) },
             needs: { create: piece.needs.map((n) => ({ needId: needId(n) })) },
             experts: { create: experts.map((id) => ({ userId: id })) },
             deadlines: publishAt
-              ? { create: deriveDeadlines(publishAt, DEFAULT_CHANNEL_PLANS[piece.channel].leadTimes, timeZone) }
+              ? {
+                  create: deriveDeadlines(
+                    publishAt,
+                    DEFAULT_CHANNEL_PLANS[piece.channel].leadTimes,
+                    timeZone,
+                  ),
+                }
               : undefined,
           },
           select: { id: true, title: true },
@@ -246,7 +291,12 @@ export async function createDemoWorkspace(prisma: PrismaClient, now = new Date()
             examplesMatch: JSON.stringify(r.examplesMatch),
             examplesNoMatch: JSON.stringify(r.examplesNoMatch),
             revisions: {
-              create: { revision: 1, definition: JSON.stringify(definition), authorId: management, changeNote: 'Initial rule set' },
+              create: {
+                revision: 1,
+                definition: JSON.stringify(definition),
+                authorId: management,
+                changeNote: 'Initial rule set',
+              },
             },
           },
           select: { id: true },
@@ -267,7 +317,8 @@ export async function createDemoWorkspace(prisma: PrismaClient, now = new Date()
           ruleId: rules.get('R-REVENUE') as string,
           ruleRevision: 1,
           contentHash: createHash('sha256').update(body).digest('hex'),
-          reason: 'The share of daily lenses was already stated in the trade-press interview in May.',
+          reason:
+            'The share of daily lenses was already stated in the trade-press interview in May.',
           requestedById: editorId,
         },
       });

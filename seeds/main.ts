@@ -12,7 +12,9 @@ try {
   if (env.LOTSE_DEMO === 'on' && (await prisma.user.count()) === 0) {
     const started = Date.now();
     await createDemoWorkspace(prisma);
-    console.log(`lotse: demo workspace created in ${Date.now() - started} ms (log in as editor@demo.lotse, password lotse-demo)`);
+    console.log(
+      `lotse: demo workspace created in ${Date.now() - started} ms (log in as editor@demo.lotse, password lotse-demo)`,
+    );
   }
 } finally {
   await prisma.$disconnect();

@@ -35,4 +35,3 @@ try {
   const { prisma } = await import('~/utils/db.server');
   await prisma.$disconnect();
 }
-

@@ -23,14 +23,21 @@ export async function runUserCommand(command: string | undefined, args: string[]
     const users = await listUsers();
     process.stdout.write(
       `${JSON.stringify(
-        users.map((u) => ({ id: u.id, email: u.email, name: u.name, active: u.active, roles: u.roles.map((r) => r.role) })),
+        users.map((u) => ({
+          id: u.id,
+          email: u.email,
+          name: u.name,
+          active: u.active,
+          roles: u.roles.map((r) => r.role),
+        })),
         null,
         2,
       )}\n`,
     );
     return 0;
   }
-  if (command !== 'create') throw new CliError(`unknown user command "${command ?? ''}" (create, list)`);
+  if (command !== 'create')
+    throw new CliError(`unknown user command "${command ?? ''}" (create, list)`);
 
   let values;
   try {
@@ -47,7 +54,11 @@ export async function runUserCommand(command: string | undefined, args: string[]
   } catch (error) {
     throw new CliError(error instanceof Error ? error.message : String(error));
   }
-  const parsed = CreateArgs.safeParse({ email: values.email, name: values.name, role: values.role ?? [] });
+  const parsed = CreateArgs.safeParse({
+    email: values.email,
+    name: values.name,
+    role: values.role ?? [],
+  });
   if (!parsed.success) throw new CliError(parsed.error.issues.map((i) => i.message).join('; '));
   const { email, name, role } = parsed.data;
   // the first admin of a real install may come before the first start of the server
@@ -68,12 +79,15 @@ async function readStdin(): Promise<string> {
   const chunks: Buffer[] = [];
   for await (const chunk of process.stdin) chunks.push(Buffer.from(chunk));
   // one trailing line break (from echo or a file) is not part of the password
-  return Buffer.concat(chunks).toString('utf8').replace(/\r?\n$/, '');
+  return Buffer.concat(chunks)
+    .toString('utf8')
+    .replace(/\r?\n$/, '');
 }
 
 /** Asks twice on the terminal without echoing what is typed. */
 async function promptPassword(): Promise<string> {
-  if (!process.stdin.isTTY) throw new CliError('no terminal to ask for a password: use --password-stdin');
+  if (!process.stdin.isTTY)
+    throw new CliError('no terminal to ask for a password: use --password-stdin');
   const ask = (question: string) =>
     new Promise<string>((resolve) => {
       const rl = createInterface({ input: process.stdin, output: process.stderr, terminal: true });

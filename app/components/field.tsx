@@ -3,7 +3,15 @@ import { useTranslation } from 'react-i18next';
 import type { FieldErrors } from '~/utils/forms';
 
 /** The first error of a field, translated, linked to its input by id. */
-export function FieldError({ errors, name, id }: { errors?: FieldErrors; name: string; id: string }) {
+export function FieldError({
+  errors,
+  name,
+  id,
+}: {
+  errors?: FieldErrors;
+  name: string;
+  id: string;
+}) {
   const { t } = useTranslation();
   const error = errors?.[name];
   if (!error) return null;
@@ -28,11 +36,19 @@ export function TextField({
 } & React.InputHTMLAttributes<HTMLInputElement>) {
   const id = `field-${name}`;
   const invalid = Boolean(errors?.[name]);
-  const describedBy = [hint ? `${id}-hint` : null, invalid ? `${id}-error` : null].filter(Boolean).join(' ');
+  const describedBy = [hint ? `${id}-hint` : null, invalid ? `${id}-error` : null]
+    .filter(Boolean)
+    .join(' ');
   return (
     <div className="field">
       <label htmlFor={id}>{label}</label>
-      <input id={id} name={name} aria-invalid={invalid || undefined} aria-describedby={describedBy || undefined} {...input} />
+      <input
+        id={id}
+        name={name}
+        aria-invalid={invalid || undefined}
+        aria-describedby={describedBy || undefined}
+        {...input}
+      />
       {hint ? (
         <p className="field-hint" id={`${id}-hint`}>
           {hint}

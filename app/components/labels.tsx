@@ -15,7 +15,13 @@ const TONES: Record<string, 'ok' | 'warn' | 'danger' | undefined> = {
   denied: 'danger',
 };
 
-export function StatusBadge({ kind, status }: { kind: 'knowledge' | 'piece' | 'match' | 'exemption'; status: string }) {
+export function StatusBadge({
+  kind,
+  status,
+}: {
+  kind: 'knowledge' | 'piece' | 'match' | 'exemption';
+  status: string;
+}) {
   const { t } = useTranslation();
   return (
     <span className="badge" data-tone={TONES[status]}>
@@ -24,7 +30,12 @@ export function StatusBadge({ kind, status }: { kind: 'knowledge' | 'piece' | 'm
   );
 }
 
-const CHANNEL_ICONS: Record<string, string> = { blog: '✎', podcast: '🎙', whitepaper: '📄', webinar: '🖥' };
+const CHANNEL_ICONS: Record<string, string> = {
+  blog: '✎',
+  podcast: '🎙',
+  whitepaper: '📄',
+  webinar: '🖥',
+};
 
 export function ChannelLabel({ channel }: { channel: string }) {
   const { t } = useTranslation();

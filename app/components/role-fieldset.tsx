@@ -3,7 +3,13 @@ import { ROLES } from '~/domain/permissions';
 import type { FieldErrors } from '~/utils/forms';
 import { FieldError } from './field';
 
-export function RoleFieldset({ selected, errors }: { selected: readonly string[]; errors?: FieldErrors }) {
+export function RoleFieldset({
+  selected,
+  errors,
+}: {
+  selected: readonly string[];
+  errors?: FieldErrors;
+}) {
   const { t } = useTranslation();
   return (
     <div className="field">
@@ -11,7 +17,12 @@ export function RoleFieldset({ selected, errors }: { selected: readonly string[]
         <legend>{t('users.roles')}</legend>
         {ROLES.map((role) => (
           <label key={role} className="checkbox">
-            <input type="checkbox" name="roles" value={role} defaultChecked={selected.includes(role)} />
+            <input
+              type="checkbox"
+              name="roles"
+              value={role}
+              defaultChecked={selected.includes(role)}
+            />
             {t(`roles.${role}`)}
           </label>
         ))}

@@ -52,7 +52,11 @@ export async function getEditorDashboard({ now, timeZone }: { now: Date; timeZon
 /** What management sees first: the rules and the exemption requests awaiting a decision. */
 export async function getManagementDashboard() {
   const [bySeverity, exemptions] = await Promise.all([
-    prisma.disclosureRule.groupBy({ by: ['severity'], where: { active: true }, _count: { _all: true } }),
+    prisma.disclosureRule.groupBy({
+      by: ['severity'],
+      where: { active: true },
+      _count: { _all: true },
+    }),
     prisma.disclosureExemption.findMany({
       where: { status: 'requested' },
       orderBy: { createdAt: 'asc' },
@@ -66,8 +70,12 @@ export async function getManagementDashboard() {
       },
     }),
   ]);
-  const count = (severity: string) => bySeverity.find((r) => r.severity === severity)?._count._all ?? 0;
-  return { rules: { block: count('block'), warn: count('warn'), active: count('block') + count('warn') }, exemptions };
+  const count = (severity: string) =>
+    bySeverity.find((r) => r.severity === severity)?._count._all ?? 0;
+  return {
+    rules: { block: count('block'), warn: count('warn'), active: count('block') + count('warn') },
+    exemptions,
+  };
 }
 
 export async function getAdminDashboard() {

@@ -35,8 +35,14 @@ export async function getExpert({ id, includePieces }: { id: string; includePiec
         select: { id: true, title: true, kind: true, language: true },
       },
       contributions: {
-        where: includePieces ? { piece: { status: { not: 'cancelled' } } } : { pieceId: { in: [] } },
-        select: { piece: { select: { id: true, title: true, channel: true, status: true, publishAt: true } } },
+        where: includePieces
+          ? { piece: { status: { not: 'cancelled' } } }
+          : { pieceId: { in: [] } },
+        select: {
+          piece: {
+            select: { id: true, title: true, channel: true, status: true, publishAt: true },
+          },
+        },
       },
     },
   });

@@ -8,7 +8,9 @@ import type { SessionUser } from '~/utils/session.server';
  * experts see their own items and the accepted inventory. Every query adds this to its `where`,
  * so an item outside it is "not found", also by URL.
  */
-export function knowledgeVisibleTo(viewer: Pick<SessionUser, 'id' | 'roles'>): Prisma.KnowledgeItemWhereInput {
+export function knowledgeVisibleTo(
+  viewer: Pick<SessionUser, 'id' | 'roles'>,
+): Prisma.KnowledgeItemWhereInput {
   if (can(viewer.roles, 'knowledge:review')) {
     return { OR: [{ ownerId: viewer.id }, { status: { not: 'draft' } }] };
   }
@@ -57,7 +59,14 @@ export function getKnowledgeItem({ id, viewer }: { id: string; viewer: SessionUs
       tags: { select: { tag: { select: { name: true } } } },
       transitions: {
         orderBy: { createdAt: 'asc' },
-        select: { id: true, fromStatus: true, toStatus: true, comment: true, createdAt: true, actor: { select: { name: true } } },
+        select: {
+          id: true,
+          fromStatus: true,
+          toStatus: true,
+          comment: true,
+          createdAt: true,
+          actor: { select: { name: true } },
+        },
       },
     },
   });

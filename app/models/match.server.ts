@@ -8,7 +8,9 @@ export function listMatches({ take = 200 }: { take?: number } = {}) {
       id: true,
       score: true,
       decision: true,
-      need: { select: { id: true, text: true, language: true, audience: { select: { name: true } } } },
+      need: {
+        select: { id: true, text: true, language: true, audience: { select: { name: true } } },
+      },
       knowledgeItem: { select: { id: true, title: true, language: true } },
     },
   });

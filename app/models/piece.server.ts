@@ -4,7 +4,9 @@ import { prisma } from '~/utils/db.server';
 import type { SessionUser } from '~/utils/session.server';
 
 /** Planners see every piece; experts see the pieces they contribute to. */
-export function piecesVisibleTo(viewer: Pick<SessionUser, 'id' | 'roles'>): Prisma.ContentPieceWhereInput {
+export function piecesVisibleTo(
+  viewer: Pick<SessionUser, 'id' | 'roles'>,
+): Prisma.ContentPieceWhereInput {
   if (can(viewer.roles, 'calendar:read-all')) return {};
   return { experts: { some: { userId: viewer.id } } };
 }

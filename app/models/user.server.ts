@@ -27,7 +27,13 @@ export async function createUser(
     password,
     roles,
     actorId = null,
-  }: { email: string; name: string; password: string; roles: readonly Role[]; actorId?: string | null },
+  }: {
+    email: string;
+    name: string;
+    password: string;
+    roles: readonly Role[];
+    actorId?: string | null;
+  },
   tx?: Tx,
 ) {
   const passwordHash = await hashPassword(password);
@@ -54,7 +60,10 @@ export async function createUser(
 }
 
 export async function emailTaken(email: string, exceptId?: string) {
-  const found = await prisma.user.findUnique({ where: { email: normalizeEmail(email) }, select: { id: true } });
+  const found = await prisma.user.findUnique({
+    where: { email: normalizeEmail(email) },
+    select: { id: true },
+  });
   return Boolean(found && found.id !== exceptId);
 }
 
@@ -87,7 +96,8 @@ export function getUser({ id }: { id: string }) {
   });
 }
 
-export type UserUpdateProblem = 'notFound' | 'conflict' | 'cannotDeactivateSelf' | 'cannotRemoveOwnAdmin' | 'lastAdmin';
+export type UserUpdateProblem =
+  'notFound' | 'conflict' | 'cannotDeactivateSelf' | 'cannotRemoveOwnAdmin' | 'lastAdmin';
 
 /**
  * Changes a user's name, roles and active flag in one transaction. `expectedVersion` is the
@@ -118,7 +128,8 @@ export async function updateUser({
     if (before.version !== expectedVersion) return { ok: false, problem: 'conflict' } as const;
     const newRoles = [...new Set(roles)].sort();
     if (id === actorId && !active) return { ok: false, problem: 'cannotDeactivateSelf' } as const;
-    if (id === actorId && !newRoles.includes('admin')) return { ok: false, problem: 'cannotRemoveOwnAdmin' } as const;
+    if (id === actorId && !newRoles.includes('admin'))
+      return { ok: false, problem: 'cannotRemoveOwnAdmin' } as const;
     const wasAdmin = before.active && before.roles.some((r) => r.role === 'admin');
     const staysAdmin = active && newRoles.includes('admin');
     if (wasAdmin && !staysAdmin) {

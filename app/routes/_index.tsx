@@ -44,7 +44,8 @@ export default function Dashboard() {
                 <ul className="plain">
                   {expert.waiting.map((i) => (
                     <li key={i.id}>
-                      <Link to={`/knowledge/${i.id}`}>{i.title}</Link> <StatusBadge kind="knowledge" status={i.status} />
+                      <Link to={`/knowledge/${i.id}`}>{i.title}</Link>{' '}
+                      <StatusBadge kind="knowledge" status={i.status} />
                     </li>
                   ))}
                 </ul>
@@ -58,7 +59,8 @@ export default function Dashboard() {
                 <ul className="plain">
                   {expert.items.map((i) => (
                     <li key={i.id}>
-                      <Link to={`/knowledge/${i.id}`}>{i.title}</Link> <StatusBadge kind="knowledge" status={i.status} />
+                      <Link to={`/knowledge/${i.id}`}>{i.title}</Link>{' '}
+                      <StatusBadge kind="knowledge" status={i.status} />
                     </li>
                   ))}
                 </ul>
@@ -73,7 +75,9 @@ export default function Dashboard() {
                   {expert.pieces.map((p) => (
                     <li key={p.id}>
                       <ChannelLabel channel={p.channel} /> {p.title}{' '}
-                      <span className="field-hint">{p.publishAt ? f.shortDate(p.publishAt) : t('calendar.unscheduled')}</span>
+                      <span className="field-hint">
+                        {p.publishAt ? f.shortDate(p.publishAt) : t('calendar.unscheduled')}
+                      </span>
                     </li>
                   ))}
                 </ul>
@@ -92,7 +96,9 @@ export default function Dashboard() {
                   {editor.thisWeek.map((p) => (
                     <li key={p.id}>
                       <ChannelLabel channel={p.channel} /> {p.title}{' '}
-                      <span className="field-hint">{p.publishAt ? f.dateTime(p.publishAt) : null}</span>{' '}
+                      <span className="field-hint">
+                        {p.publishAt ? f.dateTime(p.publishAt) : null}
+                      </span>{' '}
                       <StatusBadge kind="piece" status={p.status} />
                     </li>
                   ))}
@@ -121,7 +127,8 @@ export default function Dashboard() {
                 <ul className="plain">
                   {editor.toReview.map((i) => (
                     <li key={i.id}>
-                      <Link to={`/knowledge/${i.id}`}>{i.title}</Link> <span className="field-hint">({i.owner.name})</span>
+                      <Link to={`/knowledge/${i.id}`}>{i.title}</Link>{' '}
+                      <span className="field-hint">({i.owner.name})</span>
                     </li>
                   ))}
                 </ul>
@@ -137,7 +144,9 @@ export default function Dashboard() {
               <h2 id="dash-rules">{t('dashboard.management.rules')}</h2>
               {management.rules.active ? (
                 <p>
-                  <Link to="/rules">{t('dashboard.management.rulesSummary', management.rules)}</Link>
+                  <Link to="/rules">
+                    {t('dashboard.management.rulesSummary', management.rules)}
+                  </Link>
                 </p>
               ) : (
                 <p className="empty">{t('dashboard.management.rulesEmpty')}</p>
@@ -149,7 +158,8 @@ export default function Dashboard() {
                 <ul className="plain">
                   {management.exemptions.map((e) => (
                     <li key={e.id}>
-                      {e.piece.title} · {e.rule.name} <span className="field-hint">({e.requestedBy.name})</span>
+                      {e.piece.title} · {e.rule.name}{' '}
+                      <span className="field-hint">({e.requestedBy.name})</span>
                     </li>
                   ))}
                 </ul>

@@ -61,7 +61,8 @@ export default function CalendarIndex() {
           <ul className="plain">
             {backlog.map((p) => (
               <li key={p.id}>
-                <ChannelLabel channel={p.channel} /> {p.title} <StatusBadge kind="piece" status={p.status} />
+                <ChannelLabel channel={p.channel} /> {p.title}{' '}
+                <StatusBadge kind="piece" status={p.status} />
               </li>
             ))}
           </ul>

@@ -8,7 +8,9 @@ import { requirePermission } from '~/utils/auth.server';
 import { invariantResponse } from '~/utils/misc';
 import { useFormat } from '~/utils/use-format';
 
-export const meta: MetaFunction<typeof loader> = ({ data }) => [{ title: `Lotse · ${data?.expert.name ?? ''}` }];
+export const meta: MetaFunction<typeof loader> = ({ data }) => [
+  { title: `Lotse · ${data?.expert.name ?? ''}` },
+];
 
 export async function loader({ request, params }: LoaderFunctionArgs) {
   const user = await requirePermission(request, 'experts:read');
@@ -60,8 +62,11 @@ export default function ExpertPage() {
             <ul className="plain">
               {expert.pieces.map((p) => (
                 <li key={p.id}>
-                  <ChannelLabel channel={p.channel} /> {p.title} <StatusBadge kind="piece" status={p.status} />{' '}
-                  <span className="field-hint">{p.publishAt ? f.shortDate(p.publishAt) : t('calendar.unscheduled')}</span>
+                  <ChannelLabel channel={p.channel} /> {p.title}{' '}
+                  <StatusBadge kind="piece" status={p.status} />{' '}
+                  <span className="field-hint">
+                    {p.publishAt ? f.shortDate(p.publishAt) : t('calendar.unscheduled')}
+                  </span>
                 </li>
               ))}
             </ul>

@@ -7,6 +7,9 @@ export async function loader() {
     await prisma.$queryRawUnsafe('SELECT 1');
     return json({ status: 'ok' }, { headers: { 'Cache-Control': 'no-store' } });
   } catch {
-    return json({ status: 'database unavailable' }, { status: 503, headers: { 'Cache-Control': 'no-store' } });
+    return json(
+      { status: 'database unavailable' },
+      { status: 503, headers: { 'Cache-Control': 'no-store' } },
+    );
   }
 }

@@ -7,7 +7,9 @@ import { requirePermission } from '~/utils/auth.server';
 import { invariantResponse } from '~/utils/misc';
 import { useFormat } from '~/utils/use-format';
 
-export const meta: MetaFunction<typeof loader> = ({ data }) => [{ title: `Lotse · ${data?.item.title ?? ''}` }];
+export const meta: MetaFunction<typeof loader> = ({ data }) => [
+  { title: `Lotse · ${data?.item.title ?? ''}` },
+];
 
 export async function loader({ request, params }: LoaderFunctionArgs) {
   const user = await requirePermission(request, 'knowledge:read');
@@ -52,7 +54,8 @@ export default function KnowledgeItemPage() {
           <ol>
             {item.transitions.map((tr) => (
               <li key={tr.id}>
-                {f.dateTime(tr.createdAt)} · {tr.actor.name}: <StatusBadge kind="knowledge" status={tr.toStatus} />
+                {f.dateTime(tr.createdAt)} · {tr.actor.name}:{' '}
+                <StatusBadge kind="knowledge" status={tr.toStatus} />
                 {tr.comment ? <> — {tr.comment}</> : null}
               </li>
             ))}

@@ -10,7 +10,10 @@ export const meta: MetaFunction = () => [{ title: 'Lotse · Knowledge' }];
 
 export async function loader({ request }: LoaderFunctionArgs) {
   const user = await requirePermission(request, 'knowledge:read');
-  const [items, total] = await Promise.all([listKnowledge({ viewer: user }), countKnowledge({ viewer: user })]);
+  const [items, total] = await Promise.all([
+    listKnowledge({ viewer: user }),
+    countKnowledge({ viewer: user }),
+  ]);
   return json({ items, total });
 }
 

@@ -5,7 +5,13 @@ import {
   type LoaderFunctionArgs,
   type MetaFunction,
 } from '@remix-run/node';
-import { Form, useActionData, useLoaderData, useNavigation, useSearchParams } from '@remix-run/react';
+import {
+  Form,
+  useActionData,
+  useLoaderData,
+  useNavigation,
+  useSearchParams,
+} from '@remix-run/react';
 import { useTranslation } from 'react-i18next';
 import { z } from 'zod';
 import {
@@ -47,7 +53,10 @@ export async function action({ request, context }: ActionFunctionArgs) {
 
   const throttle = await loginThrottleState(email, address);
   if (throttle.blocked) {
-    return json({ error: 'login.throttled' as const }, { status: 429, headers: { 'Retry-After': '900' } });
+    return json(
+      { error: 'login.throttled' as const },
+      { status: 429, headers: { 'Retry-After': '900' } },
+    );
   }
   if (throttle.delayMs) await new Promise((r) => setTimeout(r, throttle.delayMs));
 
@@ -94,7 +103,13 @@ export default function LoginPage() {
         </div>
         <div className="field">
           <label htmlFor="password">{t('login.password')}</label>
-          <input id="password" name="password" type="password" autoComplete="current-password" required />
+          <input
+            id="password"
+            name="password"
+            type="password"
+            autoComplete="current-password"
+            required
+          />
         </div>
         <button type="submit" disabled={submitting}>
           {submitting ? t('login.submitting') : t('login.submit')}

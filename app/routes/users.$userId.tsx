@@ -1,4 +1,10 @@
-import { json, redirect, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from '@remix-run/node';
+import {
+  json,
+  redirect,
+  type ActionFunctionArgs,
+  type LoaderFunctionArgs,
+  type MetaFunction,
+} from '@remix-run/node';
 import { Form, Link, useActionData, useLoaderData, useNavigation } from '@remix-run/react';
 import { useTranslation } from 'react-i18next';
 import { TextField } from '~/components/field';
@@ -9,7 +15,9 @@ import { formDataToObject, parseForm, type FieldErrors } from '~/utils/forms';
 import { invariantResponse } from '~/utils/misc';
 import { EditUserSchema } from '~/utils/user-validation.server';
 
-export const meta: MetaFunction<typeof loader> = ({ data }) => [{ title: `Lotse · ${data?.user.name ?? ''}` }];
+export const meta: MetaFunction<typeof loader> = ({ data }) => [
+  { title: `Lotse · ${data?.user.name ?? ''}` },
+];
 
 export async function loader({ request, params }: LoaderFunctionArgs) {
   const admin = await requirePermission(request, 'users:manage');
@@ -26,7 +34,10 @@ export async function action({ request, params }: ActionFunctionArgs) {
   const outcome = await updateUser({ id: params.userId ?? '', actorId: admin.id, ...result.data });
   if (!outcome.ok) {
     invariantResponse(outcome.problem !== 'notFound', 'Not found', { status: 404 });
-    return json({ errors: {} as FieldErrors, problem: outcome.problem }, { status: outcome.problem === 'conflict' ? 409 : 400 });
+    return json(
+      { errors: {} as FieldErrors, problem: outcome.problem },
+      { status: outcome.problem === 'conflict' ? 409 : 400 },
+    );
   }
   return redirect('/users');
 }
@@ -49,11 +60,23 @@ export default function EditUser() {
       ) : null}
       <Form method="post" className="stack" noValidate key={user.version}>
         <input type="hidden" name="expectedVersion" value={user.version} />
-        <TextField name="name" label={t('users.name')} errors={data?.errors} defaultValue={user.name} required />
+        <TextField
+          name="name"
+          label={t('users.name')}
+          errors={data?.errors}
+          defaultValue={user.name}
+          required
+        />
         <RoleFieldset selected={roles} errors={data?.errors} />
         <div className="field">
           <label htmlFor="field-active">{t('users.status')}</label>
-          <select id="field-active" name="active" defaultValue={String(user.active)} disabled={isSelf} aria-describedby="field-active-hint">
+          <select
+            id="field-active"
+            name="active"
+            defaultValue={String(user.active)}
+            disabled={isSelf}
+            aria-describedby="field-active-hint"
+          >
             <option value="true">{t('users.active')}</option>
             <option value="false">{t('users.inactive')}</option>
           </select>

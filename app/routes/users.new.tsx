@@ -1,4 +1,10 @@
-import { json, redirect, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from '@remix-run/node';
+import {
+  json,
+  redirect,
+  type ActionFunctionArgs,
+  type LoaderFunctionArgs,
+  type MetaFunction,
+} from '@remix-run/node';
 import { Form, Link, useActionData, useLoaderData, useNavigation } from '@remix-run/react';
 import { useTranslation } from 'react-i18next';
 import { RoleFieldset } from '~/components/role-fieldset';
@@ -20,7 +26,11 @@ export async function action({ request }: ActionFunctionArgs) {
   const admin = await requirePermission(request, 'users:manage');
   const input = formDataToObject(await request.formData(), ['roles']);
   const result = parseForm(NewUserSchema, input);
-  const values = { name: String(input.name ?? ''), email: String(input.email ?? ''), roles: input.roles as string[] };
+  const values = {
+    name: String(input.name ?? ''),
+    email: String(input.email ?? ''),
+    roles: input.roles as string[],
+  };
   if (!result.ok) return json({ errors: result.errors, values }, { status: 400 });
   if (await emailTaken(result.data.email)) {
     return json({ errors: { email: { key: 'validation.emailTaken' } }, values }, { status: 400 });
@@ -40,8 +50,23 @@ export default function NewUser() {
     <section className="card" aria-labelledby="new-user-title">
       <h1 id="new-user-title">{t('users.new')}</h1>
       <Form method="post" className="stack" noValidate>
-        <TextField name="name" label={t('users.name')} errors={errors} defaultValue={data?.values.name} required autoComplete="off" />
-        <TextField name="email" label={t('users.email')} errors={errors} defaultValue={data?.values.email} type="email" required autoComplete="off" />
+        <TextField
+          name="name"
+          label={t('users.name')}
+          errors={errors}
+          defaultValue={data?.values.name}
+          required
+          autoComplete="off"
+        />
+        <TextField
+          name="email"
+          label={t('users.email')}
+          errors={errors}
+          defaultValue={data?.values.email}
+          type="email"
+          required
+          autoComplete="off"
+        />
         <TextField
           name="password"
           label={t('users.password')}

@@ -24,7 +24,10 @@ export function isCrossSite(req) {
   } catch {
     return true;
   }
-  const host = req.get('x-forwarded-host') && req.app.get('trust proxy') ? req.get('x-forwarded-host') : req.get('host');
+  const host =
+    req.get('x-forwarded-host') && req.app.get('trust proxy')
+      ? req.get('x-forwarded-host')
+      : req.get('host');
   return sourceHost !== host;
 }
 
@@ -65,7 +68,11 @@ export async function createHttpServer({ build, root, dev }) {
   app.use(securityHeaders);
   app.use(
     '/build',
-    express.static(path.join(root, 'public', 'build'), { immutable: true, maxAge: '1y', index: false }),
+    express.static(path.join(root, 'public', 'build'), {
+      immutable: true,
+      maxAge: '1y',
+      index: false,
+    }),
   );
   app.use(express.static(path.join(root, 'public'), { maxAge: '1h', index: false }));
   app.use((req, res, next) => {
@@ -81,7 +88,11 @@ export async function createHttpServer({ build, root, dev }) {
           // in development the build changes under us: load it fresh for every request
           const url = new URL(`../../build/index.js?t=${Date.now()}`, import.meta.url);
           currentBuild = await import(url.href);
-          return createRequestHandler({ build: currentBuild, mode: 'development', getLoadContext })(req, res, next);
+          return createRequestHandler({ build: currentBuild, mode: 'development', getLoadContext })(
+            req,
+            res,
+            next,
+          );
         }
       : createRequestHandler({ build, mode: build.mode, getLoadContext }),
   );
@@ -89,5 +100,8 @@ export async function createHttpServer({ build, root, dev }) {
 }
 
 function getLoadContext(req, res) {
-  return { clientAddress: req.ip ?? req.socket.remoteAddress ?? 'unknown', cspNonce: res.locals.cspNonce };
+  return {
+    clientAddress: req.ip ?? req.socket.remoteAddress ?? 'unknown',
+    cspNonce: res.locals.cspNonce,
+  };
 }

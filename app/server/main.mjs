@@ -20,7 +20,10 @@ process.env.NODE_ENV ??= dev ? 'development' : 'production';
 const bin = (name) => path.join(root, 'node_modules', '.bin', name);
 function run(label, command, args) {
   const started = Date.now();
-  const result = spawnSync(command, args, { stdio: ['ignore', 'inherit', 'inherit'], env: process.env });
+  const result = spawnSync(command, args, {
+    stdio: ['ignore', 'inherit', 'inherit'],
+    env: process.env,
+  });
   if (result.status !== 0) {
     console.error(`lotse: ${label} failed (exit ${result.status ?? result.signal}).`);
     process.exit(1);
@@ -42,7 +45,10 @@ const buildFile = path.join(root, 'build', 'index.js');
 function buildIsStale() {
   if (!fs.existsSync(buildFile)) return true;
   const built = fs.statSync(buildFile).mtimeMs;
-  return newestMtime(path.join(root, 'app')) > built || fs.statSync(path.join(root, 'remix.config.js')).mtimeMs > built;
+  return (
+    newestMtime(path.join(root, 'app')) > built ||
+    fs.statSync(path.join(root, 'remix.config.js')).mtimeMs > built
+  );
 }
 
 if (!dev && buildIsStale()) run('build', bin('remix'), ['build']);

@@ -12,9 +12,17 @@ const schema = z.object({
   /** auto: Secure cookies in production; on/off force it (e.g. off behind plain-HTTP intranets) */
   LOTSE_SECURE_COOKIES: z.enum(['auto', 'on', 'off']).default('auto'),
   /** how long a session lasts without use, in hours */
-  LOTSE_SESSION_IDLE_HOURS: z.coerce.number().int().positive().default(24 * 7),
+  LOTSE_SESSION_IDLE_HOURS: z.coerce
+    .number()
+    .int()
+    .positive()
+    .default(24 * 7),
   /** the longest a session lasts at all, in hours */
-  LOTSE_SESSION_MAX_HOURS: z.coerce.number().int().positive().default(24 * 30),
+  LOTSE_SESSION_MAX_HOURS: z.coerce
+    .number()
+    .int()
+    .positive()
+    .default(24 * 30),
 });
 
 export type Env = z.infer<typeof schema>;
@@ -32,7 +40,7 @@ export function getEnv(): Env {
   return cached;
 }
 
-export function useSecureCookies(env: Env = getEnv()): boolean {
+export function secureCookiesEnabled(env: Env = getEnv()): boolean {
   if (env.LOTSE_SECURE_COOKIES === 'auto') return env.NODE_ENV === 'production';
   return env.LOTSE_SECURE_COOKIES === 'on';
 }

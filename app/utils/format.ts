@@ -13,19 +13,35 @@ function inZone(date: Date | string | number, timeZone: string) {
 }
 
 /** "Montag, 30. November 2026" / "Monday, 30 November 2026" */
-export function formatLongDate(date: Date | string | number, locale: AppLocale, timeZone = DEFAULT_TIME_ZONE) {
+export function formatLongDate(
+  date: Date | string | number,
+  locale: AppLocale,
+  timeZone = DEFAULT_TIME_ZONE,
+) {
   return format(inZone(date, timeZone), 'PPPP', { locale: dateLocales[locale] });
 }
 
 /** "30.11.2026, 14:00" / "30 Nov 2026, 14:00" */
-export function formatDateTime(date: Date | string | number, locale: AppLocale, timeZone = DEFAULT_TIME_ZONE) {
-  return format(inZone(date, timeZone), locale === 'de' ? 'dd.MM.yyyy, HH:mm' : 'd MMM yyyy, HH:mm', {
-    locale: dateLocales[locale],
-  });
+export function formatDateTime(
+  date: Date | string | number,
+  locale: AppLocale,
+  timeZone = DEFAULT_TIME_ZONE,
+) {
+  return format(
+    inZone(date, timeZone),
+    locale === 'de' ? 'dd.MM.yyyy, HH:mm' : 'd MMM yyyy, HH:mm',
+    {
+      locale: dateLocales[locale],
+    },
+  );
 }
 
 /** "Mo., 30.11." / "Mon 30 Nov" */
-export function formatShortDate(date: Date | string | number, locale: AppLocale, timeZone = DEFAULT_TIME_ZONE) {
+export function formatShortDate(
+  date: Date | string | number,
+  locale: AppLocale,
+  timeZone = DEFAULT_TIME_ZONE,
+) {
   return format(inZone(date, timeZone), locale === 'de' ? 'EEEEEE, dd.MM.' : 'EEE d MMM', {
     locale: dateLocales[locale],
   });

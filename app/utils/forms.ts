@@ -1,7 +1,9 @@
 import type { z } from 'zod';
 
 /** Field errors as i18n keys (with interpolation values), keyed by field name. */
-export type FieldErrors = Partial<Record<string, { key: string; values?: Record<string, unknown> }>>;
+export type FieldErrors = Partial<
+  Record<string, { key: string; values?: Record<string, unknown> }>
+>;
 
 export type FormResult<T> = { ok: true; data: T } | { ok: false; errors: FieldErrors };
 

@@ -3,7 +3,7 @@ import { createInstance, type TFunction } from 'i18next';
 import { RemixI18Next } from 'remix-i18next/server';
 import { DEFAULT_LOCALE, i18nConfig, isLocale, LOCALES, type Locale } from '~/i18n';
 import { getSessionUser } from './session.server';
-import { useSecureCookies } from './env.server';
+import { secureCookiesEnabled } from './env.server';
 
 /** The language chosen with the switcher before logging in (signed-in users: their profile). */
 export const localeCookie = createCookie('lotse_lng', {
@@ -12,7 +12,7 @@ export const localeCookie = createCookie('lotse_lng', {
   httpOnly: true,
   maxAge: 60 * 60 * 24 * 365,
   get secure() {
-    return useSecureCookies();
+    return secureCookiesEnabled();
   },
 });
 

@@ -7,6 +7,11 @@ import path from 'node:path';
  */
 export function applyMigrations(cwd = process.cwd()): void {
   const prisma = path.join(cwd, 'node_modules', '.bin', 'prisma');
-  const result = spawnSync(prisma, ['migrate', 'deploy'], { cwd, stdio: ['ignore', 2, 2], env: process.env });
-  if (result.status !== 0) throw new Error(`database migrations failed (exit ${result.status ?? result.signal})`);
+  const result = spawnSync(prisma, ['migrate', 'deploy'], {
+    cwd,
+    stdio: ['ignore', 2, 2],
+    env: process.env,
+  });
+  if (result.status !== 0)
+    throw new Error(`database migrations failed (exit ${result.status ?? result.signal})`);
 }

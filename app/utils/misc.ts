@@ -5,12 +5,18 @@ export function invariantResponse(
   init: ResponseInit = { status: 400 },
 ): asserts condition {
   if (!condition) {
-    throw new Response(message, { ...init, headers: { 'Content-Type': 'text/plain; charset=utf-8', ...init.headers } });
+    throw new Response(message, {
+      ...init,
+      headers: { 'Content-Type': 'text/plain; charset=utf-8', ...init.headers },
+    });
   }
 }
 
 /** Only same-site relative paths are followed after login, never another host. */
-export function safeRedirect(to: FormDataEntryValue | string | null | undefined, fallback = '/'): string {
+export function safeRedirect(
+  to: FormDataEntryValue | string | null | undefined,
+  fallback = '/',
+): string {
   if (!to || typeof to !== 'string') return fallback;
   if (!to.startsWith('/') || to.startsWith('//') || to.startsWith('/\\')) return fallback;
   return to;

@@ -1,7 +1,7 @@
 import { createHash, randomBytes } from 'node:crypto';
 import { createCookie } from '@remix-run/node';
 import { prisma } from './db.server';
-import { getEnv, useSecureCookies } from './env.server';
+import { getEnv, secureCookiesEnabled } from './env.server';
 
 const HOUR = 60 * 60 * 1000;
 
@@ -14,7 +14,7 @@ export const sessionCookie = createCookie('lotse_session', {
   sameSite: 'lax',
   path: '/',
   get secure() {
-    return useSecureCookies();
+    return secureCookiesEnabled();
   },
 });
 

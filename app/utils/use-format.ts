@@ -2,7 +2,13 @@ import { useRouteLoaderData } from '@remix-run/react';
 import { useTranslation } from 'react-i18next';
 import { isLocale, type Locale } from '~/i18n';
 import type { RootLoader } from '~/root';
-import { DEFAULT_TIME_ZONE, formatDateTime, formatLongDate, formatNumber, formatShortDate } from './format';
+import {
+  DEFAULT_TIME_ZONE,
+  formatDateTime,
+  formatLongDate,
+  formatNumber,
+  formatShortDate,
+} from './format';
 
 /** Formatters bound to the reader's language and the workspace's time zone. */
 export function useFormat() {

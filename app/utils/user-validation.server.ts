@@ -8,7 +8,12 @@ const roles = z.array(z.enum(ROLES, 'validation.roleRequired')).min(1, 'validati
 
 export const NewUserSchema = z.object({
   name,
-  email: z.string().trim().min(1, 'validation.required').max(320, 'validation.tooLong').pipe(z.email('validation.email')),
+  email: z
+    .string()
+    .trim()
+    .min(1, 'validation.required')
+    .max(320, 'validation.tooLong')
+    .pipe(z.email('validation.email')),
   password: z
     .string()
     .min(MIN_PASSWORD_LENGTH, 'validation.passwordTooShort')

@@ -1,6 +1,11 @@
 import { beforeAll, describe, expect, it } from 'vitest';
 import { createUser, updateUser, verifyLogin } from '~/models/user.server';
-import { clearLoginFailures, loginThrottleState, recordLoginFailure, THROTTLE } from '~/models/login-throttle.server';
+import {
+  clearLoginFailures,
+  loginThrottleState,
+  recordLoginFailure,
+  THROTTLE,
+} from '~/models/login-throttle.server';
 import { requirePermission, requireUser } from '~/utils/auth.server';
 import { prisma } from '~/utils/db.server';
 import { createSession, destroySession, getSessionUser, hashToken } from '~/utils/session.server';
@@ -16,8 +21,22 @@ let editorId: string;
 let adminId: string;
 
 beforeAll(async () => {
-  editorId = (await createUser({ email: 'Editor@Example.com ', name: 'Ed', password: PASSWORD, roles: ['editor'] })).id;
-  adminId = (await createUser({ email: 'admin@example.com', name: 'Ad', password: PASSWORD, roles: ['admin'] })).id;
+  editorId = (
+    await createUser({
+      email: 'Editor@Example.com ',
+      name: 'Ed',
+      password: PASSWORD,
+      roles: ['editor'],
+    })
+  ).id;
+  adminId = (
+    await createUser({
+      email: 'admin@example.com',
+      name: 'Ad',
+      password: PASSWORD,
+      roles: ['admin'],
+    })
+  ).id;
 });
 
 describe('login', () => {
@@ -62,8 +81,13 @@ describe('sessions', () => {
 
   it('expire', async () => {
     const cookie = cookiePair(await createSession(editorId, requestWith()));
-    const token = JSON.parse(Buffer.from(decodeURIComponent(cookie.split('=')[1] as string), 'base64').toString());
-    await prisma.session.update({ where: { id: hashToken(token) }, data: { expiresAt: new Date(Date.now() - 1000) } });
+    const token = JSON.parse(
+      Buffer.from(decodeURIComponent(cookie.split('=')[1] as string), 'base64').toString(),
+    );
+    await prisma.session.update({
+      where: { id: hashToken(token) },
+      data: { expiresAt: new Date(Date.now() - 1000) },
+    });
     expect(await getSessionUser(requestWith(cookie))).toBeNull();
     expect(await prisma.session.count({ where: { id: hashToken(token) } })).toBe(0);
   });
@@ -79,53 +103,132 @@ describe('guards', () => {
     const thrown = await requireUser(requestWith()).catch((r: Response) => r);
     expect(thrown).toBeInstanceOf(Response);
     expect((thrown as Response).status).toBe(302);
-    expect((thrown as Response).headers.get('Location')).toBe('/login?redirectTo=%2Fcalendar%3Fview%3Dweek');
+    expect((thrown as Response).headers.get('Location')).toBe(
+      '/login?redirectTo=%2Fcalendar%3Fview%3Dweek',
+    );
   });
   it('answer 403 when the role does not allow the action', async () => {
     const cookie = cookiePair(await createSession(editorId, requestWith()));
-    const thrown = await requirePermission(requestWith(cookie), 'rules:manage').catch((r: Response) => r);
+    const thrown = await requirePermission(requestWith(cookie), 'rules:manage').catch(
+      (r: Response) => r,
+    );
     expect((thrown as Response).status).toBe(403);
-    await expect(requirePermission(requestWith(cookie), 'calendar:plan')).resolves.toMatchObject({ id: editorId });
+    await expect(requirePermission(requestWith(cookie), 'calendar:plan')).resolves.toMatchObject({
+      id: editorId,
+    });
   });
 });
 
 describe('user administration', () => {
   it('deactivation ends sessions and blocks login', async () => {
-    const user = await createUser({ email: 'leaver@example.com', name: 'Lea', password: PASSWORD, roles: ['expert'] });
+    const user = await createUser({
+      email: 'leaver@example.com',
+      name: 'Lea',
+      password: PASSWORD,
+      roles: ['expert'],
+    });
     const cookie = cookiePair(await createSession(user.id, requestWith()));
-    const outcome = await updateUser({ id: user.id, actorId: adminId, expectedVersion: 1, name: 'Lea', roles: ['expert'], active: false });
+    const outcome = await updateUser({
+      id: user.id,
+      actorId: adminId,
+      expectedVersion: 1,
+      name: 'Lea',
+      roles: ['expert'],
+      active: false,
+    });
     expect(outcome).toEqual({ ok: true });
     expect(await getSessionUser(requestWith(cookie))).toBeNull();
     expect(await verifyLogin({ email: 'leaver@example.com', password: PASSWORD })).toBeNull();
-    const audit = await prisma.auditEvent.findFirst({ where: { entityId: user.id, action: 'user.update' } });
+    const audit = await prisma.auditEvent.findFirst({
+      where: { entityId: user.id, action: 'user.update' },
+    });
     expect(JSON.parse(audit?.after ?? '{}')).toMatchObject({ active: false });
   });
 
   it('a role change takes effect at once and is audited', async () => {
-    const user = await createUser({ email: 'promo@example.com', name: 'Pro', password: PASSWORD, roles: ['expert'] });
+    const user = await createUser({
+      email: 'promo@example.com',
+      name: 'Pro',
+      password: PASSWORD,
+      roles: ['expert'],
+    });
     const cookie = cookiePair(await createSession(user.id, requestWith()));
-    await updateUser({ id: user.id, actorId: adminId, expectedVersion: 1, name: 'Pro', roles: ['expert', 'editor'], active: true });
+    await updateUser({
+      id: user.id,
+      actorId: adminId,
+      expectedVersion: 1,
+      name: 'Pro',
+      roles: ['expert', 'editor'],
+      active: true,
+    });
     expect(await getSessionUser(requestWith(cookie))).toBeNull();
-    const roles = await prisma.userRole.findMany({ where: { userId: user.id }, orderBy: { role: 'asc' } });
+    const roles = await prisma.userRole.findMany({
+      where: { userId: user.id },
+      orderBy: { role: 'asc' },
+    });
     expect(roles.map((r) => r.role)).toEqual(['editor', 'expert']);
   });
 
   it('detects a concurrent change instead of overwriting it', async () => {
-    const user = await createUser({ email: 'twice@example.com', name: 'Two', password: PASSWORD, roles: ['expert'] });
-    const base = { id: user.id, actorId: adminId, expectedVersion: 1, roles: ['expert'] as const, active: true };
+    const user = await createUser({
+      email: 'twice@example.com',
+      name: 'Two',
+      password: PASSWORD,
+      roles: ['expert'],
+    });
+    const base = {
+      id: user.id,
+      actorId: adminId,
+      expectedVersion: 1,
+      roles: ['expert'] as const,
+      active: true,
+    };
     expect(await updateUser({ ...base, name: 'First' })).toEqual({ ok: true });
-    expect(await updateUser({ ...base, name: 'Second' })).toEqual({ ok: false, problem: 'conflict' });
+    expect(await updateUser({ ...base, name: 'Second' })).toEqual({
+      ok: false,
+      problem: 'conflict',
+    });
     expect((await prisma.user.findUniqueOrThrow({ where: { id: user.id } })).name).toBe('First');
   });
 
   it('never leaves the workspace without an active administrator', async () => {
-    const self = await updateUser({ id: adminId, actorId: adminId, expectedVersion: 1, name: 'Ad', roles: ['editor'], active: true });
+    const self = await updateUser({
+      id: adminId,
+      actorId: adminId,
+      expectedVersion: 1,
+      name: 'Ad',
+      roles: ['editor'],
+      active: true,
+    });
     expect(self).toEqual({ ok: false, problem: 'cannotRemoveOwnAdmin' });
-    const other = await createUser({ email: 'admin2@example.com', name: 'Ad2', password: PASSWORD, roles: ['admin'] });
+    const other = await createUser({
+      email: 'admin2@example.com',
+      name: 'Ad2',
+      password: PASSWORD,
+      roles: ['admin'],
+    });
     // the other admin may remove the first one's admin role while they remain
-    expect(await updateUser({ id: adminId, actorId: other.id, expectedVersion: 1, name: 'Ad', roles: ['editor'], active: true })).toEqual({ ok: true });
+    expect(
+      await updateUser({
+        id: adminId,
+        actorId: other.id,
+        expectedVersion: 1,
+        name: 'Ad',
+        roles: ['editor'],
+        active: true,
+      }),
+    ).toEqual({ ok: true });
     // but not the last one's
-    expect(await updateUser({ id: other.id, actorId: editorId, expectedVersion: 1, name: 'Ad2', roles: ['admin'], active: false })).toEqual({
+    expect(
+      await updateUser({
+        id: other.id,
+        actorId: editorId,
+        expectedVersion: 1,
+        name: 'Ad2',
+        roles: ['admin'],
+        active: false,
+      }),
+    ).toEqual({
       ok: false,
       problem: 'lastAdmin',
     });
@@ -141,7 +244,8 @@ describe('login throttling', () => {
     const delayed = await loginThrottleState(email, address);
     expect(delayed.blocked).toBe(false);
     expect(delayed.delayMs).toBeGreaterThan(0);
-    for (let i = THROTTLE.freeFailures + 1; i < THROTTLE.maxFailuresPerAccount; i++) await recordLoginFailure(email, address);
+    for (let i = THROTTLE.freeFailures + 1; i < THROTTLE.maxFailuresPerAccount; i++)
+      await recordLoginFailure(email, address);
     expect((await loginThrottleState(email, address)).blocked).toBe(true);
     // another account from another address is not affected
     expect((await loginThrottleState('other@example.com', '198.51.100.1')).blocked).toBe(false);

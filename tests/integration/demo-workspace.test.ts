@@ -37,7 +37,10 @@ describe('demo workspace', () => {
     );
     // each item's history ends in its status
     for (const item of items) {
-      const last = await prisma.knowledgeTransition.findFirst({ where: { knowledgeItemId: item.id }, orderBy: { createdAt: 'desc' } });
+      const last = await prisma.knowledgeTransition.findFirst({
+        where: { knowledgeItemId: item.id },
+        orderBy: { createdAt: 'desc' },
+      });
       expect(last?.toStatus, item.title).toBe(item.status);
     }
   });
@@ -63,7 +66,9 @@ describe('demo workspace', () => {
     const rules = await prisma.disclosureRule.findMany({ include: { revisions: true } });
     expect(rules).toHaveLength(8);
     expect(rules.every((r) => r.revisions.length === 1)).toBe(true);
-    expect(new Set(rules.map((r) => r.kind))).toEqual(new Set(['term', 'phrase', 'regex', 'figure']));
+    expect(new Set(rules.map((r) => r.kind))).toEqual(
+      new Set(['term', 'phrase', 'regex', 'figure']),
+    );
   });
 
   it('keeps the reference data idempotent', async () => {

@@ -4,7 +4,10 @@ import { afterAll, beforeEach, vi } from 'vitest';
 
 // Each test file gets its own copy of the migrated database, before any module opens it.
 const tmp = path.resolve('tests', '.tmp');
-const file = path.join(tmp, `test-${process.env.VITEST_POOL_ID ?? '0'}-${process.pid}-${Date.now()}.db`);
+const file = path.join(
+  tmp,
+  `test-${process.env.VITEST_POOL_ID ?? '0'}-${process.pid}-${Date.now()}.db`,
+);
 fs.copyFileSync(path.join(tmp, 'base.db'), file);
 process.env.DATABASE_URL = `file:${file}`;
 

@@ -29,7 +29,11 @@ describe('deriveDeadlines', () => {
   it('counts lead days in local time and keeps the local time of day across the spring change', () => {
     // published Tuesday 31 March 2026, 09:00 Berlin (summer time, UTC+2)
     const publishAt = new Date('2026-03-31T07:00:00Z');
-    const deadlines = deriveDeadlines(publishAt, { in_production: 14, in_review: 5, approved: 2 }, TZ);
+    const deadlines = deriveDeadlines(
+      publishAt,
+      { in_production: 14, in_review: 5, approved: 2 },
+      TZ,
+    );
     expect(deadlines).toEqual([
       // 17 March 09:00 Berlin is winter time (UTC+1)
       { stage: 'in_production', dueAt: new Date('2026-03-17T08:00:00Z') },

@@ -6,14 +6,17 @@ import en from '~/locales/en.json';
 
 function flatten(obj: Record<string, unknown>, prefix = ''): string[] {
   return Object.entries(obj).flatMap(([k, v]) =>
-    v && typeof v === 'object' ? flatten(v as Record<string, unknown>, `${prefix}${k}.`) : [`${prefix}${k}`],
+    v && typeof v === 'object'
+      ? flatten(v as Record<string, unknown>, `${prefix}${k}.`)
+      : [`${prefix}${k}`],
   );
 }
 
 function sourceFiles(dir: string): string[] {
   return fs.readdirSync(dir, { withFileTypes: true }).flatMap((e) => {
     const full = path.join(dir, e.name);
-    if (e.isDirectory()) return e.name === 'generated' || e.name === 'locales' ? [] : sourceFiles(full);
+    if (e.isDirectory())
+      return e.name === 'generated' || e.name === 'locales' ? [] : sourceFiles(full);
     return /\.(ts|tsx|mjs)$/.test(e.name) ? [full] : [];
   });
 }
@@ -24,8 +27,12 @@ const source = sourceFiles(path.resolve('app'))
   .map((f) => fs.readFileSync(f, 'utf8'))
   .join('\n');
 // literal keys ('login.failed') and prefixes of keys built at run time (`status.piece.${status}`)
-const literals = new Set([...source.matchAll(/['"`]([a-z][A-Za-z]*(?:\.[A-Za-z0-9_]+)+)['"`]/g)].map((m) => m[1]));
-const prefixes = [...source.matchAll(/`([a-z][A-Za-z]*(?:\.[A-Za-z0-9_]+)*\.)\$\{/g)].map((m) => m[1] as string);
+const literals = new Set(
+  [...source.matchAll(/['"`]([a-z][A-Za-z]*(?:\.[A-Za-z0-9_]+)+)['"`]/g)].map((m) => m[1]),
+);
+const prefixes = [...source.matchAll(/`([a-z][A-Za-z]*(?:\.[A-Za-z0-9_]+)*\.)\$\{/g)].map(
+  (m) => m[1] as string,
+);
 
 describe('message catalogs', () => {
   it('have the same keys in German and English', () => {
@@ -35,7 +42,10 @@ describe('message catalogs', () => {
 
   it('have no empty texts', () => {
     const empty = (obj: Record<string, unknown>) =>
-      flatten(obj).filter((k) => k.split('.').reduce<unknown>((o, p) => (o as Record<string, unknown>)[p], obj) === '');
+      flatten(obj).filter(
+        (k) =>
+          k.split('.').reduce<unknown>((o, p) => (o as Record<string, unknown>)[p], obj) === '',
+      );
     expect(empty(en)).toEqual([]);
     expect(empty(de)).toEqual([]);
   });
@@ -43,7 +53,11 @@ describe('message catalogs', () => {
   it('contain every key the interface uses', () => {
     const namespaces = new Set(enKeys.map((k) => k.split('.')[0]));
     const missing = [...literals].filter(
-      (k) => k && namespaces.has(k.split('.')[0] as string) && !enKeys.includes(k) && !enKeys.some((e) => e.startsWith(`${k}.`)),
+      (k) =>
+        k &&
+        namespaces.has(k.split('.')[0] as string) &&
+        !enKeys.includes(k) &&
+        !enKeys.some((e) => e.startsWith(`${k}.`)),
     );
     expect(missing).toEqual([]);
   });

@@ -1,9 +1,17 @@
 import { describe, expect, it } from 'vitest';
-import { ACTIONS, allowedActions, can, PERMISSIONS, ROLES, visibleSections } from '~/domain/permissions';
+import {
+  ACTIONS,
+  allowedActions,
+  can,
+  PERMISSIONS,
+  ROLES,
+  visibleSections,
+} from '~/domain/permissions';
 
 describe('permission map', () => {
   it('grants only known actions', () => {
-    for (const role of ROLES) for (const action of PERMISSIONS[role]) expect(ACTIONS).toContain(action);
+    for (const role of ROLES)
+      for (const action of PERMISSIONS[role]) expect(ACTIONS).toContain(action);
   });
 
   it('keeps disclosure rules and exemptions with management', () => {
@@ -35,7 +43,14 @@ describe('permission map', () => {
   it('shows each role the sections it may open', () => {
     const keys = (roles: string[]) => visibleSections(roles).map((s) => s.key);
     expect(keys(['expert'])).toEqual(['dashboard', 'knowledge', 'experts', 'calendar']);
-    expect(keys(['editor'])).toEqual(['dashboard', 'knowledge', 'experts', 'audiences', 'matches', 'calendar']);
+    expect(keys(['editor'])).toEqual([
+      'dashboard',
+      'knowledge',
+      'experts',
+      'audiences',
+      'matches',
+      'calendar',
+    ]);
     expect(keys(['management'])).toContain('rules');
     expect(keys(['admin'])).toEqual(['dashboard', 'users']);
   });

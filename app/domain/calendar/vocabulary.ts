@@ -29,8 +29,24 @@ export type ChannelPlanDefaults = {
 
 /** Sensible starting points a workspace can change. */
 export const DEFAULT_CHANNEL_PLANS: Record<Channel, ChannelPlanDefaults> = {
-  blog: { cadenceCount: 2, cadencePeriod: 'week', leadTimes: { in_production: 14, in_review: 5, approved: 2 } },
-  podcast: { cadenceCount: 2, cadencePeriod: 'month', leadTimes: { in_production: 21, in_review: 7, approved: 3 } },
-  webinar: { cadenceCount: 1, cadencePeriod: 'month', leadTimes: { in_production: 42, in_review: 14, approved: 7 } },
-  whitepaper: { cadenceCount: 1, cadencePeriod: 'quarter', leadTimes: { in_production: 56, in_review: 21, approved: 10 } },
+  blog: {
+    cadenceCount: 2,
+    cadencePeriod: 'week',
+    leadTimes: { in_production: 14, in_review: 5, approved: 2 },
+  },
+  podcast: {
+    cadenceCount: 2,
+    cadencePeriod: 'month',
+    leadTimes: { in_production: 21, in_review: 7, approved: 3 },
+  },
+  webinar: {
+    cadenceCount: 1,
+    cadencePeriod: 'month',
+    leadTimes: { in_production: 42, in_review: 14, approved: 7 },
+  },
+  whitepaper: {
+    cadenceCount: 1,
+    cadencePeriod: 'quarter',
+    leadTimes: { in_production: 56, in_review: 21, approved: 10 },
+  },
 };
