@@ -21,7 +21,8 @@ function run(name, command, args, count) {
   const ok = r.status === 0;
   let counted = count ? count() : null;
   // a runner that failed without reporting a failed test still counts as a failure
-  if (!counted || (!ok && counted.failed === 0)) counted = { passed: ok ? 1 : (counted?.passed ?? 0), failed: ok ? 0 : 1 };
+  if (!counted || (!ok && counted.failed === 0))
+    counted = { passed: ok ? 1 : (counted?.passed ?? 0), failed: ok ? 0 : 1 };
   results.push({ name, ok, seconds, ...counted });
 }
 
@@ -39,20 +40,37 @@ run('format', bin('prettier'), ['--check', '.']);
 run(
   'unit and integration (vitest)',
   bin('vitest'),
-  ['run', '--reporter=default', '--reporter=json', `--outputFile.json=${path.join(REPORTS, 'vitest.json')}`],
+  [
+    'run',
+    '--reporter=default',
+    '--reporter=json',
+    `--outputFile.json=${path.join(REPORTS, 'vitest.json')}`,
+  ],
   () => {
     const report = readJson(path.join(REPORTS, 'vitest.json'));
-    return report && { passed: report.numPassedTests, failed: report.numFailedTests + (report.numFailedTestSuites ?? 0) };
+    return (
+      report && {
+        passed: report.numPassedTests,
+        failed: report.numFailedTests + (report.numFailedTestSuites ?? 0),
+      }
+    );
   },
 );
 run('end-to-end (Playwright, Chromium)', 'node', ['tests/e2e/run.mjs'], () => {
   const report = readJson(path.join(REPORTS, 'playwright.json'));
-  return report && { passed: report.stats.expected + report.stats.flaky, failed: report.stats.unexpected };
+  return (
+    report && {
+      passed: report.stats.expected + report.stats.flaky,
+      failed: report.stats.unexpected,
+    }
+  );
 });
 
 console.log('\n━━ summary ━━');
 for (const r of results) {
-  console.log(`${r.ok ? 'ok  ' : 'FAIL'}  ${r.name}: ${r.passed} passed, ${r.failed} failed (${r.seconds} s)`);
+  console.log(
+    `${r.ok ? 'ok  ' : 'FAIL'}  ${r.name}: ${r.passed} passed, ${r.failed} failed (${r.seconds} s)`,
+  );
 }
 const passed = results.reduce((n, r) => n + r.passed, 0);
 const failed = results.reduce((n, r) => n + r.failed, 0);

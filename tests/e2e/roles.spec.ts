@@ -89,6 +89,7 @@ test('an expert cannot open another expert’s draft, also not by URL', async ({
   );
   const response = await otherPage.goto(draftUrl);
   expect(response?.status()).toBe(404);
+  await expect(otherPage.getByRole('heading', { name: 'Page not found' })).toBeVisible();
   await other.close();
 });
 
