@@ -11,7 +11,9 @@ export async function logIn(page: Page, email: string, password = DEMO_PASSWORD)
   await page.getByLabel('Email').fill(email);
   await page.getByLabel('Password').fill(password);
   const [response] = await Promise.all([
-    page.waitForResponse((r) => r.request().method() === 'POST' && new URL(r.url()).pathname === '/login'),
+    page.waitForResponse(
+      (r) => r.request().method() === 'POST' && new URL(r.url()).pathname === '/login',
+    ),
     page.getByRole('button', { name: 'Log in' }).click(),
   ]);
   if (response.status() < 400) await page.waitForURL((url) => !url.pathname.startsWith('/login'));
