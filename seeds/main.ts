@@ -8,6 +8,8 @@ import { ensureReferenceData } from './reference';
 const env = getEnv();
 const prisma = createPrismaClient(env.DATABASE_URL);
 try {
+  // WAL lets readers go on while one request writes; the setting stays with the database file
+  await prisma.$queryRawUnsafe('PRAGMA journal_mode = WAL');
   await ensureReferenceData(prisma);
   if (env.LOTSE_DEMO === 'on' && (await prisma.user.count()) === 0) {
     const started = Date.now();

@@ -65,8 +65,21 @@ export type SessionUser = {
   roles: string[];
 };
 
+// The root loader, the route's loader and the language detection all ask for the user of the
+// same request: it is looked up once.
+const perRequest = new WeakMap<Request, Promise<SessionUser | null>>();
+
 /** The signed-in user of the request, or null (no cookie, unknown, expired or deactivated). */
-export async function getSessionUser(request: Request): Promise<SessionUser | null> {
+export function getSessionUser(request: Request): Promise<SessionUser | null> {
+  let user = perRequest.get(request);
+  if (!user) {
+    user = lookUpSessionUser(request);
+    perRequest.set(request, user);
+  }
+  return user;
+}
+
+async function lookUpSessionUser(request: Request): Promise<SessionUser | null> {
   const token = await readToken(request);
   if (!token) return null;
   const id = hashToken(token);
