@@ -1,5 +1,7 @@
 import { expect, test } from '@playwright/test';
 
+// Runs once (project "en"): it sets its own browser languages.
+
 test.describe('German browser', () => {
   test.use({ locale: 'de-DE', extraHTTPHeaders: { 'Accept-Language': 'de-DE,de;q=0.9' } });
 
