@@ -1,6 +1,7 @@
 import { json, type LoaderFunctionArgs, type MetaFunction } from '@remix-run/node';
 import { Link, useLoaderData } from '@remix-run/react';
 import { useTranslation } from 'react-i18next';
+import { pageTitle } from '~/utils/meta';
 import { can } from '~/domain/permissions';
 import {
   getAdminDashboard,
@@ -13,7 +14,7 @@ import { requireUser } from '~/utils/auth.server';
 import { ChannelLabel, StatusBadge } from '~/components/labels';
 import { useFormat } from '~/utils/use-format';
 
-export const meta: MetaFunction = () => [{ title: 'Lotse' }];
+export const meta: MetaFunction = ({ matches }) => pageTitle(matches, null);
 
 export async function loader({ request }: LoaderFunctionArgs) {
   const user = await requireUser(request);

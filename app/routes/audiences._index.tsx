@@ -1,10 +1,11 @@
 import { json, type LoaderFunctionArgs, type MetaFunction } from '@remix-run/node';
 import { useLoaderData } from '@remix-run/react';
 import { useTranslation } from 'react-i18next';
+import { pageTitle } from '~/utils/meta';
 import { listAudiencesWithNeeds } from '~/models/audience.server';
 import { requirePermission } from '~/utils/auth.server';
 
-export const meta: MetaFunction = () => [{ title: 'Lotse · Audiences' }];
+export const meta: MetaFunction = ({ matches }) => pageTitle(matches, 'audiences.title');
 
 export async function loader({ request }: LoaderFunctionArgs) {
   await requirePermission(request, 'audiences:read');

@@ -1,12 +1,13 @@
 import { json, type LoaderFunctionArgs, type MetaFunction } from '@remix-run/node';
 import { useLoaderData } from '@remix-run/react';
 import { useTranslation } from 'react-i18next';
+import { pageTitle } from '~/utils/meta';
 import { ChannelLabel, StatusBadge } from '~/components/labels';
 import { getAgenda } from '~/models/piece.server';
 import { requirePermission } from '~/utils/auth.server';
 import { useFormat } from '~/utils/use-format';
 
-export const meta: MetaFunction = () => [{ title: 'Lotse · Calendar' }];
+export const meta: MetaFunction = ({ matches }) => pageTitle(matches, 'calendar.title');
 
 export async function loader({ request }: LoaderFunctionArgs) {
   const user = await requirePermission(request, 'calendar:read');

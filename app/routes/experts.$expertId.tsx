@@ -1,6 +1,7 @@
 import { json, type LoaderFunctionArgs, type MetaFunction } from '@remix-run/node';
 import { Link, useLoaderData } from '@remix-run/react';
 import { useTranslation } from 'react-i18next';
+import { pageTitle } from '~/utils/meta';
 import { ChannelLabel, StatusBadge } from '~/components/labels';
 import { can } from '~/domain/permissions';
 import { getExpert } from '~/models/expert.server';
@@ -8,9 +9,8 @@ import { requirePermission } from '~/utils/auth.server';
 import { invariantResponse } from '~/utils/misc';
 import { useFormat } from '~/utils/use-format';
 
-export const meta: MetaFunction<typeof loader> = ({ data }) => [
-  { title: `Lotse · ${data?.expert.name ?? ''}` },
-];
+export const meta: MetaFunction<typeof loader> = ({ data, matches }) =>
+  pageTitle(matches, 'experts.title', data?.expert.name);
 
 export async function loader({ request, params }: LoaderFunctionArgs) {
   const user = await requirePermission(request, 'experts:read');

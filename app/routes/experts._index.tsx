@@ -1,10 +1,11 @@
 import { json, type LoaderFunctionArgs, type MetaFunction } from '@remix-run/node';
 import { Link, useLoaderData } from '@remix-run/react';
 import { useTranslation } from 'react-i18next';
+import { pageTitle } from '~/utils/meta';
 import { listExperts } from '~/models/expert.server';
 import { requirePermission } from '~/utils/auth.server';
 
-export const meta: MetaFunction = () => [{ title: 'Lotse · Experts' }];
+export const meta: MetaFunction = ({ matches }) => pageTitle(matches, 'experts.title');
 
 export async function loader({ request }: LoaderFunctionArgs) {
   await requirePermission(request, 'experts:read');

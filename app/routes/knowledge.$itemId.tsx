@@ -1,15 +1,15 @@
 import { json, type LoaderFunctionArgs, type MetaFunction } from '@remix-run/node';
 import { Link, useLoaderData } from '@remix-run/react';
 import { useTranslation } from 'react-i18next';
+import { pageTitle } from '~/utils/meta';
 import { StatusBadge } from '~/components/labels';
 import { getKnowledgeItem } from '~/models/knowledge.server';
 import { requirePermission } from '~/utils/auth.server';
 import { invariantResponse } from '~/utils/misc';
 import { useFormat } from '~/utils/use-format';
 
-export const meta: MetaFunction<typeof loader> = ({ data }) => [
-  { title: `Lotse · ${data?.item.title ?? ''}` },
-];
+export const meta: MetaFunction<typeof loader> = ({ data, matches }) =>
+  pageTitle(matches, 'knowledge.title', data?.item.title);
 
 export async function loader({ request, params }: LoaderFunctionArgs) {
   const user = await requirePermission(request, 'knowledge:read');

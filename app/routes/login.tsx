@@ -13,6 +13,7 @@ import {
   useSearchParams,
 } from '@remix-run/react';
 import { useTranslation } from 'react-i18next';
+import { pageTitle } from '~/utils/meta';
 import { z } from 'zod';
 import {
   clearLoginFailures,
@@ -25,7 +26,7 @@ import { createSession, getSessionUser } from '~/utils/session.server';
 import { getEnv } from '~/utils/env.server';
 import { safeRedirect } from '~/utils/misc';
 
-export const meta: MetaFunction = () => [{ title: 'Lotse · Log in' }];
+export const meta: MetaFunction = ({ matches }) => pageTitle(matches, 'login.title');
 
 export async function loader({ request }: LoaderFunctionArgs) {
   const user = await getSessionUser(request);

@@ -1,12 +1,13 @@
 import { json, type LoaderFunctionArgs, type MetaFunction } from '@remix-run/node';
 import { Link, useLoaderData } from '@remix-run/react';
 import { useTranslation } from 'react-i18next';
+import { pageTitle } from '~/utils/meta';
 import { StatusBadge } from '~/components/labels';
 import { listMatches } from '~/models/match.server';
 import { requirePermission } from '~/utils/auth.server';
 import { useFormat } from '~/utils/use-format';
 
-export const meta: MetaFunction = () => [{ title: 'Lotse · Matches' }];
+export const meta: MetaFunction = ({ matches }) => pageTitle(matches, 'matches.title');
 
 export async function loader({ request }: LoaderFunctionArgs) {
   await requirePermission(request, 'matches:read');

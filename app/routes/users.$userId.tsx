@@ -7,6 +7,7 @@ import {
 } from '@remix-run/node';
 import { Form, Link, useActionData, useLoaderData, useNavigation } from '@remix-run/react';
 import { useTranslation } from 'react-i18next';
+import { pageTitle } from '~/utils/meta';
 import { TextField } from '~/components/field';
 import { RoleFieldset } from '~/components/role-fieldset';
 import { getUser, updateUser } from '~/models/user.server';
@@ -15,9 +16,8 @@ import { formDataToObject, parseForm, type FieldErrors } from '~/utils/forms';
 import { invariantResponse } from '~/utils/misc';
 import { EditUserSchema } from '~/utils/user-validation.server';
 
-export const meta: MetaFunction<typeof loader> = ({ data }) => [
-  { title: `Lotse · ${data?.user.name ?? ''}` },
-];
+export const meta: MetaFunction<typeof loader> = ({ data, matches }) =>
+  pageTitle(matches, 'users.title', data?.user.name);
 
 export async function loader({ request, params }: LoaderFunctionArgs) {
   const admin = await requirePermission(request, 'users:manage');

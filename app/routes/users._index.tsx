@@ -1,11 +1,12 @@
 import { json, type LoaderFunctionArgs, type MetaFunction } from '@remix-run/node';
 import { Link, useLoaderData, useSearchParams } from '@remix-run/react';
 import { useTranslation } from 'react-i18next';
+import { pageTitle } from '~/utils/meta';
 import { listUsers } from '~/models/user.server';
 import { requirePermission } from '~/utils/auth.server';
 import { useFormat } from '~/utils/use-format';
 
-export const meta: MetaFunction = () => [{ title: 'Lotse · Users' }];
+export const meta: MetaFunction = ({ matches }) => pageTitle(matches, 'users.title');
 
 export async function loader({ request }: LoaderFunctionArgs) {
   await requirePermission(request, 'users:manage');

@@ -7,6 +7,7 @@ import {
 } from '@remix-run/node';
 import { Form, Link, useActionData, useLoaderData, useNavigation } from '@remix-run/react';
 import { useTranslation } from 'react-i18next';
+import { pageTitle } from '~/utils/meta';
 import { RoleFieldset } from '~/components/role-fieldset';
 import { TextField } from '~/components/field';
 import { createUser, emailTaken } from '~/models/user.server';
@@ -15,7 +16,7 @@ import { formDataToObject, parseForm } from '~/utils/forms';
 import { MIN_PASSWORD_LENGTH } from '~/utils/password.server';
 import { NewUserSchema } from '~/utils/user-validation.server';
 
-export const meta: MetaFunction = () => [{ title: 'Lotse · New user' }];
+export const meta: MetaFunction = ({ matches }) => pageTitle(matches, 'users.new');
 
 export async function loader({ request }: LoaderFunctionArgs) {
   await requirePermission(request, 'users:manage');

@@ -73,3 +73,16 @@ describe('isCrossSite', () => {
     );
   });
 });
+
+describe('pageTitle', () => {
+  it('names the page in the reader’s language', async () => {
+    const { pageTitle } = await import('~/utils/meta');
+    expect(pageTitle([{ id: 'root', data: { locale: 'de' } }], 'calendar.title')).toEqual([
+      { title: 'Redaktionskalender · Lotse' },
+    ]);
+    expect(pageTitle([{ id: 'root', data: { locale: 'en' } }], 'knowledge.title', 'Item')).toEqual([
+      { title: 'Item · Knowledge inventory · Lotse' },
+    ]);
+    expect(pageTitle([], null)).toEqual([{ title: 'Lotse' }]);
+  });
+});
