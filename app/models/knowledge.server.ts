@@ -1,46 +1,172 @@
 import type { Prisma } from '~/generated/prisma/client';
+import type { InventoryQuery, SortColumn } from '~/domain/knowledge/inventory-query';
+import { parseTags } from '~/domain/knowledge/tags';
+import type { KnowledgeStatus } from '~/domain/knowledge/vocabulary';
+import {
+  canEdit,
+  transition,
+  type KnowledgeAction,
+  type TransitionProblem,
+} from '~/domain/knowledge/workflow';
 import { can } from '~/domain/permissions';
-import { prisma } from '~/utils/db.server';
+import { prisma, type Tx } from '~/utils/db.server';
 import type { SessionUser } from '~/utils/session.server';
+import { recordAudit } from './audit.server';
+
+type Viewer = Pick<SessionUser, 'id' | 'roles'>;
 
 /**
  * Which knowledge items a viewer may see. Reviewers see everything but other people's drafts;
  * experts see their own items and the accepted inventory. Every query adds this to its `where`,
  * so an item outside it is "not found", also by URL.
  */
-export function knowledgeVisibleTo(
-  viewer: Pick<SessionUser, 'id' | 'roles'>,
-): Prisma.KnowledgeItemWhereInput {
+export function knowledgeVisibleTo(viewer: Viewer): Prisma.KnowledgeItemWhereInput {
   if (can(viewer.roles, 'knowledge:review')) {
     return { OR: [{ ownerId: viewer.id }, { status: { not: 'draft' } }] };
   }
   return { OR: [{ ownerId: viewer.id }, { status: 'accepted' }] };
 }
 
-export function listKnowledge({ viewer, take = 200 }: { viewer: SessionUser; take?: number }) {
-  return prisma.knowledgeItem.findMany({
-    where: knowledgeVisibleTo(viewer),
-    orderBy: { updatedAt: 'desc' },
-    take,
+// ───────────────────────────── the inventory table ─────────────────────────────
+
+function queryWhere(viewer: Viewer, q: InventoryQuery): Prisma.KnowledgeItemWhereInput {
+  const and: Prisma.KnowledgeItemWhereInput[] = [knowledgeVisibleTo(viewer)];
+  if (q.kind.length) and.push({ kind: { in: q.kind } });
+  if (q.language.length) and.push({ language: { in: q.language } });
+  if (q.status.length) and.push({ status: { in: q.status } });
+  if (q.department) and.push({ department: q.department });
+  if (q.expert) and.push({ ownerId: q.expert });
+  if (q.tag) and.push({ tags: { some: { tag: { name: q.tag } } } });
+  if (q.q) {
+    and.push({
+      OR: [
+        { title: { contains: q.q } },
+        { summary: { contains: q.q } },
+        { details: { contains: q.q } },
+        { department: { contains: q.q } },
+        { owner: { name: { contains: q.q } } },
+        { tags: { some: { tag: { name: { contains: q.q.toLowerCase() } } } } },
+      ],
+    });
+  }
+  return { AND: and };
+}
+
+function queryOrder(
+  sort: SortColumn,
+  dir: 'asc' | 'desc',
+): Prisma.KnowledgeItemOrderByWithRelationInput[] {
+  const primary: Prisma.KnowledgeItemOrderByWithRelationInput =
+    sort === 'expert'
+      ? { owner: { name: dir } }
+      : sort === 'updated'
+        ? { updatedAt: dir }
+        : { [sort]: dir };
+  // a stable order, so pages never repeat or skip items
+  return [primary, { id: 'asc' }];
+}
+
+const rowSelect = {
+  id: true,
+  title: true,
+  kind: true,
+  language: true,
+  department: true,
+  status: true,
+  updatedAt: true,
+  owner: { select: { id: true, name: true } },
+  tags: { select: { tag: { select: { name: true } } }, orderBy: { tag: { name: 'asc' } } },
+} satisfies Prisma.KnowledgeItemSelect;
+
+/** One page of the inventory as the viewer may see it, filtered and sorted on the server. */
+export async function queryInventory({ viewer, query }: { viewer: Viewer; query: InventoryQuery }) {
+  const where = queryWhere(viewer, query);
+  const total = await prisma.knowledgeItem.count({ where });
+  const pages = Math.max(1, Math.ceil(total / query.size));
+  const page = Math.min(query.page, pages);
+  const rows = await prisma.knowledgeItem.findMany({
+    where,
+    orderBy: queryOrder(query.sort, query.dir),
+    skip: (page - 1) * query.size,
+    take: query.size,
+    select: rowSelect,
+  });
+  return {
+    total,
+    page,
+    pages,
+    rows: rows.map((r) => ({ ...r, tags: r.tags.map((t) => t.tag.name) })),
+  };
+}
+
+/** The choices of the table's filters, from what the viewer may see. */
+export async function inventoryFacets({ viewer }: { viewer: Viewer }) {
+  const visible = knowledgeVisibleTo(viewer);
+  const [departments, owners, tags] = await Promise.all([
+    prisma.knowledgeItem.groupBy({
+      by: ['department'],
+      where: visible,
+      orderBy: { department: 'asc' },
+    }),
+    prisma.user.findMany({
+      where: { knowledgeItems: { some: visible } },
+      orderBy: { name: 'asc' },
+      select: { id: true, name: true },
+    }),
+    listTagNames(),
+  ]);
+  return {
+    departments: departments.map((d) => d.department).filter(Boolean),
+    experts: owners,
+    tags,
+  };
+}
+
+/** Existing tags, most used first, for suggestions while typing. */
+export async function listTagNames(limit = 300) {
+  const tags = await prisma.tag.findMany({
+    orderBy: [{ knowledge: { _count: 'desc' } }, { name: 'asc' }],
+    take: limit,
+    select: { name: true },
+  });
+  return tags.map((t) => t.name);
+}
+
+/** Every item of the current view (no paging), for export; capped to keep exports bounded. */
+export async function exportInventory({
+  viewer,
+  query,
+  limit = 20_000,
+}: {
+  viewer: Viewer;
+  query: InventoryQuery;
+  limit?: number;
+}) {
+  const rows = await prisma.knowledgeItem.findMany({
+    where: queryWhere(viewer, query),
+    orderBy: queryOrder(query.sort, query.dir),
+    take: limit,
     select: {
       id: true,
+      externalId: true,
       title: true,
+      summary: true,
+      details: true,
       kind: true,
       language: true,
       department: true,
       status: true,
       updatedAt: true,
-      owner: { select: { id: true, name: true } },
-      tags: { select: { tag: { select: { name: true } } } },
+      owner: { select: { name: true, email: true } },
+      tags: { select: { tag: { select: { name: true } } }, orderBy: { tag: { name: 'asc' } } },
     },
   });
+  return rows.map((r) => ({ ...r, tags: r.tags.map((t) => t.tag.name) }));
 }
 
-export function countKnowledge({ viewer }: { viewer: SessionUser }) {
-  return prisma.knowledgeItem.count({ where: knowledgeVisibleTo(viewer) });
-}
+// ───────────────────────────── one item ─────────────────────────────
 
-export function getKnowledgeItem({ id, viewer }: { id: string; viewer: SessionUser }) {
+export function getKnowledgeItem({ id, viewer }: { id: string; viewer: Viewer }) {
   return prisma.knowledgeItem.findFirst({
     where: { AND: [{ id }, knowledgeVisibleTo(viewer)] },
     select: {
@@ -53,10 +179,12 @@ export function getKnowledgeItem({ id, viewer }: { id: string; viewer: SessionUs
       department: true,
       status: true,
       links: true,
+      version: true,
       createdAt: true,
       updatedAt: true,
+      ownerId: true,
       owner: { select: { id: true, name: true } },
-      tags: { select: { tag: { select: { name: true } } } },
+      tags: { select: { tag: { select: { name: true } } }, orderBy: { tag: { name: 'asc' } } },
       transitions: {
         orderBy: { createdAt: 'asc' },
         select: {
@@ -69,5 +197,272 @@ export function getKnowledgeItem({ id, viewer }: { id: string; viewer: SessionUs
         },
       },
     },
+  });
+}
+
+export type KnowledgeInput = {
+  title: string;
+  summary: string;
+  details: string;
+  kind: string;
+  language: string;
+  department: string;
+  tags: string[];
+  links: { label?: string; url: string }[];
+};
+
+async function tagConnections(tx: Tx, names: readonly string[]) {
+  const ids: { tagId: string }[] = [];
+  for (const name of parseTags(names)) {
+    const tag = await tx.tag.upsert({
+      where: { name },
+      update: {},
+      create: { name },
+      select: { id: true },
+    });
+    ids.push({ tagId: tag.id });
+  }
+  return ids;
+}
+
+function itemData(input: KnowledgeInput) {
+  return {
+    title: input.title.trim(),
+    summary: input.summary.trim(),
+    details: input.details.trim(),
+    kind: input.kind,
+    language: input.language,
+    department: input.department.trim(),
+    links: JSON.stringify(input.links),
+  };
+}
+
+/** An expert proposes a topic: saved as a draft, or submitted for review at once. */
+export async function createKnowledgeItem({
+  owner,
+  input,
+  submit,
+}: {
+  owner: Viewer;
+  input: KnowledgeInput;
+  submit: boolean;
+}) {
+  return prisma.$transaction(async (tx) => {
+    const now = new Date();
+    const item = await tx.knowledgeItem.create({
+      data: {
+        ...itemData(input),
+        ownerId: owner.id,
+        status: submit ? 'submitted' : 'draft',
+        submittedAt: submit ? now : null,
+        tags: { create: await tagConnections(tx, input.tags) },
+      },
+      select: { id: true },
+    });
+    await tx.knowledgeTransition.create({
+      data: {
+        knowledgeItemId: item.id,
+        fromStatus: null,
+        toStatus: 'draft',
+        actorId: owner.id,
+        createdAt: now,
+      },
+    });
+    if (submit) {
+      await tx.knowledgeTransition.create({
+        data: {
+          knowledgeItemId: item.id,
+          fromStatus: 'draft',
+          toStatus: 'submitted',
+          actorId: owner.id,
+          createdAt: now,
+        },
+      });
+    }
+    return item;
+  });
+}
+
+export type KnowledgeWriteProblem = 'notFound' | 'conflict' | 'notEditable' | TransitionProblem;
+type WriteResult =
+  { ok: true; status: KnowledgeStatus } | { ok: false; problem: KnowledgeWriteProblem };
+
+/**
+ * The owner edits an item that is not yet accepted; `expectedVersion` is the version they
+ * edited, so a change made meanwhile (e.g. a review) is reported instead of overwritten. With
+ * `submit`, the item goes (back) to review in the same transaction.
+ */
+export async function updateKnowledgeItem({
+  id,
+  actor,
+  input,
+  expectedVersion,
+  submit,
+}: {
+  id: string;
+  actor: Viewer;
+  input: KnowledgeInput;
+  expectedVersion: number;
+  submit: boolean;
+}): Promise<WriteResult> {
+  return prisma.$transaction(async (tx) => {
+    const item = await tx.knowledgeItem.findFirst({
+      where: { AND: [{ id }, knowledgeVisibleTo(actor)] },
+      select: { status: true, ownerId: true, version: true },
+    });
+    if (!item) return { ok: false, problem: 'notFound' } as const;
+    const who = {
+      isOwner: item.ownerId === actor.id,
+      canReview: can(actor.roles, 'knowledge:review'),
+    };
+    const status = item.status as KnowledgeStatus;
+    if (!canEdit(status, who)) return { ok: false, problem: 'notEditable' } as const;
+    if (item.version !== expectedVersion) return { ok: false, problem: 'conflict' } as const;
+    let next = status;
+    if (submit && status !== 'submitted') {
+      const moved = transition(status, 'submit', who);
+      if (!moved.ok) return moved;
+      next = moved.to;
+    }
+    await tx.knowledgeItem.update({
+      where: { id },
+      data: {
+        ...itemData(input),
+        status: next,
+        version: { increment: 1 },
+        ...(next !== status ? { submittedAt: new Date() } : {}),
+        tags: { deleteMany: {}, create: await tagConnections(tx, input.tags) },
+      },
+    });
+    if (next !== status) {
+      await tx.knowledgeTransition.create({
+        data: { knowledgeItemId: id, fromStatus: status, toStatus: next, actorId: actor.id },
+      });
+    }
+    return { ok: true, status: next } as const;
+  });
+}
+
+async function applyTransition(
+  tx: Tx,
+  {
+    id,
+    actor,
+    action,
+    comment,
+    expectedVersion,
+  }: {
+    id: string;
+    actor: Viewer;
+    action: KnowledgeAction;
+    comment: string;
+    expectedVersion?: number;
+  },
+): Promise<WriteResult> {
+  const item = await tx.knowledgeItem.findFirst({
+    where: { AND: [{ id }, knowledgeVisibleTo(actor)] },
+    select: { status: true, ownerId: true, version: true },
+  });
+  if (!item) return { ok: false, problem: 'notFound' };
+  if (expectedVersion !== undefined && item.version !== expectedVersion)
+    return { ok: false, problem: 'conflict' };
+  const from = item.status as KnowledgeStatus;
+  const moved = transition(
+    from,
+    action,
+    { isOwner: item.ownerId === actor.id, canReview: can(actor.roles, 'knowledge:review') },
+    comment,
+  );
+  if (!moved.ok) return moved;
+  const now = new Date();
+  // the version check is part of the update itself, so two reviewers cannot both decide
+  const updated = await tx.knowledgeItem.updateMany({
+    where: { id, version: item.version },
+    data: {
+      status: moved.to,
+      version: { increment: 1 },
+      ...(moved.to === 'submitted' ? { submittedAt: now } : {}),
+      ...(moved.to === 'accepted' ? { acceptedAt: now } : {}),
+    },
+  });
+  if (updated.count !== 1) return { ok: false, problem: 'conflict' };
+  await tx.knowledgeTransition.create({
+    data: {
+      knowledgeItemId: id,
+      fromStatus: from,
+      toStatus: moved.to,
+      actorId: actor.id,
+      comment: comment.trim(),
+      createdAt: now,
+    },
+  });
+  await recordAudit(tx, {
+    actorId: actor.id,
+    action: `knowledge.${action}`,
+    entityType: 'knowledge_item',
+    entityId: id,
+    before: { status: from },
+    after: { status: moved.to, comment: comment.trim() || undefined },
+  });
+  return { ok: true, status: moved.to };
+}
+
+/** Submit, withdraw, accept, request changes, decline or archive one item. */
+export function transitionKnowledgeItem(args: {
+  id: string;
+  actor: Viewer;
+  action: KnowledgeAction;
+  comment?: string;
+  expectedVersion?: number;
+}): Promise<WriteResult> {
+  return prisma.$transaction((tx) => applyTransition(tx, { ...args, comment: args.comment ?? '' }));
+}
+
+/**
+ * A reviewer's bulk action on selected items. Items the action does not apply to (wrong status)
+ * are skipped and counted; everything else changes in one transaction.
+ */
+export async function bulkKnowledgeAction({
+  ids,
+  actor,
+  action,
+  tag,
+}: {
+  ids: readonly string[];
+  actor: Viewer;
+  action: 'accept' | 'archive' | 'add_tag';
+  tag?: string;
+}): Promise<{ changed: number; skipped: number }> {
+  return prisma.$transaction(async (tx) => {
+    let changed = 0;
+    let skipped = 0;
+    if (action === 'add_tag') {
+      const [connection] = await tagConnections(tx, [tag ?? '']);
+      if (!connection) return { changed: 0, skipped: ids.length };
+      for (const id of new Set(ids)) {
+        const item = await tx.knowledgeItem.findFirst({
+          where: { AND: [{ id }, knowledgeVisibleTo(actor)] },
+          select: { id: true },
+        });
+        if (!item) {
+          skipped++;
+          continue;
+        }
+        await tx.knowledgeItemTag.upsert({
+          where: { knowledgeItemId_tagId: { knowledgeItemId: id, tagId: connection.tagId } },
+          update: {},
+          create: { knowledgeItemId: id, tagId: connection.tagId },
+        });
+        await tx.knowledgeItem.update({ where: { id }, data: { version: { increment: 1 } } });
+        changed++;
+      }
+      return { changed, skipped };
+    }
+    for (const id of new Set(ids)) {
+      const result = await applyTransition(tx, { id, actor, action, comment: '' });
+      if (result.ok) changed++;
+      else skipped++;
+    }
+    return { changed, skipped };
   });
 }

@@ -1,10 +1,35 @@
-import { json, type LoaderFunctionArgs, type MetaFunction } from '@remix-run/node';
-import { Link, useLoaderData } from '@remix-run/react';
+import {
+  json,
+  redirect,
+  type ActionFunctionArgs,
+  type LoaderFunctionArgs,
+  type MetaFunction,
+} from '@remix-run/node';
+import {
+  Form,
+  Link,
+  useActionData,
+  useLoaderData,
+  useNavigation,
+  useSearchParams,
+} from '@remix-run/react';
 import { useTranslation } from 'react-i18next';
-import { pageTitle } from '~/utils/meta';
 import { StatusBadge } from '~/components/labels';
-import { getKnowledgeItem } from '~/models/knowledge.server';
+import { FieldError } from '~/components/field';
+import type { KnowledgeStatus } from '~/domain/knowledge/vocabulary';
+import {
+  actionNeedsComment,
+  availableActions,
+  canEdit,
+  type KnowledgeAction,
+} from '~/domain/knowledge/workflow';
+import { can } from '~/domain/permissions';
+import { getKnowledgeItem, transitionKnowledgeItem } from '~/models/knowledge.server';
 import { requirePermission } from '~/utils/auth.server';
+import { parseForm, type FieldErrors } from '~/utils/forms';
+import { parseJsonLinks } from '~/utils/json';
+import { ReviewSchema } from '~/utils/knowledge-validation.server';
+import { pageTitle } from '~/utils/meta';
 import { invariantResponse } from '~/utils/misc';
 import { useFormat } from '~/utils/use-format';
 
@@ -15,18 +40,94 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
   const user = await requirePermission(request, 'knowledge:read');
   const item = await getKnowledgeItem({ id: params.itemId ?? '', viewer: user });
   invariantResponse(item, 'Not found', { status: 404 });
-  return json({ item });
+  const actor = {
+    isOwner: item.ownerId === user.id,
+    canReview: can(user.roles, 'knowledge:review'),
+  };
+  const status = item.status as KnowledgeStatus;
+  const lastComment = [...item.transitions]
+    .reverse()
+    .find((tr) => tr.comment && tr.toStatus === status);
+  return json({
+    item: { ...item, links: parseJsonLinks(item.links) },
+    actions: availableActions(status, actor),
+    editable: canEdit(status, actor),
+    lastComment: lastComment ?? null,
+  });
 }
 
+export async function action({ request, params }: ActionFunctionArgs) {
+  const user = await requirePermission(request, 'knowledge:read');
+  const id = params.itemId ?? '';
+  const result = parseForm(ReviewSchema, Object.fromEntries(await request.formData()));
+  if (!result.ok)
+    return json({ intent: null, errors: result.errors, problem: null }, { status: 400 });
+  const { intent, comment, expectedVersion } = result.data;
+  const outcome = await transitionKnowledgeItem({
+    id,
+    actor: user,
+    action: intent,
+    comment,
+    expectedVersion,
+  });
+  if (!outcome.ok) {
+    invariantResponse(outcome.problem !== 'notFound', 'Not found', { status: 404 });
+    if (outcome.problem === 'notAllowed') throw new Response('Forbidden', { status: 403 });
+    if (outcome.problem === 'commentRequired') {
+      return json(
+        {
+          intent,
+          errors: { comment: { key: 'knowledge.review.commentRequired' } } as FieldErrors,
+          problem: null,
+        },
+        { status: 400 },
+      );
+    }
+    return json(
+      { intent, errors: {} as FieldErrors, problem: `knowledge.problems.${outcome.problem}` },
+      { status: 409 },
+    );
+  }
+  return redirect(`/knowledge/${id}?done=${intent}`);
+}
+
+const DONE = [
+  'saved',
+  'submitted',
+  'submit',
+  'withdraw',
+  'accept',
+  'request_changes',
+  'decline',
+  'archive',
+] as const;
+
 export default function KnowledgeItemPage() {
-  const { item } = useLoaderData<typeof loader>();
+  const { item, actions, editable, lastComment } = useLoaderData<typeof loader>();
+  const data = useActionData<typeof action>();
+  const [params] = useSearchParams();
+  const navigation = useNavigation();
   const { t } = useTranslation();
   const f = useFormat();
+  const done = DONE.find((d) => d === params.get('done'));
+  const busy = navigation.state === 'submitting';
+  const simple = actions.filter((a) => !actionNeedsComment(a));
+  const withComment = actions.filter((a) => actionNeedsComment(a));
   return (
     <article className="card" aria-labelledby="item-title">
       <p>
-        <Link to="/knowledge">{t('common.back')}</Link>
+        <Link to="/knowledge">{t('knowledge.backToInventory')}</Link>
       </p>
+      {done ? (
+        <p className="notice" role="status">
+          {t(`knowledge.done.${done}`)}
+        </p>
+      ) : null}
+      {data?.problem ? (
+        <p className="form-error" role="alert">
+          {t(data.problem)}
+        </p>
+      ) : null}
       <h1 id="item-title" lang={item.language}>
         {item.title}
       </h1>
@@ -35,33 +136,109 @@ export default function KnowledgeItemPage() {
         {t(`contentLanguages.${item.language}`)} · {item.department} ·{' '}
         <Link to={`/experts/${item.owner.id}`}>{item.owner.name}</Link>
       </p>
-      <div className="tags">
+      {lastComment ? (
+        <div className="callout" role="note" aria-label={t('knowledge.review.editorComment')}>
+          <strong>{t('knowledge.review.editorComment')}</strong> ({lastComment.actor.name},{' '}
+          {f.dateTime(lastComment.createdAt)}): {lastComment.comment}
+        </div>
+      ) : null}
+      <ul className="tags" aria-label={t('knowledge.columns.tags')}>
         {item.tags.map(({ tag }) => (
-          <span key={tag.name} className="badge">
-            {tag.name}
-          </span>
+          <li key={tag.name} className="badge">
+            <Link to={`/knowledge?tag=${encodeURIComponent(tag.name)}`}>{tag.name}</Link>
+          </li>
         ))}
-      </div>
+      </ul>
       <p lang={item.language}>{item.summary}</p>
       {item.details ? (
-        <p lang={item.language} style={{ whiteSpace: 'pre-wrap' }}>
+        <p lang={item.language} className="pre-wrap">
           {item.details}
         </p>
       ) : null}
-      {item.transitions.length ? (
-        <>
-          <h2>{t('knowledge.history')}</h2>
-          <ol>
-            {item.transitions.map((tr) => (
-              <li key={tr.id}>
-                {f.dateTime(tr.createdAt)} · {tr.actor.name}:{' '}
-                <StatusBadge kind="knowledge" status={tr.toStatus} />
-                {tr.comment ? <> — {tr.comment}</> : null}
-              </li>
-            ))}
-          </ol>
-        </>
+      {item.links.length ? (
+        <ul>
+          {item.links.map((l) => (
+            <li key={l.url}>
+              <a href={l.url} rel="noopener noreferrer nofollow" target="_blank">
+                {l.label || l.url}
+              </a>
+            </li>
+          ))}
+        </ul>
       ) : null}
+
+      {editable || actions.length ? (
+        <section aria-labelledby="actions-title" className="actions">
+          <h2 id="actions-title">{t('knowledge.review.actions')}</h2>
+          <div className="inline">
+            {editable ? (
+              <Link className="button button-secondary" to="edit">
+                {t('knowledge.review.edit')}
+              </Link>
+            ) : null}
+            {simple.map((a: KnowledgeAction) => (
+              <Form method="post" key={a}>
+                <input type="hidden" name="expectedVersion" value={item.version} />
+                <button
+                  type="submit"
+                  name="intent"
+                  value={a}
+                  disabled={busy}
+                  className={a === 'withdraw' || a === 'archive' ? 'button-secondary' : undefined}
+                >
+                  {t(`knowledge.review.${a}`)}
+                </button>
+              </Form>
+            ))}
+          </div>
+          {withComment.length ? (
+            <Form method="post" className="stack">
+              <input type="hidden" name="expectedVersion" value={item.version} />
+              <div className="field">
+                <label htmlFor="review-comment">{t('knowledge.review.comment')}</label>
+                <textarea
+                  id="review-comment"
+                  name="comment"
+                  rows={3}
+                  aria-describedby={
+                    data?.errors?.comment ? 'review-comment-error' : 'review-comment-hint'
+                  }
+                  aria-invalid={Boolean(data?.errors?.comment) || undefined}
+                />
+                <p className="field-hint" id="review-comment-hint">
+                  {t('knowledge.review.commentHint')}
+                </p>
+                <FieldError errors={data?.errors} name="comment" id="review-comment-error" />
+              </div>
+              <div className="inline">
+                {withComment.map((a) => (
+                  <button
+                    key={a}
+                    type="submit"
+                    name="intent"
+                    value={a}
+                    disabled={busy}
+                    className={a === 'decline' ? 'button-danger' : undefined}
+                  >
+                    {t(`knowledge.review.${a}`)}
+                  </button>
+                ))}
+              </div>
+            </Form>
+          ) : null}
+        </section>
+      ) : null}
+
+      <h2>{t('knowledge.history')}</h2>
+      <ol>
+        {item.transitions.map((tr) => (
+          <li key={tr.id}>
+            {f.dateTime(tr.createdAt)} · {tr.actor.name}:{' '}
+            <StatusBadge kind="knowledge" status={tr.toStatus} />
+            {tr.comment ? <> — {tr.comment}</> : null}
+          </li>
+        ))}
+      </ol>
     </article>
   );
 }

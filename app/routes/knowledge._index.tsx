@@ -1,75 +1,86 @@
-import { json, type LoaderFunctionArgs, type MetaFunction } from '@remix-run/node';
+import {
+  json,
+  type ActionFunctionArgs,
+  type LoaderFunctionArgs,
+  type MetaFunction,
+} from '@remix-run/node';
 import { Link, useLoaderData } from '@remix-run/react';
 import { useTranslation } from 'react-i18next';
-import { pageTitle } from '~/utils/meta';
-import { StatusBadge } from '~/components/labels';
-import { countKnowledge, listKnowledge } from '~/models/knowledge.server';
+import { InventoryFilters } from '~/components/inventory-filters';
+import { InventoryTable } from '~/components/inventory-table';
+import { parseInventoryQuery } from '~/domain/knowledge/inventory-query';
+import { can } from '~/domain/permissions';
+import { bulkKnowledgeAction, inventoryFacets, queryInventory } from '~/models/knowledge.server';
 import { requirePermission } from '~/utils/auth.server';
-import { useFormat } from '~/utils/use-format';
+import { formDataToObject, parseForm } from '~/utils/forms';
+import { BulkSchema } from '~/utils/knowledge-validation.server';
+import { pageTitle } from '~/utils/meta';
 
 export const meta: MetaFunction = ({ matches }) => pageTitle(matches, 'knowledge.title');
 
 export async function loader({ request }: LoaderFunctionArgs) {
   const user = await requirePermission(request, 'knowledge:read');
-  const [items, total] = await Promise.all([
-    listKnowledge({ viewer: user }),
-    countKnowledge({ viewer: user }),
+  const query = parseInventoryQuery(new URL(request.url).searchParams);
+  const [result, facets] = await Promise.all([
+    queryInventory({ viewer: user, query }),
+    inventoryFacets({ viewer: user }),
   ]);
-  return json({ items, total });
+  return json({
+    ...result,
+    query: { ...query, page: result.page },
+    facets,
+    canSubmit: can(user.roles, 'knowledge:submit'),
+    canReview: can(user.roles, 'knowledge:review'),
+  });
+}
+
+/** Bulk actions of reviewers on the selected rows. */
+export async function action({ request }: ActionFunctionArgs) {
+  const user = await requirePermission(request, 'knowledge:review');
+  const result = parseForm(BulkSchema, formDataToObject(await request.formData(), ['ids']));
+  if (!result.ok) return json({ ok: false as const, errors: result.errors }, { status: 400 });
+  const { action, ids, tag } = result.data;
+  if (action === 'add_tag' && !tag) {
+    return json(
+      { ok: false as const, errors: { tag: { key: 'validation.required' } } },
+      { status: 400 },
+    );
+  }
+  const outcome = await bulkKnowledgeAction({ ids, actor: user, action, tag });
+  return json({ ok: true as const, ...outcome });
 }
 
 export default function KnowledgeIndex() {
-  const { items, total } = useLoaderData<typeof loader>();
+  const { rows, total, page, pages, query, facets, canSubmit, canReview } =
+    useLoaderData<typeof loader>();
   const { t } = useTranslation();
-  const f = useFormat();
   return (
     <>
-      <h1>{t('knowledge.title')}</h1>
+      <div className="toolbar">
+        <h1>{t('knowledge.title')}</h1>
+        <div className="inline">
+          {canSubmit ? (
+            <Link className="button" to="new">
+              {t('knowledge.new')}
+            </Link>
+          ) : null}
+          {canReview ? (
+            <Link className="button button-secondary" to="import">
+              {t('knowledge.import.title')}
+            </Link>
+          ) : null}
+        </div>
+      </div>
       <p className="intro">{t('knowledge.intro')}</p>
-      <p>{t('knowledge.count', { count: total })}</p>
-      {items.length ? (
-        <table>
-          <thead>
-            <tr>
-              <th scope="col">{t('knowledge.columns.title')}</th>
-              <th scope="col">{t('knowledge.columns.kind')}</th>
-              <th scope="col">{t('knowledge.columns.language')}</th>
-              <th scope="col">{t('knowledge.columns.department')}</th>
-              <th scope="col">{t('knowledge.columns.expert')}</th>
-              <th scope="col">{t('knowledge.columns.status')}</th>
-              <th scope="col">{t('knowledge.columns.updated')}</th>
-            </tr>
-          </thead>
-          <tbody>
-            {items.map((item) => (
-              <tr key={item.id}>
-                <td>
-                  <Link to={item.id}>{item.title}</Link>
-                  <div className="tags">
-                    {item.tags.map(({ tag }) => (
-                      <span key={tag.name} className="badge">
-                        {tag.name}
-                      </span>
-                    ))}
-                  </div>
-                </td>
-                <td>{t(`kinds.${item.kind}`)}</td>
-                <td>{t(`contentLanguages.${item.language}`)}</td>
-                <td>{item.department}</td>
-                <td>
-                  <Link to={`/experts/${item.owner.id}`}>{item.owner.name}</Link>
-                </td>
-                <td>
-                  <StatusBadge kind="knowledge" status={item.status} />
-                </td>
-                <td>{f.shortDate(item.updatedAt)}</td>
-              </tr>
-            ))}
-          </tbody>
-        </table>
-      ) : (
-        <p className="empty">{t('knowledge.empty')}</p>
-      )}
+      <InventoryFilters query={query} facets={facets} />
+      <InventoryTable
+        rows={rows}
+        total={total}
+        page={page}
+        pages={pages}
+        query={query}
+        canReview={canReview}
+      />
     </>
   );
 }

@@ -1,0 +1,127 @@
+import { Form, useSubmit } from '@remix-run/react';
+import { useTranslation } from 'react-i18next';
+import type { InventoryQuery } from '~/domain/knowledge/inventory-query';
+import {
+  CONTENT_LANGUAGES,
+  KNOWLEDGE_KINDS,
+  KNOWLEDGE_STATUSES,
+} from '~/domain/knowledge/vocabulary';
+
+type Facets = { departments: string[]; experts: { id: string; name: string }[]; tags: string[] };
+
+/** The inventory's search and per-column filters: a GET form, so the state lands in the URL. */
+export function InventoryFilters({ query, facets }: { query: InventoryQuery; facets: Facets }) {
+  const { t } = useTranslation();
+  const submit = useSubmit();
+  const keep = (
+    <>
+      {query.sort !== 'updated' || query.dir !== 'desc' ? (
+        <>
+          <input type="hidden" name="sort" value={query.sort} />
+          <input type="hidden" name="dir" value={query.dir} />
+        </>
+      ) : null}
+      {query.size !== 25 ? <input type="hidden" name="size" value={query.size} /> : null}
+      {query.hide.length ? <input type="hidden" name="hide" value={query.hide.join(',')} /> : null}
+    </>
+  );
+  const select = (
+    name: 'kind' | 'language' | 'status',
+    values: readonly string[],
+    label: (v: string) => string,
+  ) => (
+    <div className="field">
+      <label htmlFor={`filter-${name}`}>{t(`knowledge.columns.${name}`)}</label>
+      <select
+        id={`filter-${name}`}
+        name={name}
+        defaultValue={query[name][0] ?? ''}
+        onChange={(e) => submit(e.currentTarget.form)}
+      >
+        <option value="">{t('knowledge.filters.all')}</option>
+        {values.map((v) => (
+          <option key={v} value={v}>
+            {label(v)}
+          </option>
+        ))}
+      </select>
+    </div>
+  );
+  return (
+    <Form
+      method="get"
+      className="filters"
+      role="search"
+      aria-label={t('knowledge.filters.title')}
+      key={JSON.stringify(query)}
+    >
+      {keep}
+      <div className="field grow">
+        <label htmlFor="filter-q">{t('knowledge.filters.search')}</label>
+        <input
+          id="filter-q"
+          type="search"
+          name="q"
+          defaultValue={query.q}
+          placeholder={t('knowledge.filters.searchPlaceholder')}
+        />
+      </div>
+      {select('kind', KNOWLEDGE_KINDS, (v) => t(`kinds.${v}`))}
+      {select('language', CONTENT_LANGUAGES, (v) => t(`contentLanguages.${v}`))}
+      {select('status', KNOWLEDGE_STATUSES, (v) => t(`status.knowledge.${v}`))}
+      <div className="field">
+        <label htmlFor="filter-department">{t('knowledge.columns.department')}</label>
+        <select
+          id="filter-department"
+          name="department"
+          defaultValue={query.department}
+          onChange={(e) => submit(e.currentTarget.form)}
+        >
+          <option value="">{t('knowledge.filters.all')}</option>
+          {facets.departments.map((d) => (
+            <option key={d} value={d}>
+              {d}
+            </option>
+          ))}
+        </select>
+      </div>
+      <div className="field">
+        <label htmlFor="filter-expert">{t('knowledge.columns.expert')}</label>
+        <select
+          id="filter-expert"
+          name="expert"
+          defaultValue={query.expert}
+          onChange={(e) => submit(e.currentTarget.form)}
+        >
+          <option value="">{t('knowledge.filters.all')}</option>
+          {facets.experts.map((e) => (
+            <option key={e.id} value={e.id}>
+              {e.name}
+            </option>
+          ))}
+        </select>
+      </div>
+      <div className="field">
+        <label htmlFor="filter-tag">{t('knowledge.filters.tag')}</label>
+        <input
+          id="filter-tag"
+          name="tag"
+          list="filter-tag-list"
+          defaultValue={query.tag}
+          autoComplete="off"
+        />
+        <datalist id="filter-tag-list">
+          {facets.tags.map((tag) => (
+            <option key={tag} value={tag} />
+          ))}
+        </datalist>
+      </div>
+      <div className="inline filter-buttons">
+        <button type="submit">{t('knowledge.filters.apply')}</button>
+        <a className="button button-secondary" href="/knowledge">
+          {t('knowledge.filters.reset')}
+        </a>
+      </div>
+    </Form>
+  );
+}

@@ -1,0 +1,191 @@
+import { Form, Link, useNavigation } from '@remix-run/react';
+import { useMemo, useState } from 'react';
+import { useTranslation } from 'react-i18next';
+import { suggestLanguage } from '~/domain/knowledge/language';
+import { CONTENT_LANGUAGES, KNOWLEDGE_KINDS } from '~/domain/knowledge/vocabulary';
+import type { FieldErrors } from '~/utils/forms';
+import { FieldError, TextField } from './field';
+import { TagInput } from './tag-input';
+
+export type KnowledgeFormDefaults = {
+  title: string;
+  summary: string;
+  details: string;
+  kind: string;
+  language: string;
+  department: string;
+  tags: string[];
+  links: string;
+};
+
+/** The form experts use to propose a topic and to revise it. */
+export function KnowledgeForm({
+  defaults,
+  errors,
+  tagSuggestions,
+  departments,
+  version,
+  cancelTo,
+  problem,
+  isDraft,
+}: {
+  defaults: KnowledgeFormDefaults;
+  errors?: FieldErrors;
+  tagSuggestions: readonly string[];
+  departments: readonly string[];
+  version?: number;
+  cancelTo: string;
+  problem?: string | null;
+  /** a new item or a draft: saving keeps it a draft; otherwise saving keeps its status */
+  isDraft: boolean;
+}) {
+  const { t } = useTranslation();
+  const navigation = useNavigation();
+  const busy = navigation.state === 'submitting';
+  const [text, setText] = useState(`${defaults.title} ${defaults.summary} ${defaults.details}`);
+  const [language, setLanguage] = useState(defaults.language);
+  const [languageTouched, setLanguageTouched] = useState(Boolean(defaults.language));
+  const suggested = useMemo(() => suggestLanguage(text), [text]);
+  const shownLanguage = languageTouched ? language : (suggested ?? language);
+  const onText = (form: HTMLFormElement) => {
+    const data = new FormData(form);
+    setText(['title', 'summary', 'details'].map((k) => String(data.get(k) ?? '')).join(' '));
+  };
+  return (
+    <Form method="post" className="stack wide" noValidate onChange={(e) => onText(e.currentTarget)}>
+      {problem ? (
+        <p className="form-error" role="alert">
+          {t(problem)}
+        </p>
+      ) : null}
+      {version ? <input type="hidden" name="expectedVersion" value={version} /> : null}
+      <TextField
+        name="title"
+        label={t('knowledge.form.title')}
+        errors={errors}
+        defaultValue={defaults.title}
+        required
+        maxLength={200}
+      />
+      <div className="field">
+        <label htmlFor="field-summary">{t('knowledge.form.summary')}</label>
+        <textarea
+          id="field-summary"
+          name="summary"
+          rows={3}
+          defaultValue={defaults.summary}
+          required
+          aria-invalid={Boolean(errors?.summary) || undefined}
+          aria-describedby={errors?.summary ? 'field-summary-error' : undefined}
+        />
+        <FieldError errors={errors} name="summary" id="field-summary-error" />
+      </div>
+      <div className="field">
+        <label htmlFor="field-details">{t('knowledge.form.details')}</label>
+        <textarea
+          id="field-details"
+          name="details"
+          rows={6}
+          defaultValue={defaults.details}
+          aria-invalid={Boolean(errors?.details) || undefined}
+          aria-describedby={errors?.details ? 'field-details-error' : 'field-details-hint'}
+        />
+        <p className="field-hint" id="field-details-hint">
+          {t('knowledge.form.detailsHint')}
+        </p>
+        <FieldError errors={errors} name="details" id="field-details-error" />
+      </div>
+      <div className="field">
+        <label htmlFor="field-kind">{t('knowledge.form.kind')}</label>
+        <select id="field-kind" name="kind" defaultValue={defaults.kind || 'expertise'}>
+          {KNOWLEDGE_KINDS.map((k) => (
+            <option key={k} value={k}>
+              {t(`kinds.${k}`)}
+            </option>
+          ))}
+        </select>
+        <FieldError errors={errors} name="kind" id="field-kind-error" />
+      </div>
+      <div className="field">
+        <label htmlFor="field-language">{t('knowledge.form.language')}</label>
+        <select
+          id="field-language"
+          name="language"
+          value={shownLanguage || 'de'}
+          onChange={(e) => {
+            setLanguage(e.target.value);
+            setLanguageTouched(true);
+          }}
+          aria-describedby="field-language-hint"
+        >
+          {CONTENT_LANGUAGES.map((l) => (
+            <option key={l} value={l}>
+              {t(`contentLanguages.${l}`)}
+            </option>
+          ))}
+        </select>
+        <p className="field-hint" id="field-language-hint" aria-live="polite">
+          {suggested
+            ? t('knowledge.form.languageSuggested', {
+                language: t(`contentLanguages.${suggested}`),
+              })
+            : t('knowledge.form.languageHint')}
+        </p>
+        <FieldError errors={errors} name="language" id="field-language-error" />
+      </div>
+      <TextField
+        name="department"
+        label={t('knowledge.form.department')}
+        errors={errors}
+        defaultValue={defaults.department}
+        list="department-suggestions"
+        required
+      />
+      <datalist id="department-suggestions">
+        {departments.map((d) => (
+          <option key={d} value={d} />
+        ))}
+      </datalist>
+      <TagInput
+        defaultTags={defaults.tags}
+        suggestions={tagSuggestions}
+        label={t('knowledge.form.tags')}
+        errorId="field-tags-error"
+        invalid={Boolean(errors?.tags)}
+      />
+      <FieldError errors={errors} name="tags" id="field-tags-error" />
+      <div className="field">
+        <label htmlFor="field-links">{t('knowledge.form.links')}</label>
+        <textarea
+          id="field-links"
+          name="links"
+          rows={2}
+          defaultValue={defaults.links}
+          aria-invalid={Boolean(errors?.links) || undefined}
+          aria-describedby={errors?.links ? 'field-links-error' : 'field-links-hint'}
+        />
+        <p className="field-hint" id="field-links-hint">
+          {t('knowledge.form.linksHint')}
+        </p>
+        <FieldError errors={errors} name="links" id="field-links-error" />
+      </div>
+      <div className="toolbar">
+        <Link to={cancelTo}>{t('common.cancel')}</Link>
+        <span className="inline">
+          <button
+            type="submit"
+            name="intent"
+            value="save"
+            className="button-secondary"
+            disabled={busy}
+          >
+            {isDraft ? t('knowledge.form.saveDraft') : t('knowledge.form.save')}
+          </button>
+          <button type="submit" name="intent" value="submit" disabled={busy}>
+            {busy ? t('common.saving') : t('knowledge.form.submit')}
+          </button>
+        </span>
+      </div>
+    </Form>
+  );
+}

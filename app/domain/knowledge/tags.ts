@@ -1,0 +1,18 @@
+/** Tags are trimmed, lower-cased, de-duplicated and at most 40 characters; at most 20 per item. */
+export const MAX_TAGS = 20;
+export const MAX_TAG_LENGTH = 40;
+
+export function normalizeTag(tag: string): string {
+  return tag.normalize('NFC').trim().replace(/\s+/g, ' ').toLowerCase();
+}
+
+/** Tags from a comma-separated text or a list. */
+export function parseTags(input: string | readonly string[]): string[] {
+  const parts = typeof input === 'string' ? input.split(',') : input;
+  const seen = new Set<string>();
+  for (const part of parts) {
+    const tag = normalizeTag(part);
+    if (tag) seen.add(tag);
+  }
+  return [...seen];
+}
