@@ -24,9 +24,13 @@ export function suggestLanguage(text: string): ContentLanguage | null {
     if (GERMAN.has(word)) de++;
     if (ENGLISH.has(word)) en++;
   }
-  // umlauts and ß are strong hints for German
+  // umlauts and ß are strong hints for German; letter groups typical of each language weak ones
   de += (text.match(/[äöüßÄÖÜ]/g) ?? []).length * 0.5;
+  for (const word of words) {
+    de += (word.match(/sch|pf|tz|ung$|keit|heit|lich$|chen$|ei/g) ?? []).length * 0.3;
+    en += (word.match(/th|tion$|ing$|ness$|ly$|wh|ou|ee/g) ?? []).length * 0.3;
+  }
   if (de === en) return null;
-  if (Math.max(de, en) < 1) return null;
+  if (Math.max(de, en) < 0.3) return null;
   return de > en ? 'de' : 'en';
 }
