@@ -74,7 +74,7 @@ test('an expert cannot open another expert’s draft, also not by URL', async ({
 }) => {
   // the draft of expert@demo.lotse, as seen by its owner
   await logInAs(page, t, 'expert');
-  await page.goto('/knowledge');
+  await page.goto('/knowledge?status=draft');
   await page
     .getByRole('link', { name: 'Blue light and contact lenses: what the evidence says' })
     .click();
