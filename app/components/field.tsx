@@ -22,6 +22,47 @@ export function FieldError({
   );
 }
 
+function describedBy(id: string, hint: boolean, invalid: boolean) {
+  return (
+    [hint ? `${id}-hint` : null, invalid ? `${id}-error` : null].filter(Boolean).join(' ') ||
+    undefined
+  );
+}
+
+export function TextAreaField({
+  name,
+  label,
+  errors,
+  hint,
+  ...textarea
+}: {
+  name: string;
+  label: ReactNode;
+  errors?: FieldErrors;
+  hint?: ReactNode;
+} & React.TextareaHTMLAttributes<HTMLTextAreaElement>) {
+  const id = `field-${name}`;
+  const invalid = Boolean(errors?.[name]);
+  return (
+    <div className="field">
+      <label htmlFor={id}>{label}</label>
+      <textarea
+        id={id}
+        name={name}
+        aria-invalid={invalid || undefined}
+        aria-describedby={describedBy(id, Boolean(hint), invalid)}
+        {...textarea}
+      />
+      {hint ? (
+        <p className="field-hint" id={`${id}-hint`}>
+          {hint}
+        </p>
+      ) : null}
+      <FieldError errors={errors} name={name} id={`${id}-error`} />
+    </div>
+  );
+}
+
 export function TextField({
   name,
   label,
@@ -36,9 +77,6 @@ export function TextField({
 } & React.InputHTMLAttributes<HTMLInputElement>) {
   const id = `field-${name}`;
   const invalid = Boolean(errors?.[name]);
-  const describedBy = [hint ? `${id}-hint` : null, invalid ? `${id}-error` : null]
-    .filter(Boolean)
-    .join(' ');
   return (
     <div className="field">
       <label htmlFor={id}>{label}</label>
@@ -46,7 +84,7 @@ export function TextField({
         id={id}
         name={name}
         aria-invalid={invalid || undefined}
-        aria-describedby={describedBy || undefined}
+        aria-describedby={describedBy(id, Boolean(hint), invalid)}
         {...input}
       />
       {hint ? (

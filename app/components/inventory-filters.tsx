@@ -25,28 +25,32 @@ export function InventoryFilters({ query, facets }: { query: InventoryQuery; fac
       {query.hide.length ? <input type="hidden" name="hide" value={query.hide.join(',')} /> : null}
     </>
   );
+  // one select per filter; choosing applies it at once
   const select = (
-    name: 'kind' | 'language' | 'status',
-    values: readonly string[],
-    label: (v: string) => string,
+    name: string,
+    label: string,
+    current: string,
+    options: readonly { value: string; label: string }[],
   ) => (
     <div className="field">
-      <label htmlFor={`filter-${name}`}>{t(`knowledge.columns.${name}`)}</label>
+      <label htmlFor={`filter-${name}`}>{label}</label>
       <select
         id={`filter-${name}`}
         name={name}
-        defaultValue={query[name][0] ?? ''}
+        defaultValue={current}
         onChange={(e) => submit(e.currentTarget.form)}
       >
         <option value="">{t('knowledge.filters.all')}</option>
-        {values.map((v) => (
-          <option key={v} value={v}>
-            {label(v)}
+        {options.map((o) => (
+          <option key={o.value} value={o.value}>
+            {o.label}
           </option>
         ))}
       </select>
     </div>
   );
+  const options = (values: readonly string[], label: (v: string) => string) =>
+    values.map((value) => ({ value, label: label(value) }));
   return (
     <Form
       method="get"
@@ -66,41 +70,36 @@ export function InventoryFilters({ query, facets }: { query: InventoryQuery; fac
           placeholder={t('knowledge.filters.searchPlaceholder')}
         />
       </div>
-      {select('kind', KNOWLEDGE_KINDS, (v) => t(`kinds.${v}`))}
-      {select('language', CONTENT_LANGUAGES, (v) => t(`contentLanguages.${v}`))}
-      {select('status', KNOWLEDGE_STATUSES, (v) => t(`status.knowledge.${v}`))}
-      <div className="field">
-        <label htmlFor="filter-department">{t('knowledge.columns.department')}</label>
-        <select
-          id="filter-department"
-          name="department"
-          defaultValue={query.department}
-          onChange={(e) => submit(e.currentTarget.form)}
-        >
-          <option value="">{t('knowledge.filters.all')}</option>
-          {facets.departments.map((d) => (
-            <option key={d} value={d}>
-              {d}
-            </option>
-          ))}
-        </select>
-      </div>
-      <div className="field">
-        <label htmlFor="filter-expert">{t('knowledge.columns.expert')}</label>
-        <select
-          id="filter-expert"
-          name="expert"
-          defaultValue={query.expert}
-          onChange={(e) => submit(e.currentTarget.form)}
-        >
-          <option value="">{t('knowledge.filters.all')}</option>
-          {facets.experts.map((e) => (
-            <option key={e.id} value={e.id}>
-              {e.name}
-            </option>
-          ))}
-        </select>
-      </div>
+      {select(
+        'kind',
+        t('knowledge.columns.kind'),
+        query.kind[0] ?? '',
+        options(KNOWLEDGE_KINDS, (v) => t(`kinds.${v}`)),
+      )}
+      {select(
+        'language',
+        t('knowledge.columns.language'),
+        query.language[0] ?? '',
+        options(CONTENT_LANGUAGES, (v) => t(`contentLanguages.${v}`)),
+      )}
+      {select(
+        'status',
+        t('knowledge.columns.status'),
+        query.status[0] ?? '',
+        options(KNOWLEDGE_STATUSES, (v) => t(`status.knowledge.${v}`)),
+      )}
+      {select(
+        'department',
+        t('knowledge.columns.department'),
+        query.department,
+        options(facets.departments, (d) => d),
+      )}
+      {select(
+        'expert',
+        t('knowledge.columns.expert'),
+        query.expert,
+        facets.experts.map((e) => ({ value: e.id, label: e.name })),
+      )}
       <div className="field">
         <label htmlFor="filter-tag">{t('knowledge.filters.tag')}</label>
         <input

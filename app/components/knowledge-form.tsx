@@ -4,7 +4,7 @@ import { useTranslation } from 'react-i18next';
 import { suggestLanguage } from '~/domain/knowledge/language';
 import { CONTENT_LANGUAGES, KNOWLEDGE_KINDS } from '~/domain/knowledge/vocabulary';
 import type { FieldErrors } from '~/utils/forms';
-import { FieldError, TextField } from './field';
+import { FieldError, TextAreaField, TextField } from './field';
 import { TagInput } from './tag-input';
 
 export type KnowledgeFormDefaults = {
@@ -67,34 +67,22 @@ export function KnowledgeForm({
         required
         maxLength={200}
       />
-      <div className="field">
-        <label htmlFor="field-summary">{t('knowledge.form.summary')}</label>
-        <textarea
-          id="field-summary"
-          name="summary"
-          rows={3}
-          defaultValue={defaults.summary}
-          required
-          aria-invalid={Boolean(errors?.summary) || undefined}
-          aria-describedby={errors?.summary ? 'field-summary-error' : undefined}
-        />
-        <FieldError errors={errors} name="summary" id="field-summary-error" />
-      </div>
-      <div className="field">
-        <label htmlFor="field-details">{t('knowledge.form.details')}</label>
-        <textarea
-          id="field-details"
-          name="details"
-          rows={6}
-          defaultValue={defaults.details}
-          aria-invalid={Boolean(errors?.details) || undefined}
-          aria-describedby={errors?.details ? 'field-details-error' : 'field-details-hint'}
-        />
-        <p className="field-hint" id="field-details-hint">
-          {t('knowledge.form.detailsHint')}
-        </p>
-        <FieldError errors={errors} name="details" id="field-details-error" />
-      </div>
+      <TextAreaField
+        name="summary"
+        label={t('knowledge.form.summary')}
+        errors={errors}
+        rows={3}
+        defaultValue={defaults.summary}
+        required
+      />
+      <TextAreaField
+        name="details"
+        label={t('knowledge.form.details')}
+        errors={errors}
+        rows={6}
+        defaultValue={defaults.details}
+        hint={t('knowledge.form.detailsHint')}
+      />
       <div className="field">
         <label htmlFor="field-kind">{t('knowledge.form.kind')}</label>
         <select id="field-kind" name="kind" defaultValue={defaults.kind || 'expertise'}>
@@ -154,21 +142,14 @@ export function KnowledgeForm({
         invalid={Boolean(errors?.tags)}
       />
       <FieldError errors={errors} name="tags" id="field-tags-error" />
-      <div className="field">
-        <label htmlFor="field-links">{t('knowledge.form.links')}</label>
-        <textarea
-          id="field-links"
-          name="links"
-          rows={2}
-          defaultValue={defaults.links}
-          aria-invalid={Boolean(errors?.links) || undefined}
-          aria-describedby={errors?.links ? 'field-links-error' : 'field-links-hint'}
-        />
-        <p className="field-hint" id="field-links-hint">
-          {t('knowledge.form.linksHint')}
-        </p>
-        <FieldError errors={errors} name="links" id="field-links-error" />
-      </div>
+      <TextAreaField
+        name="links"
+        label={t('knowledge.form.links')}
+        errors={errors}
+        rows={2}
+        defaultValue={defaults.links}
+        hint={t('knowledge.form.linksHint')}
+      />
       <div className="toolbar">
         <Link to={cancelTo}>{t('common.cancel')}</Link>
         <span className="inline">
