@@ -1,76 +1,258 @@
-import { json, type LoaderFunctionArgs, type MetaFunction } from '@remix-run/node';
-import { useLoaderData } from '@remix-run/react';
+import {
+  json,
+  type ActionFunctionArgs,
+  type LoaderFunctionArgs,
+  type MetaFunction,
+} from '@remix-run/node';
+import { Form, Link, useLoaderData } from '@remix-run/react';
+import { addWeeks } from 'date-fns';
 import { useTranslation } from 'react-i18next';
-import { pageTitle } from '~/utils/meta';
-import { ChannelLabel, StatusBadge } from '~/components/labels';
-import { getAgenda } from '~/models/piece.server';
+import { CalendarFilters } from '~/components/calendar-filters';
+import { AgendaView, Backlog, MonthView, WeekView } from '~/components/calendar-views';
+import { PlanningAids } from '~/components/planning-aids';
+import { calendarQueryToSearch, parseCalendarQuery } from '~/domain/calendar/calendar-query';
+import {
+  localDay,
+  monthGrid,
+  shiftAnchor,
+  startOfLocalDay,
+  weekGrid,
+} from '~/domain/calendar/grid';
+import {
+  audienceCoverage,
+  cadenceGaps,
+  overloads,
+  type PlannedPiece,
+} from '~/domain/calendar/planning';
+import type { CadencePeriod, Channel } from '~/domain/calendar/vocabulary';
+import { can } from '~/domain/permissions';
+import {
+  calendarFacets,
+  getOrCreateFeedToken,
+  listBacklog,
+  listPiecesInRange,
+  movePiece,
+  resetFeedToken,
+  type CalendarPiece,
+} from '~/models/piece.server';
+import { getWorkspace } from '~/models/workspace.server';
 import { requirePermission } from '~/utils/auth.server';
-import { useFormat } from '~/utils/use-format';
+import { pageTitle } from '~/utils/meta';
 
 export const meta: MetaFunction = ({ matches }) => pageTitle(matches, 'calendar.title');
 
+const plain = (p: CalendarPiece): PlannedPiece => ({
+  ...p,
+  experts: p.experts.map((e) => e.user.name),
+  audiences: p.audiences.map((a) => a.audience.name),
+});
+
 export async function loader({ request }: LoaderFunctionArgs) {
   const user = await requirePermission(request, 'calendar:read');
-  const from = new Date(Date.now() - 7 * 24 * 3600 * 1000);
-  return json(await getAgenda({ viewer: user, from }));
+  const url = new URL(request.url);
+  const query = parseCalendarQuery(url.searchParams);
+  const { timeZone } = await getWorkspace();
+  const today = localDay(new Date(), timeZone);
+  const anchor = query.date ?? today;
+  const month = query.view === 'month' ? monthGrid(anchor, timeZone) : null;
+  const week = query.view === 'week' ? weekGrid(anchor, timeZone) : null;
+  const from = month
+    ? month[0]![0]!.start
+    : week
+      ? week[0]!.start
+      : new Date(startOfLocalDay(anchor, timeZone).getTime());
+  const to = month
+    ? month.at(-1)!.at(-1)!.end
+    : week
+      ? week.at(-1)!.end
+      : new Date(addWeeks(startOfLocalDay(anchor, timeZone), 8).getTime());
+  const canPlan = can(user.roles, 'calendar:plan');
+  const [pieces, backlog, facets, feedToken] = await Promise.all([
+    listPiecesInRange({ viewer: user, from, to, query }),
+    listBacklog({ viewer: user, query }),
+    calendarFacets(),
+    getOrCreateFeedToken(user.id),
+  ]);
+  const targets = facets.plans.map((p) => ({
+    channel: p.channel as Channel,
+    cadenceCount: p.cadenceCount,
+    cadencePeriod: p.cadencePeriod as CadencePeriod,
+  }));
+  const planned = pieces.map(plain);
+  return json({
+    query,
+    anchor,
+    today,
+    timeZone,
+    month,
+    week,
+    range: { from: from.toISOString(), to: to.toISOString() },
+    pieces,
+    backlog,
+    facets: { audiences: facets.audiences, owners: facets.owners, experts: facets.experts },
+    canPlan,
+    prev: shiftAnchor(anchor, query.view, -1, timeZone),
+    next: shiftAnchor(anchor, query.view, 1, timeZone),
+    feedUrl: `${url.origin}/calendar/feed/${feedToken}.ics`,
+    aids: canPlan
+      ? {
+          gaps:
+            query.view === 'agenda'
+              ? []
+              : cadenceGaps(planned, targets, from, to, timeZone, new Date()),
+          ...overloads(planned, timeZone),
+          coverage: [...audienceCoverage(planned, timeZone)].map(([audience, months]) => ({
+            audience,
+            months: Object.fromEntries(months),
+          })),
+        }
+      : null,
+  });
 }
 
-export default function CalendarIndex() {
-  const { upcoming, backlog } = useLoaderData<typeof loader>();
+export async function action({ request }: ActionFunctionArgs) {
+  const form = await request.formData();
+  const intent = form.get('intent');
+  if (intent === 'reset-feed') {
+    const user = await requirePermission(request, 'calendar:read');
+    await resetFeedToken(user.id);
+    return json({ ok: true as const, intent });
+  }
+  if (intent === 'move') {
+    const user = await requirePermission(request, 'calendar:plan');
+    const id = String(form.get('id') ?? '');
+    const day = String(form.get('day') ?? '');
+    if (!/^\d{4}-\d{2}-\d{2}$/.test(day) || !id)
+      return json(
+        { ok: false as const, intent, problem: 'calendar.problems.badDay' },
+        { status: 400 },
+      );
+    const version = Number(form.get('expectedVersion'));
+    const result = await movePiece({
+      id,
+      actor: user,
+      day,
+      expectedVersion: Number.isInteger(version) && version > 0 ? version : undefined,
+    });
+    if (!result.ok) {
+      if (result.problem === 'notFound') throw new Response('Not found', { status: 404 });
+      return json(
+        { ok: false as const, intent, problem: `calendar.problems.${result.problem}` },
+        { status: 409 },
+      );
+    }
+    return json({ ok: true as const, intent });
+  }
+  throw new Response('Unknown intent', { status: 400 });
+}
+
+export default function CalendarPage() {
+  const data = useLoaderData<typeof loader>();
   const { t } = useTranslation();
-  const f = useFormat();
+  const { query } = data;
   return (
-    <>
-      <h1>{t('calendar.title')}</h1>
+    <div className="calendar-page">
+      <div className="toolbar">
+        <h1>{t('calendar.title')}</h1>
+        <div className="inline no-print">
+          {data.canPlan ? (
+            <Link
+              className="button"
+              to={`/calendar/new${data.query.date ? `?date=${data.query.date}` : ''}`}
+            >
+              {t('calendar.newPiece')}
+            </Link>
+          ) : null}
+          <a
+            className="button button-secondary"
+            href={`/calendar/export${calendarQueryToSearch(query, { date: data.anchor })}`}
+            download
+          >
+            {t('calendar.exportCsv')}
+          </a>
+          {data.canPlan ? (
+            <Link className="button button-secondary" to="/calendar/plans">
+              {t('calendar.plans.title')}
+            </Link>
+          ) : null}
+        </div>
+      </div>
       <p className="intro">{t('calendar.intro')}</p>
-      <section aria-labelledby="agenda-title">
-        <h2 id="agenda-title">{t('calendar.agenda')}</h2>
-        {upcoming.length ? (
-          <table>
-            <thead>
-              <tr>
-                <th scope="col">{t('calendar.columns.date')}</th>
-                <th scope="col">{t('calendar.columns.title')}</th>
-                <th scope="col">{t('calendar.columns.channel')}</th>
-                <th scope="col">{t('calendar.columns.status')}</th>
-                <th scope="col">{t('calendar.columns.owner')}</th>
-              </tr>
-            </thead>
-            <tbody>
-              {upcoming.map((p) => (
-                <tr key={p.id}>
-                  <td>{p.publishAt ? f.dateTime(p.publishAt) : null}</td>
-                  <td>{p.title}</td>
-                  <td>
-                    <ChannelLabel channel={p.channel} />
-                  </td>
-                  <td>
-                    <StatusBadge kind="piece" status={p.status} />
-                  </td>
-                  <td>{p.owner?.name ?? t('common.none')}</td>
-                </tr>
-              ))}
-            </tbody>
-          </table>
-        ) : (
-          <p className="empty">{t('calendar.empty')}</p>
-        )}
+      <nav className="toolbar no-print" aria-label={t('calendar.viewNav')}>
+        <div className="inline" role="group" aria-label={t('calendar.views')}>
+          {(['month', 'week', 'agenda'] as const).map((v) => (
+            <Link
+              key={v}
+              to={calendarQueryToSearch(query, { view: v, date: data.anchor })}
+              className={`button ${query.view === v ? '' : 'button-secondary'}`}
+              aria-current={query.view === v ? 'page' : undefined}
+            >
+              {t(`calendar.view.${v}`)}
+            </Link>
+          ))}
+        </div>
+        <div className="inline">
+          <Link
+            to={calendarQueryToSearch(query, { date: data.prev })}
+            className="button button-secondary"
+          >
+            {t('calendar.previous')}
+          </Link>
+          <Link
+            to={calendarQueryToSearch(query, { date: data.today })}
+            className="button button-secondary"
+          >
+            {t('calendar.today')}
+          </Link>
+          <Link
+            to={calendarQueryToSearch(query, { date: data.next })}
+            className="button button-secondary"
+          >
+            {t('calendar.next')}
+          </Link>
+          <button type="button" className="button-secondary" onClick={() => window.print()}>
+            {t('calendar.print')}
+          </button>
+        </div>
+      </nav>
+      <CalendarFilters query={query} facets={data.facets} />
+      {data.aids ? <PlanningAids aids={data.aids} /> : null}
+      <div className={data.canPlan ? 'calendar-layout' : undefined}>
+        <div>
+          {data.month ? (
+            <MonthView
+              weeks={data.month}
+              pieces={data.pieces}
+              anchor={data.anchor}
+              today={data.today}
+              canPlan={data.canPlan}
+            />
+          ) : data.week ? (
+            <WeekView
+              days={data.week}
+              pieces={data.pieces}
+              today={data.today}
+              canPlan={data.canPlan}
+            />
+          ) : (
+            <AgendaView pieces={data.pieces} />
+          )}
+        </div>
+        <Backlog pieces={data.backlog} canPlan={data.canPlan} />
+      </div>
+      <section className="card no-print" aria-labelledby="feed-title">
+        <h2 id="feed-title">{t('calendar.feed.title')}</h2>
+        <p>{t('calendar.feed.intro')}</p>
+        <p>
+          <a href={data.feedUrl}>{data.feedUrl}</a>
+        </p>
+        <Form method="post">
+          <input type="hidden" name="intent" value="reset-feed" />
+          <button type="submit" className="button-secondary">
+            {t('calendar.feed.reset')}
+          </button>
+        </Form>
       </section>
-      <section aria-labelledby="backlog-title">
-        <h2 id="backlog-title">{t('calendar.backlog')}</h2>
-        {backlog.length ? (
-          <ul className="plain">
-            {backlog.map((p) => (
-              <li key={p.id}>
-                <ChannelLabel channel={p.channel} /> {p.title}{' '}
-                <StatusBadge kind="piece" status={p.status} />
-              </li>
-            ))}
-          </ul>
-        ) : (
-          <p className="empty">{t('calendar.backlogEmpty')}</p>
-        )}
-      </section>
-    </>
+    </div>
   );
 }

@@ -55,3 +55,21 @@ export function formatNumber(value: number, locale: AppLocale, options?: Intl.Nu
 export function formatCurrency(value: number, locale: AppLocale, currency = 'EUR') {
   return formatNumber(value, locale, { style: 'currency', currency });
 }
+
+/** "14:00" */
+export function formatTime(
+  date: Date | string | number,
+  locale: AppLocale,
+  timeZone = DEFAULT_TIME_ZONE,
+) {
+  return format(inZone(date, timeZone), 'HH:mm', { locale: dateLocales[locale] });
+}
+
+/** "November 2026" */
+export function formatMonthYear(
+  date: Date | string | number,
+  locale: AppLocale,
+  timeZone = DEFAULT_TIME_ZONE,
+) {
+  return format(inZone(date, timeZone), 'LLLL yyyy', { locale: dateLocales[locale] });
+}

@@ -6,8 +6,10 @@ import {
   DEFAULT_TIME_ZONE,
   formatDateTime,
   formatLongDate,
+  formatMonthYear,
   formatNumber,
   formatShortDate,
+  formatTime,
 } from './format';
 
 /** Formatters bound to the reader's language and the workspace's time zone. */
@@ -23,5 +25,7 @@ export function useFormat() {
     dateTime: (d: Date | string) => formatDateTime(d, locale, tz),
     shortDate: (d: Date | string) => formatShortDate(d, locale, tz),
     number: (n: number) => formatNumber(n, locale),
+    time: (d: Date | string) => formatTime(d, locale, tz),
+    monthYear: (d: Date | string) => formatMonthYear(d, locale, tz),
   };
 }

@@ -54,7 +54,7 @@ CREATE TABLE "LoginAttempt" (
 CREATE TABLE "CalendarFeed" (
     "id" TEXT NOT NULL PRIMARY KEY,
     "userId" TEXT NOT NULL,
-    "tokenHash" TEXT NOT NULL,
+    "token" TEXT NOT NULL,
     "createdAt" DATETIME NOT NULL DEFAULT CURRENT_TIMESTAMP,
     "revokedAt" DATETIME,
     CONSTRAINT "CalendarFeed_userId_fkey" FOREIGN KEY ("userId") REFERENCES "User" ("id") ON DELETE CASCADE ON UPDATE CASCADE
@@ -396,7 +396,7 @@ CREATE INDEX "LoginAttempt_email_createdAt_idx" ON "LoginAttempt"("email", "crea
 CREATE INDEX "LoginAttempt_address_createdAt_idx" ON "LoginAttempt"("address", "createdAt");
 
 -- CreateIndex
-CREATE UNIQUE INDEX "CalendarFeed_tokenHash_key" ON "CalendarFeed"("tokenHash");
+CREATE UNIQUE INDEX "CalendarFeed_token_key" ON "CalendarFeed"("token");
 
 -- CreateIndex
 CREATE INDEX "CalendarFeed_userId_idx" ON "CalendarFeed"("userId");

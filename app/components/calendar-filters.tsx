@@ -1,0 +1,71 @@
+import { Form, useSubmit } from '@remix-run/react';
+import { useTranslation } from 'react-i18next';
+import type { CalendarQuery } from '~/domain/calendar/calendar-query';
+import { CHANNELS, PIECE_STATUSES } from '~/domain/calendar/vocabulary';
+
+type Option = { id: string; name: string };
+
+/** Channel, status, audience, owner and expert filters; a GET form, so they live in the URL. */
+export function CalendarFilters({
+  query,
+  facets,
+}: {
+  query: CalendarQuery;
+  facets: { audiences: Option[]; owners: Option[]; experts: Option[] };
+}) {
+  const { t } = useTranslation();
+  const submit = useSubmit();
+  const select = (
+    name: string,
+    label: string,
+    current: string,
+    options: { value: string; label: string }[],
+  ) => (
+    <div className="field">
+      <label htmlFor={`cal-${name}`}>{label}</label>
+      <select
+        id={`cal-${name}`}
+        name={name}
+        defaultValue={current}
+        onChange={(e) => submit(e.currentTarget.form)}
+      >
+        <option value="">{t('knowledge.filters.all')}</option>
+        {options.map((o) => (
+          <option key={o.value} value={o.value}>
+            {o.label}
+          </option>
+        ))}
+      </select>
+    </div>
+  );
+  const people = (list: Option[]) => list.map((o) => ({ value: o.id, label: o.name }));
+  return (
+    <Form
+      method="get"
+      className="filters no-print"
+      aria-label={t('calendar.filters')}
+      key={JSON.stringify(query)}
+    >
+      {query.view !== 'month' ? <input type="hidden" name="view" value={query.view} /> : null}
+      {query.date ? <input type="hidden" name="date" value={query.date} /> : null}
+      {select(
+        'channel',
+        t('calendar.columns.channel'),
+        query.channel[0] ?? '',
+        CHANNELS.map((c) => ({ value: c, label: t(`channels.${c}`) })),
+      )}
+      {select(
+        'status',
+        t('calendar.columns.status'),
+        query.status[0] ?? '',
+        PIECE_STATUSES.map((s) => ({ value: s, label: t(`status.piece.${s}`) })),
+      )}
+      {select('audience', t('calendar.audience'), query.audience, people(facets.audiences))}
+      {select('owner', t('calendar.columns.owner'), query.owner, people(facets.owners))}
+      {select('expert', t('calendar.expert'), query.expert, people(facets.experts))}
+      <noscript>
+        <button type="submit">{t('knowledge.filters.apply')}</button>
+      </noscript>
+    </Form>
+  );
+}

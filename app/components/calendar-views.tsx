@@ -1,0 +1,387 @@
+import { Form, Link, useFetcher } from '@remix-run/react';
+import {
+  createColumnHelper,
+  flexRender,
+  getCoreRowModel,
+  useReactTable,
+} from '@tanstack/react-table';
+import { useMemo, useState, type DragEvent, type KeyboardEvent } from 'react';
+import { useTranslation } from 'react-i18next';
+import type { CalendarDay } from '~/domain/calendar/grid';
+import { useFormat } from '~/utils/use-format';
+import { ChannelLabel, StatusBadge } from './labels';
+
+type Jsonified<T> = {
+  [K in keyof T]: T[K] extends Date ? string : T[K] extends Date | null ? string | null : T[K];
+};
+export type ViewPiece = {
+  id: string;
+  title: string;
+  channel: string;
+  status: string;
+  publishAt: string | null;
+  version: number;
+  owner: { id: string; name: string } | null;
+  experts: { user: { id: string; name: string } }[];
+  deadlines: { stage: string; dueAt: string }[];
+};
+type DayJson = Jsonified<CalendarDay>;
+
+const MOVE_KEY = 'calendar-move';
+const DRAG_TYPE = 'application/x-lotse-piece';
+
+function addDays(day: string, n: number) {
+  const d = new Date(`${day}T12:00:00Z`);
+  d.setUTCDate(d.getUTCDate() + n);
+  return d.toISOString().slice(0, 10);
+}
+
+function useMove() {
+  const fetcher = useFetcher<{ ok: boolean; problem?: string }>({ key: MOVE_KEY });
+  return (piece: { id: string; version: number }, day: string) =>
+    fetcher.submit(
+      { intent: 'move', id: piece.id, day, expectedVersion: String(piece.version) },
+      { method: 'post', action: '/calendar?index' },
+    );
+}
+
+/** Says what happened to the last move, for everyone (screen readers included). */
+export function MoveStatus() {
+  const { t } = useTranslation();
+  const fetcher = useFetcher<{ ok: boolean; problem?: string }>({ key: MOVE_KEY });
+  const text =
+    fetcher.state !== 'idle'
+      ? t('calendar.moving')
+      : fetcher.data
+        ? fetcher.data.ok
+          ? t('calendar.moved')
+          : t(fetcher.data.problem ?? 'errors.badRequest')
+        : '';
+  return (
+    <p role="status" className={fetcher.data && !fetcher.data.ok ? 'form-error' : 'move-status'}>
+      {text}
+    </p>
+  );
+}
+
+/** A piece in a calendar cell: a link; planners drag it, or move it with Alt + arrow keys. */
+function PieceChip({
+  piece,
+  canPlan,
+  day,
+}: {
+  piece: ViewPiece;
+  canPlan: boolean;
+  day: string | null;
+}) {
+  const { t } = useTranslation();
+  const f = useFormat();
+  const move = useMove();
+  const onKeyDown = (e: KeyboardEvent) => {
+    if (!canPlan || !e.altKey || !day) return;
+    const step = { ArrowLeft: -1, ArrowRight: 1, ArrowUp: -7, ArrowDown: 7 }[e.key];
+    if (step === undefined) return;
+    e.preventDefault();
+    move(piece, addDays(day, step));
+  };
+  return (
+    <Link
+      to={`/calendar/${piece.id}`}
+      className="piece-chip"
+      data-channel={piece.channel}
+      draggable={canPlan}
+      onDragStart={(e: DragEvent) => {
+        e.dataTransfer.setData(DRAG_TYPE, JSON.stringify({ id: piece.id, version: piece.version }));
+        e.dataTransfer.effectAllowed = 'move';
+      }}
+      onKeyDown={onKeyDown}
+      aria-describedby={canPlan ? 'move-hint' : undefined}
+    >
+      <ChannelLabel channel={piece.channel} />
+      <span className="piece-title">{piece.title}</span>
+      <span className="piece-meta">
+        {piece.publishAt ? f.time(piece.publishAt) : null}{' '}
+        <StatusBadge kind="piece" status={piece.status} />
+      </span>
+      <span className="visually-hidden">{t('calendar.openPiece')}</span>
+    </Link>
+  );
+}
+
+function DayCell({
+  day,
+  pieces,
+  today,
+  canPlan,
+  className,
+}: {
+  day: DayJson;
+  pieces: ViewPiece[];
+  today: string;
+  canPlan: boolean;
+  className?: string;
+}) {
+  const { t } = useTranslation();
+  const f = useFormat();
+  const move = useMove();
+  const [over, setOver] = useState(false);
+  const label = f.longDate(`${day.date}T12:00:00Z`);
+  return (
+    <td
+      className={`${className ?? ''} day${day.date === today ? ' today' : ''}${day.inMonth ? '' : ' outside'}${over ? ' drop-target' : ''}`}
+      data-day={day.date}
+      aria-label={label}
+      onDragOver={(e) => {
+        if (!canPlan || !e.dataTransfer.types.includes(DRAG_TYPE)) return;
+        e.preventDefault();
+        setOver(true);
+      }}
+      onDragLeave={() => setOver(false)}
+      onDrop={(e) => {
+        setOver(false);
+        const raw = e.dataTransfer.getData(DRAG_TYPE);
+        if (!raw) return;
+        e.preventDefault();
+        move(JSON.parse(raw) as { id: string; version: number }, day.date);
+      }}
+    >
+      <div className="day-head">
+        <span className="day-number">{Number(day.date.slice(8))}</span>
+        {canPlan ? (
+          <Link
+            to={`/calendar/new?date=${day.date}`}
+            className="quick-add"
+            aria-label={t('calendar.newOn', { date: label })}
+          >
+            +
+          </Link>
+        ) : null}
+      </div>
+      <ul className="plain day-pieces">
+        {pieces.map((p) => (
+          <li key={p.id}>
+            <PieceChip piece={p} canPlan={canPlan} day={day.date} />
+          </li>
+        ))}
+      </ul>
+    </td>
+  );
+}
+
+function byDay(pieces: ViewPiece[], days: DayJson[]) {
+  const map = new Map<string, ViewPiece[]>(days.map((d) => [d.date, []]));
+  for (const p of pieces) {
+    if (!p.publishAt) continue;
+    const t = new Date(p.publishAt).getTime();
+    const d = days.find((x) => t >= new Date(x.start).getTime() && t < new Date(x.end).getTime());
+    if (d) map.get(d.date)!.push(p);
+  }
+  return map;
+}
+
+function Weekdays() {
+  const { t } = useTranslation();
+  return (
+    <thead>
+      <tr>
+        {(['mon', 'tue', 'wed', 'thu', 'fri', 'sat', 'sun'] as const).map((d) => (
+          <th key={d} scope="col">
+            {t(`calendar.weekdays.${d}`)}
+          </th>
+        ))}
+      </tr>
+    </thead>
+  );
+}
+
+export function MonthView({
+  weeks,
+  pieces,
+  anchor,
+  today,
+  canPlan,
+}: {
+  weeks: DayJson[][];
+  pieces: ViewPiece[];
+  anchor: string;
+  today: string;
+  canPlan: boolean;
+}) {
+  const { t } = useTranslation();
+  const f = useFormat();
+  const map = useMemo(() => byDay(pieces, weeks.flat()), [pieces, weeks]);
+  return (
+    <section aria-labelledby="month-title">
+      <h2 id="month-title">{f.monthYear(`${anchor}T12:00:00Z`)}</h2>
+      {canPlan ? (
+        <p className="field-hint no-print" id="move-hint">
+          {t('calendar.moveHint')}
+        </p>
+      ) : null}
+      <MoveStatus />
+      <table className="calendar-grid month">
+        <Weekdays />
+        <tbody>
+          {weeks.map((week) => (
+            <tr key={week[0]!.date}>
+              {week.map((day) => (
+                <DayCell
+                  key={day.date}
+                  day={day}
+                  pieces={map.get(day.date) ?? []}
+                  today={today}
+                  canPlan={canPlan}
+                />
+              ))}
+            </tr>
+          ))}
+        </tbody>
+      </table>
+    </section>
+  );
+}
+
+export function WeekView({
+  days,
+  pieces,
+  today,
+  canPlan,
+}: {
+  days: DayJson[];
+  pieces: ViewPiece[];
+  today: string;
+  canPlan: boolean;
+}) {
+  const { t } = useTranslation();
+  const f = useFormat();
+  const map = useMemo(() => byDay(pieces, days), [pieces, days]);
+  return (
+    <section aria-labelledby="week-title">
+      <h2 id="week-title">
+        {t('calendar.weekOf', { date: f.longDate(`${days[0]!.date}T12:00:00Z`) })}
+      </h2>
+      {canPlan ? (
+        <p className="field-hint no-print" id="move-hint">
+          {t('calendar.moveHint')}
+        </p>
+      ) : null}
+      <MoveStatus />
+      <table className="calendar-grid week">
+        <Weekdays />
+        <tbody>
+          <tr>
+            {days.map((day) => (
+              <DayCell
+                key={day.date}
+                day={day}
+                pieces={map.get(day.date) ?? []}
+                today={today}
+                canPlan={canPlan}
+              />
+            ))}
+          </tr>
+        </tbody>
+      </table>
+    </section>
+  );
+}
+
+const column = createColumnHelper<ViewPiece>();
+
+export function AgendaView({ pieces }: { pieces: ViewPiece[] }) {
+  const { t } = useTranslation();
+  const f = useFormat();
+  const columns = useMemo(
+    () => [
+      column.accessor('publishAt', {
+        header: t('calendar.columns.date'),
+        cell: (c) => (c.getValue() ? f.dateTime(c.getValue() as string) : ''),
+      }),
+      column.accessor('title', {
+        header: t('calendar.columns.title'),
+        cell: (c) => <Link to={`/calendar/${c.row.original.id}`}>{c.getValue()}</Link>,
+      }),
+      column.accessor('channel', {
+        header: t('calendar.columns.channel'),
+        cell: (c) => <ChannelLabel channel={c.getValue()} />,
+      }),
+      column.accessor('status', {
+        header: t('calendar.columns.status'),
+        cell: (c) => <StatusBadge kind="piece" status={c.getValue()} />,
+      }),
+      column.accessor((p) => p.owner?.name ?? '', {
+        id: 'owner',
+        header: t('calendar.columns.owner'),
+      }),
+      column.accessor((p) => p.experts.map((e) => e.user.name).join(', '), {
+        id: 'experts',
+        header: t('calendar.columns.experts'),
+      }),
+    ],
+    [t, f],
+  );
+  const table = useReactTable({ data: pieces, columns, getCoreRowModel: getCoreRowModel() });
+  if (!pieces.length) return <p className="empty">{t('calendar.empty')}</p>;
+  return (
+    <section aria-labelledby="agenda-title">
+      <h2 id="agenda-title">{t('calendar.agenda')}</h2>
+      <table>
+        <thead>
+          {table.getHeaderGroups().map((g) => (
+            <tr key={g.id}>
+              {g.headers.map((h) => (
+                <th key={h.id} scope="col">
+                  {flexRender(h.column.columnDef.header, h.getContext())}
+                </th>
+              ))}
+            </tr>
+          ))}
+        </thead>
+        <tbody>
+          {table.getRowModel().rows.map((r) => (
+            <tr key={r.id}>
+              {r.getVisibleCells().map((c) => (
+                <td key={c.id}>{flexRender(c.column.columnDef.cell, c.getContext())}</td>
+              ))}
+            </tr>
+          ))}
+        </tbody>
+      </table>
+    </section>
+  );
+}
+
+/** Ideas without a date: drag one onto a day, or pick a date in its form. */
+export function Backlog({ pieces, canPlan }: { pieces: ViewPiece[]; canPlan: boolean }) {
+  const { t } = useTranslation();
+  return (
+    <aside className="backlog card" aria-labelledby="backlog-title">
+      <h2 id="backlog-title">{t('calendar.backlog')}</h2>
+      {pieces.length ? (
+        <ul className="plain">
+          {pieces.map((p) => (
+            <li key={p.id}>
+              <PieceChip piece={p} canPlan={canPlan} day={null} />
+              {canPlan ? (
+                <Form method="post" className="inline schedule-form no-print">
+                  <input type="hidden" name="intent" value="move" />
+                  <input type="hidden" name="id" value={p.id} />
+                  <input type="hidden" name="expectedVersion" value={p.version} />
+                  <label htmlFor={`schedule-${p.id}`} className="visually-hidden">
+                    {t('calendar.scheduleOn', { title: p.title })}
+                  </label>
+                  <input id={`schedule-${p.id}`} type="date" name="day" required />
+                  <button type="submit" className="button-secondary">
+                    {t('calendar.schedule')}
+                  </button>
+                </Form>
+              ) : null}
+            </li>
+          ))}
+        </ul>
+      ) : (
+        <p className="empty">{t('calendar.backlogEmpty')}</p>
+      )}
+    </aside>
+  );
+}

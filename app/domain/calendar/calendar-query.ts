@@ -1,0 +1,49 @@
+import { CHANNELS, PIECE_STATUSES } from './vocabulary';
+
+/** The calendar's view, anchor day and filters, as they live in the URL. */
+export type CalendarView = 'month' | 'week' | 'agenda';
+export type CalendarQuery = {
+  view: CalendarView;
+  date: string | null;
+  channel: string[];
+  status: string[];
+  audience: string;
+  owner: string;
+  expert: string;
+};
+
+const ISO_DAY = /^\d{4}-\d{2}-\d{2}$/;
+const pick = (values: string[], allowed: readonly string[]) => [
+  ...new Set(values.filter((v) => allowed.includes(v))),
+];
+const id = (v: string | null) => (v && /^[A-Za-z0-9_-]{1,40}$/.test(v) ? v : '');
+
+export function parseCalendarQuery(params: URLSearchParams): CalendarQuery {
+  const view = params.get('view');
+  const date = params.get('date');
+  return {
+    view: view === 'week' || view === 'agenda' ? view : 'month',
+    date: date && ISO_DAY.test(date) ? date : null,
+    channel: pick(params.getAll('channel'), CHANNELS),
+    status: pick(params.getAll('status'), PIECE_STATUSES),
+    audience: id(params.get('audience')),
+    owner: id(params.get('owner')),
+    expert: id(params.get('expert')),
+  };
+}
+
+export function calendarQueryToSearch(
+  q: CalendarQuery,
+  overrides: Partial<CalendarQuery> = {},
+): string {
+  const query = { ...q, ...overrides };
+  const params = new URLSearchParams();
+  if (query.view !== 'month') params.set('view', query.view);
+  if (query.date) params.set('date', query.date);
+  for (const c of query.channel) params.append('channel', c);
+  for (const s of query.status) params.append('status', s);
+  for (const key of ['audience', 'owner', 'expert'] as const)
+    if (query[key]) params.set(key, query[key]);
+  const s = params.toString();
+  return s ? `?${s}` : '';
+}

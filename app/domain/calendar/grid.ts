@@ -1,0 +1,104 @@
+import { TZDate } from '@date-fns/tz';
+import {
+  addDays,
+  addMonths,
+  addWeeks,
+  endOfMonth,
+  format,
+  startOfMonth,
+  startOfWeek,
+} from 'date-fns';
+
+/** A day of the calendar: its local date (YYYY-MM-DD) and the UTC instants it spans. */
+export type CalendarDay = { date: string; start: Date; end: Date; inMonth: boolean };
+
+const ISO_DAY = /^\d{4}-\d{2}-\d{2}$/;
+
+/** The local day (YYYY-MM-DD) of an instant in a time zone. */
+export function localDay(instant: Date | string, timeZone: string): string {
+  return format(new TZDate(new Date(instant).getTime(), timeZone), 'yyyy-MM-dd');
+}
+
+/** Midnight of a local day in a time zone, as a TZDate (day math stays local). */
+export function startOfLocalDay(day: string, timeZone: string): TZDate {
+  const [y, m, d] = day.split('-').map(Number) as [number, number, number];
+  return new TZDate(y, m - 1, d, 0, 0, 0, timeZone);
+}
+
+export function parseDay(value: string | null, fallback: string): string {
+  if (!value || !ISO_DAY.test(value)) return fallback;
+  const d = new Date(`${value}T12:00:00Z`);
+  return Number.isNaN(d.getTime()) ? fallback : value;
+}
+
+function day(local: TZDate, inMonth: boolean): CalendarDay {
+  return {
+    date: format(local, 'yyyy-MM-dd'),
+    start: new Date(local.getTime()),
+    end: new Date(addDays(local, 1).getTime()),
+    inMonth,
+  };
+}
+
+/** The weeks (Monday to Sunday) that show the month containing `anchor`. */
+export function monthGrid(anchor: string, timeZone: string): CalendarDay[][] {
+  const first = startOfMonth(startOfLocalDay(anchor, timeZone));
+  const last = endOfMonth(first);
+  let cursor = startOfWeek(first, { weekStartsOn: 1 });
+  const weeks: CalendarDay[][] = [];
+  while (cursor.getTime() <= last.getTime()) {
+    const week: CalendarDay[] = [];
+    for (let i = 0; i < 7; i++) {
+      const d = addDays(cursor, i);
+      week.push(day(d, d.getMonth() === first.getMonth()));
+    }
+    weeks.push(week);
+    cursor = addWeeks(cursor, 1);
+  }
+  return weeks;
+}
+
+/** The seven days (Monday to Sunday) of the week containing `anchor`. */
+export function weekGrid(anchor: string, timeZone: string): CalendarDay[] {
+  const monday = startOfWeek(startOfLocalDay(anchor, timeZone), { weekStartsOn: 1 });
+  return Array.from({ length: 7 }, (_, i) => day(addDays(monday, i), true));
+}
+
+/** The anchor day one view-step before or after (month or week). */
+export function shiftAnchor(
+  anchor: string,
+  view: 'month' | 'week' | 'agenda',
+  step: number,
+  timeZone: string,
+): string {
+  const local = startOfLocalDay(anchor, timeZone);
+  const moved = view === 'month' ? addMonths(local, step) : addWeeks(local, step);
+  return format(moved, 'yyyy-MM-dd');
+}
+
+/**
+ * Moves an instant to another local day, keeping its local time of day (so a 09:00 piece stays
+ * at 09:00 across a daylight-saving change).
+ */
+export function moveToDay(instant: Date, day: string, timeZone: string): Date {
+  const local = new TZDate(instant.getTime(), timeZone);
+  const target = startOfLocalDay(day, timeZone);
+  target.setHours(local.getHours(), local.getMinutes(), 0, 0);
+  return new Date(target.getTime());
+}
+
+/** A local date-time from a form ("2026-03-29T09:00") in the workspace zone, as a UTC instant. */
+export function fromLocalInput(value: string, timeZone: string): Date | null {
+  const m = /^(\d{4})-(\d{2})-(\d{2})T(\d{2}):(\d{2})$/.exec(value);
+  if (!m) return null;
+  const [, y, mo, d, h, mi] = m.map(Number) as [number, number, number, number, number, number];
+  const local = new TZDate(y, mo - 1, d, h, mi, 0, timeZone);
+  if (Number.isNaN(local.getTime())) return null;
+  return new Date(local.getTime());
+}
+
+/** An instant as the value of a datetime-local input in the workspace zone. */
+export function toLocalInput(instant: Date | string | null, timeZone: string): string {
+  if (!instant) return '';
+  return format(new TZDate(new Date(instant).getTime(), timeZone), "yyyy-MM-dd'T'HH:mm");
+}

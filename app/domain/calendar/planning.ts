@@ -1,0 +1,141 @@
+import { TZDate } from '@date-fns/tz';
+import {
+  addMonths,
+  addQuarters,
+  addWeeks,
+  format,
+  startOfMonth,
+  startOfQuarter,
+  startOfWeek,
+} from 'date-fns';
+import type { CadencePeriod, Channel } from './vocabulary';
+
+export type PlannedPiece = {
+  id: string;
+  title: string;
+  channel: string;
+  status: string;
+  publishAt: Date | string | null;
+  webinarStart?: Date | string | null;
+  webinarEnd?: Date | string | null;
+  experts: string[];
+  audiences: string[];
+};
+
+export type CadenceTarget = {
+  channel: Channel;
+  cadenceCount: number;
+  cadencePeriod: CadencePeriod;
+};
+
+function periodStart(instant: Date, period: CadencePeriod, timeZone: string): TZDate {
+  const local = new TZDate(instant.getTime(), timeZone);
+  if (period === 'week') return startOfWeek(local, { weekStartsOn: 1 });
+  if (period === 'month') return startOfMonth(local);
+  return startOfQuarter(local);
+}
+const next = (d: TZDate, period: CadencePeriod) =>
+  period === 'week' ? addWeeks(d, 1) : period === 'month' ? addMonths(d, 1) : addQuarters(d, 1);
+
+const live = (p: PlannedPiece) => p.status !== 'cancelled' && p.publishAt;
+
+/**
+ * Periods (weeks, months or quarters, per channel) between `from` and `to` in which fewer pieces
+ * are planned than the channel's cadence target.
+ */
+export function cadenceGaps(
+  pieces: readonly PlannedPiece[],
+  targets: readonly CadenceTarget[],
+  from: Date,
+  to: Date,
+  timeZone: string,
+  /** periods already over by then are left out: nothing can be planned into them any more */
+  now: Date = from,
+) {
+  const gaps: {
+    channel: Channel;
+    period: CadencePeriod;
+    start: string;
+    planned: number;
+    target: number;
+  }[] = [];
+  for (const target of targets) {
+    if (target.cadenceCount <= 0) continue;
+    const first = periodStart(
+      new Date(Math.max(from.getTime(), now.getTime())),
+      target.cadencePeriod,
+      timeZone,
+    );
+    for (let p = first; p.getTime() < to.getTime(); p = next(p, target.cadencePeriod)) {
+      const end = next(p, target.cadencePeriod).getTime();
+      const planned = pieces.filter((x) => {
+        if (!live(x) || x.channel !== target.channel) return false;
+        const t = new Date(x.publishAt as Date).getTime();
+        return t >= p.getTime() && t < end;
+      }).length;
+      if (planned < target.cadenceCount) {
+        gaps.push({
+          channel: target.channel,
+          period: target.cadencePeriod,
+          start: format(p, 'yyyy-MM-dd'),
+          planned,
+          target: target.cadenceCount,
+        });
+      }
+    }
+  }
+  return gaps;
+}
+
+/** Experts in more than `limit` pieces in one week, and webinars whose times overlap. */
+export function overloads(pieces: readonly PlannedPiece[], timeZone: string, limit = 3) {
+  const perExpertWeek = new Map<string, { expert: string; week: string; pieces: string[] }>();
+  for (const p of pieces) {
+    if (!live(p)) continue;
+    const week = format(
+      startOfWeek(new TZDate(new Date(p.publishAt as Date).getTime(), timeZone), {
+        weekStartsOn: 1,
+      }),
+      'yyyy-MM-dd',
+    );
+    for (const expert of p.experts) {
+      const key = `${expert}|${week}`;
+      const entry = perExpertWeek.get(key) ?? { expert, week, pieces: [] };
+      entry.pieces.push(p.title);
+      perExpertWeek.set(key, entry);
+    }
+  }
+  const busyExperts = [...perExpertWeek.values()].filter((e) => e.pieces.length > limit);
+  const webinars = pieces
+    .filter(
+      (p) => p.channel === 'webinar' && p.status !== 'cancelled' && p.webinarStart && p.webinarEnd,
+    )
+    .map((p) => ({
+      title: p.title,
+      start: new Date(p.webinarStart as Date).getTime(),
+      end: new Date(p.webinarEnd as Date).getTime(),
+    }))
+    .sort((a, b) => a.start - b.start);
+  const overlappingWebinars: [string, string][] = [];
+  for (let i = 0; i < webinars.length; i++) {
+    for (let j = i + 1; j < webinars.length && webinars[j]!.start < webinars[i]!.end; j++) {
+      overlappingWebinars.push([webinars[i]!.title, webinars[j]!.title]);
+    }
+  }
+  return { busyExperts, overlappingWebinars };
+}
+
+/** How many pieces address each audience per month (YYYY-MM). */
+export function audienceCoverage(pieces: readonly PlannedPiece[], timeZone: string) {
+  const coverage = new Map<string, Map<string, number>>();
+  for (const p of pieces) {
+    if (!live(p)) continue;
+    const month = format(new TZDate(new Date(p.publishAt as Date).getTime(), timeZone), 'yyyy-MM');
+    for (const a of p.audiences) {
+      const row = coverage.get(a) ?? new Map<string, number>();
+      row.set(month, (row.get(month) ?? 0) + 1);
+      coverage.set(a, row);
+    }
+  }
+  return coverage;
+}

@@ -1,0 +1,64 @@
+import type { LoaderFunctionArgs } from '@remix-run/node';
+import { addWeeks } from 'date-fns';
+import Papa from 'papaparse';
+import { parseCalendarQuery } from '~/domain/calendar/calendar-query';
+import { localDay, monthGrid, startOfLocalDay, weekGrid } from '~/domain/calendar/grid';
+import { isLocale } from '~/i18n';
+import { listPiecesInRange } from '~/models/piece.server';
+import { getWorkspace } from '~/models/workspace.server';
+import { requirePermission } from '~/utils/auth.server';
+import { formatDateTime } from '~/utils/format';
+import { getFixedT, getLocale } from '~/utils/i18n.server';
+
+/** The calendar view on screen (same range and filters) as CSV, in the reader's language. */
+export async function loader({ request }: LoaderFunctionArgs) {
+  const user = await requirePermission(request, 'calendar:read');
+  const query = parseCalendarQuery(new URL(request.url).searchParams);
+  const { timeZone } = await getWorkspace();
+  const anchor = query.date ?? localDay(new Date(), timeZone);
+  let from: Date;
+  let to: Date;
+  if (query.view === 'month') {
+    const grid = monthGrid(anchor, timeZone);
+    [from, to] = [grid[0]![0]!.start, grid.at(-1)!.at(-1)!.end];
+  } else if (query.view === 'week') {
+    const days = weekGrid(anchor, timeZone);
+    [from, to] = [days[0]!.start, days.at(-1)!.end];
+  } else {
+    const start = startOfLocalDay(anchor, timeZone);
+    [from, to] = [new Date(start.getTime()), new Date(addWeeks(start, 8).getTime())];
+  }
+  const pieces = await listPiecesInRange({ viewer: user, from, to, query });
+  const locale = await getLocale(request);
+  const t = await getFixedT(isLocale(locale) ? locale : 'en');
+  const csv = Papa.unparse(
+    {
+      fields: [
+        t('calendar.columns.date'),
+        t('calendar.columns.title'),
+        t('calendar.columns.channel'),
+        t('calendar.columns.status'),
+        t('calendar.columns.owner'),
+        t('calendar.columns.experts'),
+        t('calendar.audience'),
+      ],
+      data: pieces.map((p) => [
+        p.publishAt ? formatDateTime(p.publishAt, locale, timeZone) : '',
+        p.title,
+        t(`channels.${p.channel}`),
+        t(`status.piece.${p.status}`),
+        p.owner?.name ?? '',
+        p.experts.map((e) => e.user.name).join(', '),
+        p.audiences.map((a) => a.audience.name).join(', '),
+      ]),
+    },
+    { escapeFormulae: true },
+  );
+  return new Response(`\uFEFF${csv}\r\n`, {
+    headers: {
+      'Content-Type': 'text/csv; charset=utf-8',
+      'Content-Disposition': `attachment; filename="lotse-calendar-${anchor}.csv"`,
+      'Cache-Control': 'no-store',
+    },
+  });
+}

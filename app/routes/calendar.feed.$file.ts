@@ -1,0 +1,43 @@
+import type { LoaderFunctionArgs } from '@remix-run/node';
+import { buildFeed } from '~/domain/calendar/ical';
+import { isLocale } from '~/i18n';
+import { feedOwner, feedPieces } from '~/models/piece.server';
+import { getWorkspace } from '~/models/workspace.server';
+import { getFixedT } from '~/utils/i18n.server';
+
+/**
+ * A user's personal iCalendar feed at a secret, revocable address (/calendar/feed/<token>.ics).
+ * It holds only what that user may see, written in their language. `?deadlines=1` adds stage
+ * deadlines.
+ */
+export async function loader({ request, params }: LoaderFunctionArgs) {
+  const file = params.file ?? '';
+  const token = file.endsWith('.ics') ? file.slice(0, -4) : '';
+  const owner = await feedOwner(token);
+  if (!owner) throw new Response('Not found', { status: 404 });
+  const url = new URL(request.url);
+  const { timeZone } = await getWorkspace();
+  const t = await getFixedT(isLocale(owner.locale) ? owner.locale : 'en');
+  const pieces = await feedPieces({
+    viewer: owner,
+    from: new Date(Date.now() - 90 * 24 * 3600 * 1000),
+  });
+  const body = buildFeed(
+    pieces,
+    {
+      calendarName: t('calendar.feed.name', { name: owner.name }),
+      channel: (c) => t(`channels.${c}`),
+      status: (s) => t('calendar.feed.status', { status: t(`status.piece.${s}`) }),
+      deadline: (stage, title) =>
+        t('calendar.feed.deadline', { stage: t(`status.piece.${stage}`), title }),
+    },
+    { baseUrl: url.origin, timeZone, deadlines: url.searchParams.get('deadlines') === '1' },
+  );
+  return new Response(body, {
+    headers: {
+      'Content-Type': 'text/calendar; charset=utf-8',
+      'Content-Disposition': 'inline; filename="lotse.ics"',
+      'Cache-Control': 'private, no-store',
+    },
+  });
+}

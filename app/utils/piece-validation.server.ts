@@ -1,0 +1,114 @@
+import { z } from 'zod';
+import { fromLocalInput } from '~/domain/calendar/grid';
+import { CHANNELS, PIECE_STATUSES } from '~/domain/calendar/vocabulary';
+import type { PieceInput } from '~/models/piece.server';
+
+const optionalText = (max: number) => z.string().trim().max(max, 'validation.tooLong').default('');
+const optionalInt = (max: number) =>
+  z
+    .string()
+    .trim()
+    .default('')
+    .transform((v) => (v === '' ? null : Number(v)))
+    .pipe(
+      z
+        .number('validation.number')
+        .int('validation.number')
+        .min(0, 'validation.number')
+        .max(max, 'validation.number')
+        .nullable(),
+    );
+const optionalUrl = z
+  .string()
+  .trim()
+  .default('')
+  .transform((v) => v || null)
+  .pipe(z.url({ protocol: /^https?$/, error: 'knowledge.form.badLink' }).nullable());
+const list = z
+  .string()
+  .max(2000, 'validation.tooLong')
+  .default('')
+  .transform((v) =>
+    v
+      .split(/[,\n]/)
+      .map((x) => x.trim())
+      .filter(Boolean),
+  );
+
+/** The piece form; dates are local date-times in the workspace's time zone. */
+export function pieceFormSchema(timeZone: string) {
+  const localDateTime = z
+    .string()
+    .trim()
+    .default('')
+    .transform((v, ctx) => {
+      if (!v) return null;
+      const d = fromLocalInput(v, timeZone);
+      if (!d) ctx.addIssue({ code: 'custom', message: 'validation.dateTime' });
+      return d;
+    });
+  return z
+    .object({
+      channel: z.enum(CHANNELS, 'validation.choose'),
+      title: z.string().trim().min(1, 'validation.required').max(200, 'validation.tooLong'),
+      brief: optionalText(2000),
+      body: optionalText(100_000),
+      publishAt: localDateTime,
+      ownerId: z
+        .string()
+        .max(40)
+        .default('')
+        .transform((v) => v || null),
+      audiences: z.array(z.string().max(40)).max(50).default([]),
+      experts: z.array(z.string().max(40)).max(50).default([]),
+      slug: z
+        .string()
+        .trim()
+        .max(120, 'validation.tooLong')
+        .default('')
+        .refine((v) => v === '' || /^[a-z0-9]+(-[a-z0-9]+)*$/.test(v), 'calendar.form.badSlug')
+        .transform((v) => v || null),
+      targetUrl: optionalUrl,
+      episodeNumber: optionalInt(100_000),
+      guests: list,
+      durationMinutes: optionalInt(24 * 60),
+      gated: z
+        .enum(['yes', 'no', ''])
+        .default('')
+        .transform((v) => (v === '' ? null : v === 'yes')),
+      pageEstimate: optionalInt(10_000),
+      webinarStart: localDateTime,
+      webinarEnd: localDateTime,
+      speakers: list,
+      registrationUrl: optionalUrl,
+      expectedVersion: z.coerce.number().int().positive().optional(),
+    })
+    .superRefine((v, ctx) => {
+      if (v.webinarStart && v.webinarEnd && v.webinarEnd <= v.webinarStart) {
+        ctx.addIssue({
+          code: 'custom',
+          path: ['webinarEnd'],
+          message: 'calendar.form.endBeforeStart',
+        });
+      }
+    })
+    .transform(({ expectedVersion, ...rest }) => ({
+      expectedVersion,
+      // a webinar is published when it starts, unless a publish date is given
+      input: {
+        ...rest,
+        publishAt: rest.publishAt ?? (rest.channel === 'webinar' ? rest.webinarStart : null),
+      } satisfies PieceInput,
+    }));
+}
+
+export const TransitionSchema = z.object({
+  intent: z.literal('transition'),
+  to: z.enum(PIECE_STATUSES),
+  expectedVersion: z.coerce.number().int().positive(),
+});
+
+export const CommentSchema = z.object({
+  intent: z.literal('comment'),
+  body: z.string().trim().min(1, 'validation.required').max(5000, 'validation.tooLong'),
+});
