@@ -10,7 +10,7 @@ import { useTranslation } from 'react-i18next';
 import { CalendarFilters } from '~/components/calendar-filters';
 import { AgendaView, Backlog, MonthView, WeekView } from '~/components/calendar-views';
 import { PlanningAids } from '~/components/planning-aids';
-import { calendarQueryToSearch, parseCalendarQuery } from '~/domain/calendar/calendar-query';
+import { calendarQueryToSearch, isDay, parseCalendarQuery } from '~/domain/calendar/calendar-query';
 import {
   localDay,
   monthGrid,
@@ -122,7 +122,7 @@ export async function action({ request }: ActionFunctionArgs) {
     const user = await requirePermission(request, 'calendar:plan');
     const id = String(form.get('id') ?? '');
     const day = String(form.get('day') ?? '');
-    if (!/^\d{4}-\d{2}-\d{2}$/.test(day) || !id)
+    if (!isDay(day) || !id)
       return json(
         { ok: false as const, intent, problem: 'calendar.problems.badDay' },
         { status: 400 },

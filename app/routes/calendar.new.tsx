@@ -8,6 +8,7 @@ import {
 import { useActionData, useLoaderData } from '@remix-run/react';
 import { useTranslation } from 'react-i18next';
 import { PieceForm } from '~/components/piece-form';
+import { isDay } from '~/domain/calendar/calendar-query';
 import { CHANNELS } from '~/domain/calendar/vocabulary';
 import { calendarFacets, createPiece } from '~/models/piece.server';
 import { getWorkspace } from '~/models/workspace.server';
@@ -29,7 +30,7 @@ export async function loader({ request }: LoaderFunctionArgs) {
     defaults: {
       channel: CHANNELS.includes(channel as never) ? (channel as string) : 'blog',
       // quick-create on a day: 09:00 local time that day
-      publishAt: date && /^\d{4}-\d{2}-\d{2}$/.test(date) ? `${date}T09:00` : '',
+      publishAt: isDay(date) ? `${date}T09:00` : '',
       ownerId: user.id,
     },
   });

@@ -13,6 +13,12 @@ export type CalendarQuery = {
 };
 
 const ISO_DAY = /^\d{4}-\d{2}-\d{2}$/;
+/** A real calendar day written as YYYY-MM-DD (not 2026-02-30). */
+export function isDay(value: string | null): value is string {
+  if (!value || !ISO_DAY.test(value)) return false;
+  const d = new Date(`${value}T12:00:00Z`);
+  return !Number.isNaN(d.getTime()) && d.toISOString().slice(0, 10) === value;
+}
 const pick = (values: string[], allowed: readonly string[]) => [
   ...new Set(values.filter((v) => allowed.includes(v))),
 ];
@@ -23,7 +29,7 @@ export function parseCalendarQuery(params: URLSearchParams): CalendarQuery {
   const date = params.get('date');
   return {
     view: view === 'week' || view === 'agenda' ? view : 'month',
-    date: date && ISO_DAY.test(date) ? date : null,
+    date: isDay(date) ? date : null,
     channel: pick(params.getAll('channel'), CHANNELS),
     status: pick(params.getAll('status'), PIECE_STATUSES),
     audience: id(params.get('audience')),

@@ -12,8 +12,6 @@ import {
 /** A day of the calendar: its local date (YYYY-MM-DD) and the UTC instants it spans. */
 export type CalendarDay = { date: string; start: Date; end: Date; inMonth: boolean };
 
-const ISO_DAY = /^\d{4}-\d{2}-\d{2}$/;
-
 /** The local day (YYYY-MM-DD) of an instant in a time zone. */
 export function localDay(instant: Date | string, timeZone: string): string {
   return format(new TZDate(new Date(instant).getTime(), timeZone), 'yyyy-MM-dd');
@@ -23,12 +21,6 @@ export function localDay(instant: Date | string, timeZone: string): string {
 export function startOfLocalDay(day: string, timeZone: string): TZDate {
   const [y, m, d] = day.split('-').map(Number) as [number, number, number];
   return new TZDate(y, m - 1, d, 0, 0, 0, timeZone);
-}
-
-export function parseDay(value: string | null, fallback: string): string {
-  if (!value || !ISO_DAY.test(value)) return fallback;
-  const d = new Date(`${value}T12:00:00Z`);
-  return Number.isNaN(d.getTime()) ? fallback : value;
 }
 
 function day(local: TZDate, inMonth: boolean): CalendarDay {
