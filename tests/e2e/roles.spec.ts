@@ -149,7 +149,7 @@ test('a signed-in user gets a 404 page for an unknown address', async ({ page, t
 
 test('dates are written in the language of the reader', async ({ page, t, lang }) => {
   await logInAs(page, t, 'editor');
-  await page.goto('/calendar');
+  await page.goto('/calendar?view=agenda');
   const firstDate = page.getByRole('row').nth(1).getByRole('cell').first();
   // e.g. "30.11.2026, 09:00" in German, "30 Nov 2026, 09:00" in English
   await expect(firstDate).toHaveText(
