@@ -1,5 +1,6 @@
 // `npm run --silent cli -- <command>`: Lotse's command line. JSON on stdout, messages on stderr;
 // exit 0 success, 1 a negative verdict, 2 bad input.
+import { runDisclosureCommand } from './disclosure';
 import { CliError, runUserCommand } from './user';
 
 const USAGE = `usage: npm run --silent cli -- <command>
@@ -9,7 +10,11 @@ commands:
       creates a user (roles: expert, editor, management, admin); the password is asked for at a
       prompt, or read from standard input with --password-stdin
   user list
-      lists users as JSON`;
+      lists users as JSON
+  disclosure check --rules R.json [--text FILE] [--jsonl]
+      decides a text (standard input without --text) against a rule set: prints
+      { decision, findings }; with --jsonl, reads one { id, text } per line and prints one result
+      per line; exit 0 allow or warn, 1 block, 2 bad input`;
 
 async function main(argv: string[]): Promise<number> {
   const [group, command, ...rest] = argv;
@@ -18,6 +23,7 @@ async function main(argv: string[]): Promise<number> {
     return group ? 0 : 2;
   }
   if (group === 'user') return runUserCommand(command, rest);
+  if (group === 'disclosure') return runDisclosureCommand(command, rest);
   throw new CliError(`unknown command "${group}"\n\n${USAGE}`);
 }
 

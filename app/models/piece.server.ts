@@ -184,6 +184,41 @@ export function editableSnapshot(p: PieceDetail) {
   };
 }
 
+/**
+ * The fields in which the saved piece differs from what an editor tried to save: after a
+ * conflict, these are what the editor has to look at.
+ */
+export function conflictingFields(
+  saved: PieceDetail,
+  attempted: PieceInput,
+): (keyof ReturnType<typeof editableSnapshot>)[] {
+  const sameSet = (a: string[], b: string[]) =>
+    a.length === b.length && a.every((x) => b.includes(x));
+  const fields: (keyof ReturnType<typeof editableSnapshot>)[] = [];
+  if (saved.title !== attempted.title) fields.push('title');
+  if (saved.brief !== attempted.brief) fields.push('brief');
+  if (saved.body !== attempted.body) fields.push('body');
+  if (saved.channel !== attempted.channel) fields.push('channel');
+  if ((saved.publishAt?.getTime() ?? null) !== (attempted.publishAt?.getTime() ?? null))
+    fields.push('publishAt');
+  if ((saved.ownerId ?? null) !== attempted.ownerId) fields.push('owner');
+  if (
+    !sameSet(
+      saved.audiences.map((a) => a.audience.id),
+      attempted.audiences,
+    )
+  )
+    fields.push('audiences');
+  if (
+    !sameSet(
+      saved.experts.map((e) => e.user.id),
+      attempted.experts,
+    )
+  )
+    fields.push('experts');
+  return fields;
+}
+
 async function leadTimes(tx: Tx, channel: string) {
   const plan = await tx.channelPlan.findUnique({ where: { channel }, select: { leadTimes: true } });
   try {
@@ -262,6 +297,8 @@ export type PieceWriteResult =
       problem: 'conflict';
       current: ReturnType<typeof editableSnapshot>;
       version: number;
+      /** where the saved piece differs from what was submitted */
+      fields?: string[];
     }
   | { ok: false; problem: PieceTransitionProblem };
 
@@ -294,6 +331,7 @@ export async function updatePiece({
         problem: 'conflict',
         current: editableSnapshot(current),
         version: current.version,
+        fields: conflictingFields(current, input),
       } as const;
     }
     if ((current.status === 'scheduled' || current.status === 'published') && !input.publishAt) {
@@ -310,6 +348,7 @@ export async function updatePiece({
         problem: 'conflict',
         current: editableSnapshot(now),
         version: now.version,
+        fields: conflictingFields(now, input),
       } as const;
     }
     await tx.contentPieceAudience.deleteMany({ where: { pieceId: id } });

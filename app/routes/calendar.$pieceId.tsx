@@ -158,7 +158,13 @@ export async function action({ request, params }: ActionFunctionArgs) {
   if (!outcome.ok) {
     invariantResponse(outcome.problem !== 'notFound', 'Not found', { status: 404 });
     if (outcome.problem === 'notAllowed') throw new Response('Forbidden', { status: 403 });
-    const conflict = outcome.problem === 'conflict' ? (outcome.current as Conflict) : null;
+    const conflict =
+      outcome.problem === 'conflict'
+        ? {
+            values: outcome.current as Conflict,
+            fields: (outcome.fields ?? []) as (keyof Conflict)[],
+          }
+        : null;
     return json(
       {
         errors: {} as FieldErrors,
@@ -199,34 +205,21 @@ export default function PiecePage() {
             <>
               <p>{t('calendar.conflict.intro')}</p>
               <dl className="conflict">
-                {(Object.keys(data.conflict) as (keyof Conflict)[])
-                  .filter(
-                    (k) =>
-                      JSON.stringify(data.conflict![k]) !==
-                      JSON.stringify(
-                        k === 'publishAt'
-                          ? piece.publishAt
-                          : k === 'owner'
-                            ? (piece.owner?.name ?? null)
-                            : k === 'audiences'
-                              ? piece.audiences.map((a) => a.audience.name).sort()
-                              : k === 'experts'
-                                ? piece.experts.map((e) => e.user.name).sort()
-                                : piece[k],
-                      ),
-                  )
-                  .map((k) => (
+                {data.conflict.fields.map((k) => {
+                  const value = data.conflict!.values[k];
+                  return (
                     <div key={k}>
                       <dt>{t(`calendar.conflict.fields.${k}`)}</dt>
                       <dd>
-                        {k === 'publishAt' && data.conflict![k]
-                          ? f.dateTime(data.conflict![k] as string)
-                          : Array.isArray(data.conflict![k])
-                            ? (data.conflict![k] as string[]).join(', ')
-                            : String(data.conflict![k] ?? t('common.none'))}
+                        {k === 'publishAt' && typeof value === 'string'
+                          ? f.dateTime(value)
+                          : Array.isArray(value)
+                            ? value.join(', ')
+                            : String(value ?? t('common.none'))}
                       </dd>
                     </div>
-                  ))}
+                  );
+                })}
               </dl>
               <p>
                 <Link to={`/calendar/${piece.id}`} reloadDocument>

@@ -2,7 +2,11 @@
 import { spawnSync } from 'node:child_process';
 
 let failed = 0;
-for (const bench of ['tests/bench/inventory.ts', 'tests/bench/calendar.ts']) {
+for (const bench of [
+  'tests/bench/inventory.ts',
+  'tests/bench/calendar.ts',
+  'tests/bench/disclosure.ts',
+]) {
   console.log(`\n━━ ${bench} ━━`);
   const r = spawnSync('node_modules/.bin/tsx', [bench], { stdio: 'inherit' });
   if (r.status !== 0) failed++;

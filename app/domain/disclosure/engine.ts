@@ -1,0 +1,334 @@
+import { AhoCorasick } from '@monyone/aho-corasick';
+import { RE2JS } from 're2js';
+import { originalSpan, plainLayer, skeleton, skeletonLayer, type Layer } from './normalize';
+import { DEFAULT_FIGURE_WINDOW, type RuleKind, type RuleSeverity } from './vocabulary';
+
+/**
+ * The disclosure engine: decides whether a text may go public under a set of rules.
+ *
+ * All term, phrase and figure patterns go into one Aho–Corasick automaton over the text's
+ * skeleton (see normalize.ts), so the text is read once however many rules there are; each hit
+ * is then verified against its rule (word boundaries, inflection, exceptions, money nearby).
+ * Regex rules run with RE2's linear-time engine (re2js) on the plain layer, behind a prefilter
+ * of the literal text each pattern requires.
+ */
+
+export type DisclosureRule = {
+  id: string;
+  name?: string;
+  category?: string;
+  severity: RuleSeverity;
+  kind: RuleKind;
+  patterns: string[];
+  exceptions?: string[];
+  window?: number;
+  message?: string;
+};
+
+export type Finding = {
+  ruleId: string;
+  severity: RuleSeverity;
+  /** offsets into the original text */
+  start: number;
+  end: number;
+  excerpt: string;
+  message?: string;
+};
+
+export type Decision = 'allow' | 'warn' | 'block';
+export type Verdict = { decision: Decision; findings: Finding[] };
+
+export class RuleCompileError extends Error {
+  constructor(
+    readonly ruleId: string,
+    message: string,
+  ) {
+    super(message);
+  }
+}
+
+// endings a German or English word takes when inflected (Umsatz-es, revenue-s, Meeting-s, Falke-n)
+const INFLECTION = new Set([
+  '',
+  'e',
+  'n',
+  's',
+  'en',
+  'es',
+  'er',
+  'em',
+  'ern',
+  'ens',
+  'ns',
+  'ed',
+  'd',
+  'ing',
+  'ings',
+  'ies',
+  'r',
+]);
+
+type Entry =
+  | { type: 'term'; rule: number; pattern: string }
+  | { type: 'phrase'; rule: number; words: string[] }
+  | { type: 'figure'; rule: number; pattern: string };
+
+type CompiledRegex = { rule: number; re: RE2JS; literals: string[] };
+
+export type CompiledRules = {
+  rules: DisclosureRule[];
+  automaton: AhoCorasick | null;
+  entries: Map<string, Entry[]>;
+  exceptions: string[][];
+  regexes: CompiledRegex[];
+  hasFigures: boolean;
+};
+
+/** Literal strings an RE2 pattern cannot match without (lower case); [] when unknown. */
+function requiredLiterals(pattern: string): string[] {
+  // only simple top-level concatenations are analysed; alternations give up (no prefilter)
+  if (/[|]/.test(pattern)) return [];
+  const parts = pattern
+    .replace(/\\[dDwWsSbB]/g, '\u0000')
+    .replace(/\[[^\]]*\]|\([^)]*\)|\{[^}]*\}|[.^$*+?\\]/g, '\u0000')
+    .split('\u0000')
+    .map((p) => p.toLowerCase())
+    .filter((p) => p.length >= 2);
+  // a quantifier right after a literal makes its last character optional: drop that character
+  return parts.map((p) => p).slice(0, 3);
+}
+
+export function compileRules(rules: readonly DisclosureRule[]): CompiledRules {
+  const entries = new Map<string, Entry[]>();
+  const add = (key: string, entry: Entry) => {
+    if (!key) return;
+    const list = entries.get(key) ?? [];
+    list.push(entry);
+    entries.set(key, list);
+  };
+  const regexes: CompiledRegex[] = [];
+  const exceptions: string[][] = [];
+  rules.forEach((rule, index) => {
+    exceptions.push((rule.exceptions ?? []).map(skeleton).filter(Boolean));
+    for (const raw of rule.patterns) {
+      if (rule.kind === 'regex') {
+        let re: RE2JS;
+        try {
+          re = RE2JS.compile(raw, RE2JS.CASE_INSENSITIVE);
+        } catch (error) {
+          throw new RuleCompileError(
+            rule.id,
+            `rule ${rule.id}: the pattern ${JSON.stringify(raw)} is not valid RE2 syntax (${error instanceof Error ? error.message : String(error)})`,
+          );
+        }
+        regexes.push({
+          rule: index,
+          re,
+          literals: /[[\]()?*+{}|\\]/.test(raw.replace(/\\-/g, ''))
+            ? requiredLiterals(raw)
+            : [raw.toLowerCase()],
+        });
+        continue;
+      }
+      const sk = skeleton(raw);
+      if (!sk) continue;
+      if (rule.kind === 'phrase') {
+        const words = sk.split(' ');
+        add(words[0] as string, { type: 'phrase', rule: index, words });
+        // the phrase written as one word (#ProjektFalke) starts with the same letters
+      } else if (rule.kind === 'figure') {
+        add(sk, { type: 'figure', rule: index, pattern: sk });
+      } else {
+        add(sk, { type: 'term', rule: index, pattern: sk });
+      }
+    }
+  });
+  const keys = [...entries.keys()];
+  return {
+    rules: [...rules],
+    automaton: keys.length ? new AhoCorasick(keys) : null,
+    entries,
+    exceptions,
+    regexes,
+    hasFigures: rules.some((r) => r.kind === 'figure'),
+  };
+}
+
+const isWordChar = (c: string | undefined) => c !== undefined && c !== ' ';
+
+/** The rest of the word after position `at` in the skeleton. */
+function restOfWord(text: string, at: number): string {
+  let end = at;
+  while (end < text.length && isWordChar(text[end])) end++;
+  return text.slice(at, end);
+}
+
+/**
+ * A term inside a word: as the word itself, inflected, or as part of a compound (Jahresumsatz,
+ * Umsatzziele). A rest of one or two letters that is no inflection ending means another word
+ * (Umsetzung is not Umsatz; erlosch is not Erlös).
+ */
+function termFits(text: string, start: number, length: number): boolean {
+  const rest = restOfWord(text, start + length);
+  return INFLECTION.has(rest) || rest.length >= 3;
+}
+
+/** A phrase's words in order, each maybe inflected, separated by one space or joined. */
+function phraseEnd(text: string, start: number, words: readonly string[]): number | null {
+  let at = start;
+  for (let w = 0; w < words.length; w++) {
+    const word = words[w] as string;
+    if (!text.startsWith(word, at)) return null;
+    at += word.length;
+    const last = w === words.length - 1;
+    // an inflection ending, then the next word (after a space, or joined) or the end of the word
+    let matched = false;
+    for (const ending of [...INFLECTION].sort((a, b) => b.length - a.length)) {
+      if (ending && !text.startsWith(ending, at)) continue;
+      const after = at + ending.length;
+      if (last) {
+        if (!isWordChar(text[after])) {
+          at = after;
+          matched = true;
+          break;
+        }
+      } else {
+        const next = words[w + 1] as string;
+        if (
+          text.startsWith(next, after) ||
+          (text[after] === ' ' && text.startsWith(next, after + 1))
+        ) {
+          at = text[after] === ' ' && !text.startsWith(next, after) ? after + 1 : after;
+          matched = true;
+          break;
+        }
+      }
+    }
+    if (!matched) return null;
+  }
+  return at;
+}
+
+const NUMBER = String.raw`\d{1,3}(?:[ .,'\u00a0\u202f]\d{3})+(?:[.,]\d+)?|\d+(?:[.,]\d+)?`;
+const CURRENCY = String.raw`€|\$|£|CHF|EUR|USD|GBP|Euro|Euros|Dollar|Dollars|Franken|Pfund`;
+const SCALE = String.raw`Mio\.?|Mrd\.?|Millionen|Million|Millions|Milliarden|Milliarde|Billionen|Billion|Billions|Tsd\.?|Tausend|thousand|bn|mn|m|k|K|M|Mn|Bn`;
+// a money amount: a number with a currency before or after it, or with a scale word
+const MONEY = new RegExp(
+  String.raw`(?:(?:${CURRENCY})\s?(?:${NUMBER})\s?(?:${SCALE})?(?![\p{L}\d])|(?<![\p{L}\d])(?:${NUMBER})\s?(?:(?:${SCALE})\s?(?:${CURRENCY})?|(?:${CURRENCY}))(?![\p{L}\d]))`,
+  'giu',
+);
+
+export function moneySpans(plain: Layer): [number, number][] {
+  const spans: [number, number][] = [];
+  for (const m of plain.text.matchAll(MONEY)) {
+    const text = m[0].trim();
+    if (!text) continue;
+    // a bare number with a one-letter scale ("5 m") is a distance more often than money
+    if (/^[\d.,\s]+(m|k|M|K)$/.test(text) && !/[€$£]/.test(text)) continue;
+    spans.push(originalSpan(plain, m.index, m.index + m[0].trimEnd().length));
+  }
+  return spans;
+}
+
+function severityRank(s: RuleSeverity) {
+  return s === 'block' ? 2 : 1;
+}
+
+/** Checks a text against compiled rules. Findings are sorted by position, one per rule and span. */
+export function checkText(compiled: CompiledRules, original: string): Verdict {
+  const plain = plainLayer(original);
+  const skel = skeletonLayer(plain);
+  const text = skel.text;
+  const found: Finding[] = [];
+  const seen = new Set<string>();
+  const emit = (ruleIndex: number, start: number, end: number) => {
+    const rule = compiled.rules[ruleIndex] as DisclosureRule;
+    const key = `${ruleIndex}:${start}:${end}`;
+    if (seen.has(key)) return;
+    seen.add(key);
+    found.push({
+      ruleId: rule.id,
+      severity: rule.severity,
+      start,
+      end,
+      excerpt: original.slice(start, end),
+      ...(rule.message ? { message: rule.message } : {}),
+    });
+  };
+
+  const exceptionSpans = new Map<number, [number, number][]>();
+  const covered = (ruleIndex: number, start: number, end: number) => {
+    const list = compiled.exceptions[ruleIndex] ?? [];
+    if (!list.length) return false;
+    let spans = exceptionSpans.get(ruleIndex);
+    if (!spans) {
+      spans = [];
+      for (const x of list)
+        for (let at = text.indexOf(x); at >= 0; at = text.indexOf(x, at + 1))
+          spans.push([at, at + x.length]);
+      exceptionSpans.set(ruleIndex, spans);
+    }
+    return spans.some(([s, e]) => s <= start && end <= e);
+  };
+
+  const figureHits: { rule: number; start: number; end: number }[] = [];
+  if (compiled.automaton) {
+    for (const hit of compiled.automaton.matchInText(text)) {
+      for (const entry of compiled.entries.get(hit.keyword) ?? []) {
+        if (entry.type === 'phrase') {
+          const end = phraseEnd(text, hit.begin, entry.words);
+          if (end === null) continue;
+          const [s, e] = originalSpan(skel, hit.begin, end);
+          emit(entry.rule, s, e);
+          continue;
+        }
+        if (
+          !termFits(text, hit.begin, entry.pattern.length) ||
+          covered(entry.rule, hit.begin, hit.end)
+        )
+          continue;
+        const [s, e] = originalSpan(skel, hit.begin, hit.end);
+        if (entry.type === 'term') emit(entry.rule, s, e);
+        else figureHits.push({ rule: entry.rule, start: s, end: e });
+      }
+    }
+  }
+
+  if (figureHits.length) {
+    const money = moneySpans(plain);
+    for (const hit of figureHits) {
+      const window = compiled.rules[hit.rule]?.window ?? DEFAULT_FIGURE_WINDOW;
+      for (const [ms, me] of money) {
+        const gap = ms >= hit.end ? ms - hit.end : hit.start >= me ? hit.start - me : 0;
+        if (gap <= window) emit(hit.rule, Math.min(ms, hit.start), Math.max(me, hit.end));
+      }
+    }
+  }
+
+  if (compiled.regexes.length) {
+    const lower = plain.text.toLowerCase();
+    for (const { rule, re, literals } of compiled.regexes) {
+      if (literals.length && !literals.every((l) => lower.includes(l))) continue;
+      const m = re.matcher(plain.text);
+      let from = 0;
+      while (from <= plain.text.length && m.find(from)) {
+        const s = m.start();
+        const e = m.end();
+        if (e > s) {
+          const [os, oe] = originalSpan(plain, s, e);
+          emit(rule, os, oe);
+        }
+        from = e > s ? e : e + 1;
+      }
+    }
+  }
+
+  found.sort((a, b) => a.start - b.start || a.end - b.end || a.ruleId.localeCompare(b.ruleId));
+  const worst = found.reduce((w, f) => Math.max(w, severityRank(f.severity)), 0);
+  return { decision: worst === 2 ? 'block' : worst === 1 ? 'warn' : 'allow', findings: found };
+}
+
+/** Compiles and checks in one go (for a single text; reuse compileRules for many). */
+export function checkDisclosure(rules: readonly DisclosureRule[], text: string): Verdict {
+  return checkText(compileRules(rules), text);
+}
