@@ -238,7 +238,7 @@ export const DEMO_KNOWLEDGE: DemoKnowledge[] = [
     status: 'submitted',
     title: 'Regionale Unterschiede bei Tageslinsen in DACH',
     summary:
-      'Anteil der Tageslinsen nach Bundesland, Kanton und Land; erste Hypothesen zu den Ursachen.',
+      'Anteil der Tageslinsen und Umsatz nach Bundesland, Kanton und Land; erste Hypothesen zu den Ursachen.',
     tags: ['Tageslinsen', 'Regionen', 'Daten'],
   },
   {

@@ -216,7 +216,7 @@ export const DEMO_PIECES: DemoPiece[] = [
     4,
     'approved',
     'Klarblick Podcast #12: Trockene Augen im Homeoffice',
-    'Gespräch mit Dr. Lena Hoffmann über Bildschirmarbeit und Benetzung.',
+    'Gespräch mit Dr. Lena Hoffmann über Bildschirmarbeit und Benetzung – und ein erster Ausblick auf Projekt Falke.',
     { experts: ['expert'], knowledge: ['k02'], needs: ['n02'], audiences: ['customers'] },
   ),
   p(
@@ -451,7 +451,7 @@ export const DEMO_PIECES: DemoPiece[] = [
     81,
     'idea',
     'Klarblick Podcast #17: Eigenmarke oder Markenlinse?',
-    'Ehrlicher Materialvergleich.',
+    'Ehrlicher Materialvergleich, ohne über die Marge zu sprechen.',
     { experts: ['claire'], knowledge: ['k23'], needs: [], audiences: ['customers'] },
     'editor2',
   ),

@@ -4,11 +4,16 @@ import type { CalendarQuery } from '~/domain/calendar/calendar-query';
 import { deriveDeadlines } from '~/domain/calendar/deadlines';
 import { moveToDay, startOfLocalDay } from '~/domain/calendar/grid';
 import type { DeadlineStage, PieceStatus } from '~/domain/calendar/vocabulary';
-import { pieceTransition, type PieceTransitionProblem } from '~/domain/calendar/workflow';
+import {
+  PUBLIC_STAGES,
+  pieceTransition,
+  type PieceTransitionProblem,
+} from '~/domain/calendar/workflow';
 import { can } from '~/domain/permissions';
 import { prisma, type Tx } from '~/utils/db.server';
 import type { SessionUser } from '~/utils/session.server';
 import { recordAudit } from './audit.server';
+import { checkPiece, pieceFields } from './disclosure.server';
 
 type Viewer = Pick<SessionUser, 'id' | 'roles'>;
 
@@ -290,7 +295,7 @@ export async function createPiece({ actor, input }: { actor: Viewer; input: Piec
 }
 
 export type PieceWriteResult =
-  | { ok: true }
+  | { ok: true; droppedBack?: boolean }
   | { ok: false; problem: 'notFound' | 'notAllowed' }
   | {
       ok: false;
@@ -300,7 +305,7 @@ export type PieceWriteResult =
       /** where the saved piece differs from what was submitted */
       fields?: string[];
     }
-  | { ok: false; problem: PieceTransitionProblem };
+  | { ok: false; problem: PieceTransitionProblem | 'blocked' };
 
 /**
  * Saves an editor's changes. `expectedVersion` is the version the editor started from: when
@@ -319,6 +324,8 @@ export async function updatePiece({
   expectedVersion: number;
 }): Promise<PieceWriteResult> {
   if (!can(actor.roles, 'calendar:plan')) return { ok: false, problem: 'notAllowed' };
+  // new content with a blocking finding sends an approved or scheduled piece back to review
+  const blocked = (await checkPiece({ id, ...pieceFields(input) })).decision === 'block';
   return prisma.$transaction(async (tx) => {
     const current = await tx.contentPiece.findFirst({
       where: { AND: [{ id }, piecesVisibleTo(actor)] },
@@ -337,9 +344,14 @@ export async function updatePiece({
     if ((current.status === 'scheduled' || current.status === 'published') && !input.publishAt) {
       return { ok: false, problem: 'needsDate' } as const;
     }
+    const dropsBack = current.status === 'approved' || current.status === 'scheduled';
     const updated = await tx.contentPiece.updateMany({
       where: { id, version: expectedVersion },
-      data: { ...pieceData(input), version: { increment: 1 } },
+      data: {
+        ...pieceData(input),
+        version: { increment: 1 },
+        ...(blocked && dropsBack ? { status: 'in_review' } : {}),
+      },
     });
     if (updated.count !== 1) {
       const now = await tx.contentPiece.findUniqueOrThrow({ where: { id }, select: detailSelect });
@@ -371,7 +383,7 @@ export async function updatePiece({
       before: editableSnapshot(current),
       after: { title: input.title, publishAt: input.publishAt },
     });
-    return { ok: true } as const;
+    return { ok: true, droppedBack: blocked && dropsBack } as const;
   });
 }
 
@@ -459,6 +471,16 @@ export async function transitionPiece({
   to: PieceStatus;
   expectedVersion: number;
 }): Promise<PieceWriteResult> {
+  // content with a blocking finding never reaches approved, scheduled or published; the check
+  // runs on the version the editor saw, and the update below only applies to that version
+  if (PUBLIC_STAGES.includes(to)) {
+    const seen = await prisma.contentPiece.findFirst({
+      where: { AND: [{ id }, piecesVisibleTo(actor), { version: expectedVersion }] },
+      select: { id: true, title: true, brief: true, body: true, slug: true, targetUrl: true },
+    });
+    if (seen && (await checkPiece(seen)).decision === 'block')
+      return { ok: false, problem: 'blocked' } as const;
+  }
   return prisma.$transaction(async (tx) => {
     const piece = await tx.contentPiece.findFirst({
       where: { AND: [{ id }, piecesVisibleTo(actor)] },

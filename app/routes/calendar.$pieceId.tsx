@@ -7,12 +7,14 @@ import {
 } from '@remix-run/node';
 import { Form, Link, useActionData, useLoaderData, useSearchParams } from '@remix-run/react';
 import { useTranslation } from 'react-i18next';
+import { DisclosurePanel } from '~/components/disclosure-panel';
 import { ChannelLabel, StatusBadge } from '~/components/labels';
 import { PieceForm } from '~/components/piece-form';
 import { toLocalInput } from '~/domain/calendar/grid';
 import type { PieceStatus } from '~/domain/calendar/vocabulary';
-import { nextStatuses, overdueStages } from '~/domain/calendar/workflow';
+import { nextStatuses, overdueStages, PUBLIC_STAGES } from '~/domain/calendar/workflow';
 import { can } from '~/domain/permissions';
+import { checkPiece } from '~/models/disclosure.server';
 import {
   addPieceComment,
   calendarFacets,
@@ -44,15 +46,32 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
     canApprove: can(user.roles, 'rules:manage'),
     isContributor: piece.experts.some((e) => e.user.id === user.id),
   };
-  const [facets, activity] = await Promise.all([
+  const [facets, activity, verdict] = await Promise.all([
     canPlan ? calendarFacets() : null,
     pieceActivity(piece.id),
+    checkPiece(piece),
   ]);
   const local = (d: Date | null) => toLocalInput(d, timeZone);
   return json({
     piece,
     canPlan,
     transitions: nextStatuses(piece.status as PieceStatus, actor, piece),
+    disclosure: {
+      decision: verdict.decision,
+      failed: Boolean(verdict.failed),
+      findings: verdict.findings.map(
+        ({ field, start, end, excerpt, severity, ruleName, message, exempted }) => ({
+          field,
+          start,
+          end,
+          excerpt,
+          severity,
+          ruleName,
+          message,
+          exempted,
+        }),
+      ),
+    },
     overdue: overdueStages(piece.status as PieceStatus, piece.deadlines, new Date()),
     activity,
     options: facets && {
@@ -175,14 +194,15 @@ export async function action({ request, params }: ActionFunctionArgs) {
       { status: 409 },
     );
   }
-  return redirect(`/calendar/${id}?done=saved`);
+  return redirect(`/calendar/${id}?done=${outcome.droppedBack ? 'droppedBack' : 'saved'}`);
 }
 
-const DONE = ['created', 'saved', 'status'] as const;
+const DONE = ['created', 'saved', 'status', 'droppedBack'] as const;
 
 export default function PiecePage() {
-  const { piece, canPlan, transitions, overdue, activity, options, values } =
+  const { piece, canPlan, transitions, overdue, activity, options, values, disclosure } =
     useLoaderData<typeof loader>();
+  const blocked = disclosure.decision === 'block';
   const data = useActionData<typeof action>();
   const [params] = useSearchParams();
   const { t } = useTranslation();
@@ -242,6 +262,9 @@ export default function PiecePage() {
           {t('calendar.overdue', { stages: overdue.map((s) => t(`status.piece.${s}`)).join(', ') })}
         </p>
       ) : null}
+      {disclosure.findings.length || disclosure.failed ? (
+        <DisclosurePanel disclosure={disclosure} />
+      ) : null}
       {transitions.length ? (
         <section aria-labelledby="workflow-title" className="card">
           <h2 id="workflow-title">{t('calendar.workflow')}</h2>
@@ -255,6 +278,10 @@ export default function PiecePage() {
                   name="to"
                   value={to}
                   className={to === 'cancelled' ? 'button-danger' : undefined}
+                  disabled={blocked && PUBLIC_STAGES.includes(to)}
+                  aria-describedby={
+                    blocked && PUBLIC_STAGES.includes(to) ? 'disclosure-title' : undefined
+                  }
                 >
                   {t('calendar.moveTo', { status: t(`status.piece.${to}`) })}
                 </button>

@@ -4,6 +4,7 @@ import Papa from 'papaparse';
 import { parseCalendarQuery } from '~/domain/calendar/calendar-query';
 import { localDay, monthGrid, startOfLocalDay, weekGrid } from '~/domain/calendar/grid';
 import { isLocale } from '~/i18n';
+import { blockedPieceIds } from '~/models/disclosure.server';
 import { listPiecesInRange } from '~/models/piece.server';
 import { getWorkspace } from '~/models/workspace.server';
 import { requirePermission } from '~/utils/auth.server';
@@ -28,7 +29,10 @@ export async function loader({ request }: LoaderFunctionArgs) {
     const start = startOfLocalDay(anchor, timeZone);
     [from, to] = [new Date(start.getTime()), new Date(addWeeks(start, 8).getTime())];
   }
-  const pieces = await listPiecesInRange({ viewer: user, from, to, query });
+  const listed = await listPiecesInRange({ viewer: user, from, to, query });
+  // the output gate: nothing blocked by a disclosure rule leaves through an export
+  const blocked = await blockedPieceIds(listed.map((p) => p.id));
+  const pieces = listed.filter((p) => !blocked.has(p.id));
   const locale = await getLocale(request);
   const t = await getFixedT(isLocale(locale) ? locale : 'en');
   const csv = Papa.unparse(

@@ -14,6 +14,7 @@ import {
   useSearchParams,
 } from '@remix-run/react';
 import { useTranslation } from 'react-i18next';
+import { DisclosurePanel } from '~/components/disclosure-panel';
 import { StatusBadge } from '~/components/labels';
 import { FieldError } from '~/components/field';
 import type { KnowledgeStatus } from '~/domain/knowledge/vocabulary';
@@ -24,6 +25,7 @@ import {
   type KnowledgeAction,
 } from '~/domain/knowledge/workflow';
 import { can } from '~/domain/permissions';
+import { checkFields } from '~/models/disclosure.server';
 import { getKnowledgeItem, transitionKnowledgeItem } from '~/models/knowledge.server';
 import { requirePermission } from '~/utils/auth.server';
 import { parseForm, type FieldErrors } from '~/utils/forms';
@@ -45,6 +47,12 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
     canReview: can(user.roles, 'knowledge:review'),
   };
   const status = item.status as KnowledgeStatus;
+  // what the disclosure rules would say if this went public: a warning, never a block here
+  const verdict = await checkFields({
+    title: item.title,
+    summary: item.summary,
+    details: item.details,
+  });
   const lastComment = [...item.transitions]
     .reverse()
     .find((tr) => tr.comment && tr.toStatus === status);
@@ -53,6 +61,20 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
     actions: availableActions(status, actor),
     editable: canEdit(status, actor),
     lastComment: lastComment ?? null,
+    disclosure: {
+      decision: verdict.decision,
+      failed: Boolean(verdict.failed),
+      findings: verdict.findings.map(
+        ({ field, excerpt, severity, ruleName, message, exempted }) => ({
+          field,
+          excerpt,
+          severity,
+          ruleName,
+          message,
+          exempted,
+        }),
+      ),
+    },
   });
 }
 
@@ -103,7 +125,7 @@ const DONE = [
 ] as const;
 
 export default function KnowledgeItemPage() {
-  const { item, actions, editable, lastComment } = useLoaderData<typeof loader>();
+  const { item, actions, editable, lastComment, disclosure } = useLoaderData<typeof loader>();
   const data = useActionData<typeof action>();
   const [params] = useSearchParams();
   const navigation = useNavigation();
@@ -141,6 +163,9 @@ export default function KnowledgeItemPage() {
           <strong>{t('knowledge.review.editorComment')}</strong> ({lastComment.actor.name},{' '}
           {f.dateTime(lastComment.createdAt)}): {lastComment.comment}
         </div>
+      ) : null}
+      {disclosure.findings.length || disclosure.failed ? (
+        <DisclosurePanel disclosure={disclosure} context="knowledge" />
       ) : null}
       <ul className="tags" aria-label={t('knowledge.columns.tags')}>
         {item.tags.map(({ tag }) => (

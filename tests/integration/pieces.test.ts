@@ -110,7 +110,7 @@ describe('content pieces', () => {
       input: input({ title: 'First editor' }),
       expectedVersion: 1,
     });
-    expect(first).toEqual({ ok: true });
+    expect(first).toEqual({ ok: true, droppedBack: false });
     const second = await updatePiece({
       id,
       actor: editor2,

@@ -17,6 +17,9 @@ const ORDER: readonly PieceStatus[] = [
   'published',
 ];
 
+/** Stages content reaches only without a blocking disclosure finding. */
+export const PUBLIC_STAGES: readonly PieceStatus[] = ['approved', 'scheduled', 'published'];
+
 export type PieceTransitionProblem = 'notAllowed' | 'wrongStatus' | 'needsDate';
 
 export function pieceTransition(

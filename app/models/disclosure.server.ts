@@ -1,0 +1,180 @@
+import { createHash } from 'node:crypto';
+import {
+  checkText,
+  compileRules,
+  type CompiledRules,
+  type DisclosureRule,
+  type Finding,
+} from '~/domain/disclosure/engine';
+import type { RuleKind, RuleSeverity } from '~/domain/disclosure/vocabulary';
+import { prisma } from '~/utils/db.server';
+import { parseJsonArray } from '~/utils/json';
+
+/**
+ * The one server-side place where content meets the disclosure rules: the pages, the workflow
+ * and every output (iCal feed, CSV) ask here. When a check cannot run, the content counts as
+ * blocked (fail closed).
+ */
+
+type Cached = {
+  key: string;
+  compiled: CompiledRules;
+  revisions: Map<string, { id: string; revision: number; name: string }>;
+};
+let cache: Cached | null = null;
+
+/** The active rules, compiled once per change of the rule set. */
+export async function activeRules(): Promise<Cached> {
+  const stamp = await prisma.disclosureRule.aggregate({
+    _max: { updatedAt: true },
+    _count: { _all: true },
+  });
+  const key = `${stamp._count._all}:${stamp._max.updatedAt?.getTime() ?? 0}`;
+  if (cache?.key === key) return cache;
+  const rows = await prisma.disclosureRule.findMany({
+    where: { active: true },
+    orderBy: { key: 'asc' },
+  });
+  const rules: DisclosureRule[] = rows.map((r) => ({
+    id: r.key,
+    name: r.name,
+    category: r.category,
+    severity: r.severity as RuleSeverity,
+    kind: r.kind as RuleKind,
+    patterns: parseJsonArray(r.patterns),
+    exceptions: parseJsonArray(r.exceptions),
+    window: r.window ?? undefined,
+    message: r.message || undefined,
+  }));
+  cache = {
+    key,
+    compiled: compileRules(rules),
+    revisions: new Map(rows.map((r) => [r.key, { id: r.id, revision: r.revision, name: r.name }])),
+  };
+  return cache;
+}
+
+export type FieldFinding = Finding & { field: string; ruleName: string; exempted: boolean };
+export type ContentVerdict = {
+  decision: 'allow' | 'warn' | 'block';
+  findings: FieldFinding[];
+  contentHash: string;
+  failed?: boolean;
+};
+
+export function contentHash(fields: Record<string, string | null | undefined>): string {
+  return createHash('sha256')
+    .update(JSON.stringify(Object.entries(fields).sort()))
+    .digest('hex');
+}
+
+type Exemption = { ruleId: string; ruleRevision: number; contentHash: string };
+
+/** Checks named text fields; granted exemptions (same rule revision, same content) lift findings. */
+export async function checkFields(
+  fields: Record<string, string | null | undefined>,
+  exemptions: readonly Exemption[] = [],
+): Promise<ContentVerdict> {
+  const hash = contentHash(fields);
+  try {
+    const { compiled, revisions } = await activeRules();
+    const findings: FieldFinding[] = [];
+    for (const [field, text] of Object.entries(fields)) {
+      if (!text) continue;
+      for (const f of checkText(compiled, text).findings) {
+        const rule = revisions.get(f.ruleId);
+        const exempted = Boolean(
+          rule &&
+          exemptions.some(
+            (e) =>
+              e.ruleId === rule.id && e.ruleRevision === rule.revision && e.contentHash === hash,
+          ),
+        );
+        findings.push({ ...f, field, ruleName: rule?.name ?? f.ruleId, exempted });
+      }
+    }
+    const live = findings.filter((f) => !f.exempted);
+    const decision = live.some((f) => f.severity === 'block')
+      ? 'block'
+      : live.length
+        ? 'warn'
+        : 'allow';
+    return { decision, findings, contentHash: hash };
+  } catch (error) {
+    console.warn('disclosure check failed; treating the content as blocked', error);
+    return { decision: 'block', findings: [], contentHash: hash, failed: true };
+  }
+}
+
+/** The fields of a piece that go public. */
+export function pieceFields(p: {
+  title: string;
+  brief: string;
+  body: string;
+  slug?: string | null;
+  targetUrl?: string | null;
+}) {
+  return {
+    title: p.title,
+    brief: p.brief,
+    body: p.body,
+    slug: p.slug ?? null,
+    targetUrl: p.targetUrl ?? null,
+  };
+}
+
+async function grantedExemptions(pieceIds: readonly string[]) {
+  const rows = await prisma.disclosureExemption.findMany({
+    where: { pieceId: { in: [...pieceIds] }, status: 'granted' },
+    select: { pieceId: true, ruleId: true, ruleRevision: true, contentHash: true },
+  });
+  const byPiece = new Map<string, Exemption[]>();
+  for (const r of rows) byPiece.set(r.pieceId, [...(byPiece.get(r.pieceId) ?? []), r]);
+  return byPiece;
+}
+
+/** A piece's verdict, with its granted exemptions applied. */
+export async function checkPiece(p: {
+  id: string;
+  title: string;
+  brief: string;
+  body: string;
+  slug?: string | null;
+  targetUrl?: string | null;
+}) {
+  const exemptions = (await grantedExemptions([p.id])).get(p.id) ?? [];
+  return checkFields(pieceFields(p), exemptions);
+}
+
+/**
+ * The output gate: of the given pieces, those without a blocking finding. Feeds and exports
+ * call this, so blocked content never leaves the system.
+ */
+export async function withoutBlocked<
+  T extends {
+    id: string;
+    title: string;
+    brief: string;
+    body: string;
+    slug?: string | null;
+    targetUrl?: string | null;
+  },
+>(pieces: readonly T[]): Promise<T[]> {
+  const exemptions = await grantedExemptions(pieces.map((p) => p.id));
+  const verdicts = await Promise.all(
+    pieces.map((p) => checkFields(pieceFields(p), exemptions.get(p.id) ?? [])),
+  );
+  return pieces.filter((_, i) => verdicts[i]?.decision !== 'block');
+}
+
+/** Of the given pieces, the ids of those with a blocking finding (loads their texts itself). */
+export async function blockedPieceIds(ids: readonly string[]): Promise<Set<string>> {
+  if (!ids.length) return new Set();
+  const pieces = await prisma.contentPiece.findMany({
+    where: { id: { in: [...ids] } },
+    select: { id: true, title: true, brief: true, body: true, slug: true, targetUrl: true },
+  });
+  const allowed = new Set((await withoutBlocked(pieces)).map((p) => p.id));
+  // a piece that could not be loaded counts as blocked too (fail closed)
+  return new Set(ids.filter((id) => !allowed.has(id)));
+}
