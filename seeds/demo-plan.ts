@@ -214,7 +214,7 @@ export const DEMO_PIECES: DemoPiece[] = [
   p(
     'podcast',
     4,
-    'approved',
+    'in_review',
     'Klarblick Podcast #12: Trockene Augen im Homeoffice',
     'Gespräch mit Dr. Lena Hoffmann über Bildschirmarbeit und Benetzung – und ein erster Ausblick auf Projekt Falke.',
     { experts: ['expert'], knowledge: ['k02'], needs: ['n02'], audiences: ['customers'] },

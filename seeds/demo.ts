@@ -1,7 +1,7 @@
-import { createHash } from 'node:crypto';
 import { TZDate } from '@date-fns/tz';
 import { addDays, startOfDay } from 'date-fns';
 import { deriveDeadlines } from '~/domain/calendar/deadlines';
+import { contentHash, pieceFields } from '~/domain/disclosure/content';
 import { DEFAULT_CHANNEL_PLANS } from '~/domain/calendar/vocabulary';
 import type { PrismaClient } from '~/utils/db.server';
 import { DEFAULT_TIME_ZONE } from '~/utils/format';
@@ -307,6 +307,7 @@ export async function createDemoWorkspace(
       // an editor asks management to allow one sentence in the whitepaper draft
       const whitepaperTitle = 'Wearing habits 2026: what 4,800 lens wearers really do';
       const whitepaperId = pieces.get(whitepaperTitle) as string;
+      const whitepaper = await tx.contentPiece.findUniqueOrThrow({ where: { id: whitepaperId } });
       const body =
         '## Outline\n\n1. Who answered\n2. Daily wearing time\n3. Sleeping in lenses\n\n' +
         'Daily lenses now make up more than half of our revenue, which shows how habits changed.';
@@ -316,7 +317,7 @@ export async function createDemoWorkspace(
           pieceId: whitepaperId,
           ruleId: rules.get('R-REVENUE') as string,
           ruleRevision: 1,
-          contentHash: createHash('sha256').update(body).digest('hex'),
+          contentHash: contentHash(pieceFields({ ...whitepaper, body })),
           reason:
             'The share of daily lenses was already stated in the trade-press interview in May.',
           requestedById: editorId,

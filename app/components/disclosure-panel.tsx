@@ -1,3 +1,4 @@
+import { Form } from '@remix-run/react';
 import { useTranslation } from 'react-i18next';
 
 type PanelFinding = {
@@ -48,6 +49,63 @@ export function DisclosurePanel({
           </li>
         ))}
       </ul>
+    </section>
+  );
+}
+
+/** An editor asks management to allow one blocking finding in this piece. */
+export function ExemptionRequestForm({
+  findings,
+  errors,
+}: {
+  findings: { ruleId?: string; ruleName: string; severity: string; exempted: boolean }[];
+  errors?: Record<string, { key: string } | undefined>;
+}) {
+  const { t } = useTranslation();
+  const rules = [
+    ...new Map(
+      findings
+        .filter((f) => f.severity === 'block' && !f.exempted && f.ruleId)
+        .map((f) => [f.ruleId as string, f.ruleName]),
+    ).entries(),
+  ];
+  if (!rules.length) return null;
+  return (
+    <section className="card" aria-labelledby="exemption-title">
+      <h2 id="exemption-title">{t('rules.exemptions.request')}</h2>
+      <Form method="post" className="stack wide">
+        <input type="hidden" name="intent" value="exemption" />
+        <div className="field">
+          <label htmlFor="exemption-rule">{t('rules.exemptions.rule')}</label>
+          <select id="exemption-rule" name="rule">
+            {rules.map(([id, name]) => (
+              <option key={id} value={id}>
+                {name}
+              </option>
+            ))}
+          </select>
+        </div>
+        <div className="field">
+          <label htmlFor="exemption-reason">{t('rules.exemptions.reason')}</label>
+          <textarea
+            id="exemption-reason"
+            name="reason"
+            rows={2}
+            required
+            aria-invalid={Boolean(errors?.reason) || undefined}
+          />
+          {errors?.reason ? (
+            <p className="field-error" role="alert">
+              {t(errors.reason.key)}
+            </p>
+          ) : null}
+        </div>
+        <div>
+          <button type="submit" className="button-secondary">
+            {t('rules.exemptions.submit')}
+          </button>
+        </div>
+      </Form>
     </section>
   );
 }

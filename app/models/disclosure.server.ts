@@ -1,4 +1,3 @@
-import { createHash } from 'node:crypto';
 import {
   checkText,
   compileRules,
@@ -7,8 +6,12 @@ import {
   type Finding,
 } from '~/domain/disclosure/engine';
 import type { RuleKind, RuleSeverity } from '~/domain/disclosure/vocabulary';
+import { contentHash, pieceFields } from '~/domain/disclosure/content';
+import { isLocale } from '~/i18n';
 import { prisma } from '~/utils/db.server';
+import { getFixedT } from '~/utils/i18n.server';
 import { parseJsonArray } from '~/utils/json';
+import { recordAudit } from './audit.server';
 
 /**
  * The one server-side place where content meets the disclosure rules: the pages, the workflow
@@ -62,12 +65,6 @@ export type ContentVerdict = {
   failed?: boolean;
 };
 
-export function contentHash(fields: Record<string, string | null | undefined>): string {
-  return createHash('sha256')
-    .update(JSON.stringify(Object.entries(fields).sort()))
-    .digest('hex');
-}
-
 type Exemption = { ruleId: string; ruleRevision: number; contentHash: string };
 
 /** Checks named text fields; granted exemptions (same rule revision, same content) lift findings. */
@@ -104,23 +101,6 @@ export async function checkFields(
     console.warn('disclosure check failed; treating the content as blocked', error);
     return { decision: 'block', findings: [], contentHash: hash, failed: true };
   }
-}
-
-/** The fields of a piece that go public. */
-export function pieceFields(p: {
-  title: string;
-  brief: string;
-  body: string;
-  slug?: string | null;
-  targetUrl?: string | null;
-}) {
-  return {
-    title: p.title,
-    brief: p.brief,
-    body: p.body,
-    slug: p.slug ?? null,
-    targetUrl: p.targetUrl ?? null,
-  };
 }
 
 async function grantedExemptions(pieceIds: readonly string[]) {
@@ -178,3 +158,63 @@ export async function blockedPieceIds(ids: readonly string[]): Promise<Set<strin
   // a piece that could not be loaded counts as blocked too (fail closed)
   return new Set(ids.filter((id) => !allowed.has(id)));
 }
+
+/**
+ * After a rule change: checks every piece that is not yet published. Approved or scheduled pieces
+ * that a rule now blocks go back to review, with a comment telling their owner why.
+ */
+export async function recheckPieces({ actorId }: { actorId: string }) {
+  const started = Date.now();
+  const pieces = await prisma.contentPiece.findMany({
+    where: { status: { notIn: ['published', 'cancelled'] } },
+    select: {
+      id: true,
+      title: true,
+      brief: true,
+      body: true,
+      slug: true,
+      targetUrl: true,
+      status: true,
+      owner: { select: { locale: true } },
+    },
+  });
+  const exemptions = await grantedExemptions(pieces.map((p) => p.id));
+  let blocked = 0;
+  let movedBack = 0;
+  for (const p of pieces) {
+    const verdict = await checkFields(pieceFields(p), exemptions.get(p.id) ?? []);
+    if (verdict.decision !== 'block') continue;
+    blocked++;
+    if (p.status !== 'approved' && p.status !== 'scheduled') continue;
+    const rules = [
+      ...new Set(
+        verdict.findings
+          .filter((f) => !f.exempted && f.severity === 'block')
+          .map((f) => f.ruleName),
+      ),
+    ].join(', ');
+    const t = await getFixedT(isLocale(p.owner?.locale) ? p.owner.locale : 'en');
+    await prisma.$transaction(async (tx) => {
+      const moved = await tx.contentPiece.updateMany({
+        where: { id: p.id, status: p.status },
+        data: { status: 'in_review', version: { increment: 1 } },
+      });
+      if (!moved.count) return;
+      movedBack++;
+      await tx.contentComment.create({
+        data: { pieceId: p.id, authorId: actorId, body: t('disclosure.movedBack', { rules }) },
+      });
+      await recordAudit(tx, {
+        actorId,
+        action: 'piece.status',
+        entityType: 'content_piece',
+        entityId: p.id,
+        before: { status: p.status },
+        after: { status: 'in_review', reason: `disclosure: ${rules}` },
+      });
+    });
+  }
+  return { checked: pieces.length, blocked, movedBack, ms: Date.now() - started };
+}
+
+export { contentHash, pieceFields };

@@ -7,7 +7,7 @@ import {
 } from '@remix-run/node';
 import { Form, Link, useActionData, useLoaderData, useSearchParams } from '@remix-run/react';
 import { useTranslation } from 'react-i18next';
-import { DisclosurePanel } from '~/components/disclosure-panel';
+import { DisclosurePanel, ExemptionRequestForm } from '~/components/disclosure-panel';
 import { ChannelLabel, StatusBadge } from '~/components/labels';
 import { PieceForm } from '~/components/piece-form';
 import { toLocalInput } from '~/domain/calendar/grid';
@@ -15,6 +15,7 @@ import type { PieceStatus } from '~/domain/calendar/vocabulary';
 import { nextStatuses, overdueStages, PUBLIC_STAGES } from '~/domain/calendar/workflow';
 import { can } from '~/domain/permissions';
 import { checkPiece } from '~/models/disclosure.server';
+import { requestExemption } from '~/models/exemption.server';
 import {
   addPieceComment,
   calendarFacets,
@@ -56,16 +57,18 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
     piece,
     canPlan,
     transitions: nextStatuses(piece.status as PieceStatus, actor, piece),
+    canRequestExemption: can(user.roles, 'exemptions:request'),
     disclosure: {
       decision: verdict.decision,
       failed: Boolean(verdict.failed),
       findings: verdict.findings.map(
-        ({ field, start, end, excerpt, severity, ruleName, message, exempted }) => ({
+        ({ field, start, end, excerpt, severity, ruleId, ruleName, message, exempted }) => ({
           field,
           start,
           end,
           excerpt,
           severity,
+          ruleId,
           ruleName,
           message,
           exempted,
@@ -133,6 +136,39 @@ export async function action({ request, params }: ActionFunctionArgs) {
     );
     return redirect(`/calendar/${id}`);
   }
+  if (intent === 'exemption') {
+    const user = await requirePermission(request, 'exemptions:request');
+    const reason = String(form.get('reason') ?? '').trim();
+    if (!reason || reason.length > 2000) {
+      return json(
+        {
+          errors: { reason: { key: 'validation.required' } } as FieldErrors,
+          problem: null,
+          conflict: null,
+          values: null,
+        },
+        { status: 400 },
+      );
+    }
+    const outcome = await requestExemption({
+      pieceId: id,
+      ruleKey: String(form.get('rule') ?? ''),
+      reason,
+      actor: user,
+    });
+    if (!outcome.ok) {
+      return json(
+        {
+          errors: {} as FieldErrors,
+          problem: `rules.exemptions.${outcome.problem}`,
+          conflict: null,
+          values: null,
+        },
+        { status: 409 },
+      );
+    }
+    return redirect(`/calendar/${id}?done=exemptionRequested`);
+  }
   if (intent === 'transition') {
     const user = await requirePermission(request, 'calendar:read');
     const result = parseForm(TransitionSchema, Object.fromEntries(form));
@@ -197,11 +233,20 @@ export async function action({ request, params }: ActionFunctionArgs) {
   return redirect(`/calendar/${id}?done=${outcome.droppedBack ? 'droppedBack' : 'saved'}`);
 }
 
-const DONE = ['created', 'saved', 'status', 'droppedBack'] as const;
+const DONE = ['created', 'saved', 'status', 'droppedBack', 'exemptionRequested'] as const;
 
 export default function PiecePage() {
-  const { piece, canPlan, transitions, overdue, activity, options, values, disclosure } =
-    useLoaderData<typeof loader>();
+  const {
+    piece,
+    canPlan,
+    transitions,
+    overdue,
+    activity,
+    options,
+    values,
+    disclosure,
+    canRequestExemption,
+  } = useLoaderData<typeof loader>();
   const blocked = disclosure.decision === 'block';
   const data = useActionData<typeof action>();
   const [params] = useSearchParams();
@@ -264,6 +309,9 @@ export default function PiecePage() {
       ) : null}
       {disclosure.findings.length || disclosure.failed ? (
         <DisclosurePanel disclosure={disclosure} />
+      ) : null}
+      {blocked && canRequestExemption ? (
+        <ExemptionRequestForm findings={disclosure.findings} errors={data?.errors} />
       ) : null}
       {transitions.length ? (
         <section aria-labelledby="workflow-title" className="card">

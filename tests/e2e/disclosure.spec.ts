@@ -14,7 +14,7 @@ test('an editor sees why a piece is blocked, and it stays out of the feed and th
   await expect(panel.locator('mark')).toHaveText('Projekt Falke');
   await expect(
     page.getByRole('button', {
-      name: t('calendar.moveTo', { status: t('status.piece.scheduled') }),
+      name: t('calendar.moveTo', { status: t('status.piece.approved') }),
     }),
   ).toBeDisabled();
 
@@ -46,4 +46,102 @@ test('an expert is warned about passages that may not be published, without bein
   const note = page.getByRole('region', { name: t('disclosure.blockedKnowledge') });
   await expect(note.locator('mark')).toHaveText('Umsatz');
   await expect(page.getByRole('button', { name: t('knowledge.review.accept') })).toBeEnabled();
+});
+
+test('management adds a rule that blocks a scheduled piece; the editor sees why, asks for an exemption, management grants it', async ({
+  page,
+  browser,
+  request,
+  t,
+  lang,
+  locale,
+}) => {
+  const word = `Zanderwerk${lang}`;
+  const title = `Ausblick auf das ${word}`;
+  const day = lang === 'de' ? '2027-09-20' : '2027-08-20';
+  // the editor plans and schedules a piece
+  await logInAs(page, t, 'editor');
+  await page.goto(`/calendar/new?date=${day}`);
+  await page.getByLabel(t('calendar.form.title')).fill(title);
+  await page.getByRole('button', { name: t('calendar.form.create') }).click();
+  for (const status of ['in_production', 'in_review', 'approved', 'scheduled']) {
+    await page
+      .getByRole('button', { name: t('calendar.moveTo', { status: t(`status.piece.${status}`) }) })
+      .click();
+    await expect(page.getByRole('status')).toHaveText(t('calendar.done.status'));
+  }
+  const pieceUrl = page.url().replace(/\?.*$/, '');
+  const feedUrl = async () => {
+    await page.goto('/calendar');
+    return page
+      .getByRole('region', { name: t('calendar.feed.title') })
+      .getByRole('link')
+      .getAttribute('href');
+  };
+  const feedHas = async () => {
+    const text = await (await request.get((await feedUrl())!)).text();
+    return new ICAL.Component(ICAL.parse(text))
+      .getAllSubcomponents('vevent')
+      .some((e) => String(e.getFirstPropertyValue('summary')).includes(word));
+  };
+  const csvHas = async () =>
+    (await (await page.request.get(`/calendar/export?view=agenda&date=${day}`)).text()).includes(
+      word,
+    );
+  expect(await feedHas()).toBe(true);
+  expect(await csvHas()).toBe(true);
+
+  // management adds a rule; its own examples are checked before it may be active
+  const mgmtContext = await browser.newContext({ locale });
+  const mgmt = await mgmtContext.newPage();
+  await logInAs(mgmt, t, 'management');
+  await mgmt.goto('/rules/new');
+  await mgmt.getByLabel(t('rules.form.key')).fill(`R-E2E-${lang.toUpperCase()}`);
+  await mgmt.getByLabel(t('rules.form.name')).fill(`Unreleased plant ${lang}`);
+  await mgmt.getByLabel(t('rules.form.patterns')).fill(word);
+  await mgmt.getByLabel(t('rules.form.message')).fill('The plant is not announced yet.');
+  await mgmt.getByLabel(t('rules.form.examplesMatch')).fill(`Das ${word} kommt`);
+  await mgmt.getByLabel(t('rules.form.examplesNoMatch')).fill(word);
+  await mgmt.getByRole('button', { name: t('rules.form.create') }).click();
+  await expect(mgmt.getByRole('alert')).toContainText(t('rules.problems.examplesFail'));
+  await mgmt.getByLabel(t('rules.form.examplesNoMatch')).fill('Zander am Haken');
+  await mgmt.getByRole('button', { name: t('rules.form.create') }).click();
+  await expect(mgmt.getByRole('status')).toBeVisible();
+
+  // the piece went back to review; the editor sees why, and it left the feed and the export
+  await page.goto(pieceUrl);
+  await expect(page.getByText(t('status.piece.in_review')).first()).toBeVisible();
+  const panel = page.getByRole('region', { name: t('disclosure.blockedPiece') });
+  await expect(panel).toContainText(`Unreleased plant ${lang}`);
+  await expect(panel).toContainText('The plant is not announced yet.');
+  await expect(
+    page.getByRole('button', {
+      name: t('calendar.moveTo', { status: t('status.piece.approved') }),
+    }),
+  ).toBeDisabled();
+  expect(await feedHas()).toBe(false);
+  expect(await csvHas()).toBe(false);
+
+  // an exemption, asked for and granted
+  await page.goto(pieceUrl);
+  await page
+    .getByLabel(t('rules.exemptions.reason'))
+    .fill('Announced at the press conference this morning.');
+  await page.getByRole('button', { name: t('rules.exemptions.submit') }).click();
+  await expect(page.getByRole('status')).toHaveText(t('calendar.done.exemptionRequested'));
+  await mgmt.goto('/rules');
+  await mgmt.getByRole('button', { name: t('rules.exemptions.grantFor', { title }) }).click();
+  await expect(
+    mgmt.getByRole('status').filter({ hasText: t('rules.exemptions.done') }),
+  ).toBeVisible();
+
+  await page.goto(pieceUrl);
+  await expect(page.getByText(t('disclosure.exempted')).first()).toBeVisible();
+  await page
+    .getByRole('button', { name: t('calendar.moveTo', { status: t('status.piece.approved') }) })
+    .click();
+  await expect(page.getByRole('status')).toHaveText(t('calendar.done.status'));
+  expect(await feedHas()).toBe(true);
+  expect(await csvHas()).toBe(true);
+  await mgmtContext.close();
 });

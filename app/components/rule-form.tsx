@@ -1,0 +1,149 @@
+import { Form, Link, useNavigation } from '@remix-run/react';
+import { useTranslation } from 'react-i18next';
+import { RULE_KINDS, RULE_SEVERITIES } from '~/domain/disclosure/vocabulary';
+import type { FieldErrors } from '~/utils/forms';
+import { TextAreaField, TextField } from './field';
+
+export type RuleFormValues = Record<string, string | boolean>;
+
+/** Create and edit a disclosure rule; lists are one entry per line. */
+export function RuleForm({
+  values,
+  errors,
+  revision,
+  submitLabel,
+}: {
+  values: RuleFormValues;
+  errors?: FieldErrors;
+  revision?: number;
+  submitLabel: string;
+}) {
+  const { t } = useTranslation();
+  const navigation = useNavigation();
+  const v = (k: string) => (typeof values[k] === 'string' ? (values[k] as string) : '');
+  return (
+    <Form method="post" className="stack wide" noValidate>
+      <input type="hidden" name="intent" value="save" />
+      {revision ? <input type="hidden" name="expectedRevision" value={revision} /> : null}
+      <TextField
+        name="key"
+        label={t('rules.form.key')}
+        errors={errors}
+        defaultValue={v('key')}
+        hint={t('rules.form.keyHint')}
+        required
+      />
+      <TextField
+        name="name"
+        label={t('rules.form.name')}
+        errors={errors}
+        defaultValue={v('name')}
+        required
+      />
+      <TextField
+        name="category"
+        label={t('rules.form.category')}
+        errors={errors}
+        defaultValue={v('category')}
+      />
+      <div className="field">
+        <label htmlFor="field-severity">{t('rules.form.severity')}</label>
+        <select id="field-severity" name="severity" defaultValue={v('severity') || 'block'}>
+          {RULE_SEVERITIES.map((s) => (
+            <option key={s} value={s}>
+              {t(`severity.${s}`)}
+            </option>
+          ))}
+        </select>
+      </div>
+      <div className="field">
+        <label htmlFor="field-kind">{t('rules.form.kind')}</label>
+        <select
+          id="field-kind"
+          name="kind"
+          defaultValue={v('kind') || 'term'}
+          aria-describedby="field-kind-hint"
+        >
+          {RULE_KINDS.map((k) => (
+            <option key={k} value={k}>
+              {t(`ruleKinds.${k}`)}
+            </option>
+          ))}
+        </select>
+        <p className="field-hint" id="field-kind-hint">
+          {t('rules.form.kindHint')}
+        </p>
+      </div>
+      <TextAreaField
+        name="patterns"
+        label={t('rules.form.patterns')}
+        errors={errors}
+        rows={3}
+        defaultValue={v('patterns')}
+        hint={t('rules.form.linesHint')}
+      />
+      <TextAreaField
+        name="exceptions"
+        label={t('rules.form.exceptions')}
+        errors={errors}
+        rows={2}
+        defaultValue={v('exceptions')}
+        hint={t('rules.form.exceptionsHint')}
+      />
+      <TextField
+        name="window"
+        inputMode="numeric"
+        label={t('rules.form.window')}
+        errors={errors}
+        defaultValue={v('window')}
+        hint={t('rules.form.windowHint')}
+      />
+      <TextAreaField
+        name="message"
+        label={t('rules.form.message')}
+        errors={errors}
+        rows={2}
+        defaultValue={v('message')}
+        hint={t('rules.form.messageHint')}
+      />
+      <TextAreaField
+        name="rationale"
+        label={t('rules.form.rationale')}
+        errors={errors}
+        rows={2}
+        defaultValue={v('rationale')}
+      />
+      <TextAreaField
+        name="examplesMatch"
+        label={t('rules.form.examplesMatch')}
+        errors={errors}
+        rows={3}
+        defaultValue={v('examplesMatch')}
+        hint={t('rules.form.examplesHint')}
+      />
+      <TextAreaField
+        name="examplesNoMatch"
+        label={t('rules.form.examplesNoMatch')}
+        errors={errors}
+        rows={3}
+        defaultValue={v('examplesNoMatch')}
+      />
+      <label className="checkbox">
+        <input type="checkbox" name="active" defaultChecked={values.active !== false} />
+        {t('rules.form.active')}
+      </label>
+      <TextField
+        name="changeNote"
+        label={t('rules.form.changeNote')}
+        errors={errors}
+        defaultValue=""
+      />
+      <div className="toolbar">
+        <Link to="/rules">{t('common.cancel')}</Link>
+        <button type="submit" disabled={navigation.state === 'submitting'}>
+          {navigation.state === 'submitting' ? t('rules.form.saving') : submitLabel}
+        </button>
+      </div>
+    </Form>
+  );
+}
