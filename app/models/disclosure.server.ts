@@ -71,10 +71,12 @@ type Exemption = { ruleId: string; ruleRevision: number; contentHash: string };
 export async function checkFields(
   fields: Record<string, string | null | undefined>,
   exemptions: readonly Exemption[] = [],
+  /** the compiled rules, when the caller checks many contents with the same ones */
+  preloaded?: Cached,
 ): Promise<ContentVerdict> {
   const hash = contentHash(fields);
   try {
-    const { compiled, revisions } = await activeRules();
+    const { compiled, revisions } = preloaded ?? (await activeRules());
     const findings: FieldFinding[] = [];
     for (const [field, text] of Object.entries(fields)) {
       if (!text) continue;
@@ -104,12 +106,15 @@ export async function checkFields(
 }
 
 async function grantedExemptions(pieceIds: readonly string[]) {
+  // granted exemptions are few: read them all rather than passing thousands of ids to SQL
+  const wanted = new Set(pieceIds);
   const rows = await prisma.disclosureExemption.findMany({
-    where: { pieceId: { in: [...pieceIds] }, status: 'granted' },
+    where: { status: 'granted' },
     select: { pieceId: true, ruleId: true, ruleRevision: true, contentHash: true },
   });
   const byPiece = new Map<string, Exemption[]>();
-  for (const r of rows) byPiece.set(r.pieceId, [...(byPiece.get(r.pieceId) ?? []), r]);
+  for (const r of rows)
+    if (wanted.has(r.pieceId)) byPiece.set(r.pieceId, [...(byPiece.get(r.pieceId) ?? []), r]);
   return byPiece;
 }
 
@@ -141,8 +146,9 @@ export async function withoutBlocked<
   },
 >(pieces: readonly T[]): Promise<T[]> {
   const exemptions = await grantedExemptions(pieces.map((p) => p.id));
+  const rules = await activeRules();
   const verdicts = await Promise.all(
-    pieces.map((p) => checkFields(pieceFields(p), exemptions.get(p.id) ?? [])),
+    pieces.map((p) => checkFields(pieceFields(p), exemptions.get(p.id) ?? [], rules)),
   );
   return pieces.filter((_, i) => verdicts[i]?.decision !== 'block');
 }
@@ -150,10 +156,16 @@ export async function withoutBlocked<
 /** Of the given pieces, the ids of those with a blocking finding (loads their texts itself). */
 export async function blockedPieceIds(ids: readonly string[]): Promise<Set<string>> {
   if (!ids.length) return new Set();
-  const pieces = await prisma.contentPiece.findMany({
-    where: { id: { in: [...ids] } },
-    select: { id: true, title: true, brief: true, body: true, slug: true, targetUrl: true },
-  });
+  // in slices: SQLite takes only so many parameters in one query
+  const pieces = [];
+  for (let i = 0; i < ids.length; i += 500) {
+    pieces.push(
+      ...(await prisma.contentPiece.findMany({
+        where: { id: { in: ids.slice(i, i + 500) } },
+        select: { id: true, title: true, brief: true, body: true, slug: true, targetUrl: true },
+      })),
+    );
+  }
   const allowed = new Set((await withoutBlocked(pieces)).map((p) => p.id));
   // a piece that could not be loaded counts as blocked too (fail closed)
   return new Set(ids.filter((id) => !allowed.has(id)));
@@ -179,10 +191,11 @@ export async function recheckPieces({ actorId }: { actorId: string }) {
     },
   });
   const exemptions = await grantedExemptions(pieces.map((p) => p.id));
+  const ruleSet = await activeRules();
   let blocked = 0;
   let movedBack = 0;
   for (const p of pieces) {
-    const verdict = await checkFields(pieceFields(p), exemptions.get(p.id) ?? []);
+    const verdict = await checkFields(pieceFields(p), exemptions.get(p.id) ?? [], ruleSet);
     if (verdict.decision !== 'block') continue;
     blocked++;
     if (p.status !== 'approved' && p.status !== 'scheduled') continue;

@@ -403,10 +403,30 @@ export function skeletonLayer(plain: Layer): Layer {
   // letters spaced out ("U m s a t z", "U.m.s.a.t.z"): runs of 3+ single letters are one word
   const text = spelled.text();
   const drop = new Uint8Array(text.length);
-  for (const m of text.matchAll(/(?:^|(?<= ))[a-z0-9](?: [a-z0-9](?= |$)){2,}/g)) {
-    for (let k = m.index; k < m.index + m[0].length; k++)
-      if (text.charCodeAt(k) === SPACE) drop[k] = 1;
+  // a scan instead of a regex: tokens of one character, three or more in a row
+  let runStart = -1;
+  let runLength = 0;
+  const closeRun = () => {
+    if (runLength >= 3) {
+      for (let k = runStart; k < runStart + runLength * 2 - 1; k++)
+        if (text.charCodeAt(k) === SPACE) drop[k] = 1;
+    }
+    runLength = 0;
+  };
+  for (let k = 0; k < text.length;) {
+    if (text.charCodeAt(k) === SPACE) {
+      k++;
+      continue;
+    }
+    let end = k;
+    while (end < text.length && text.charCodeAt(end) !== SPACE) end++;
+    if (end - k === 1) {
+      if (runLength === 0) runStart = k;
+      runLength++;
+    } else closeRun();
+    k = end;
   }
+  closeRun();
   // folding: ae → a, oe → o, ue → u, ss → s, so Umsatz, Umsätze and Umsaetze share one stem
   const folded = new Buffer(text.length + 16);
   for (let k = 0; k < text.length; k++) {
