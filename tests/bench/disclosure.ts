@@ -47,7 +47,8 @@ while (size < 100_000) {
   size += s.length + 1;
 }
 sentences.splice(500, 0, 'Der Jahresumsatz ist vertraulich.');
-const text = sentences.join(' ');
+// paragraphs, as real texts have them (line breaks and hyphens make the normalization work harder)
+const text = sentences.map((x, i) => (i % 5 === 4 ? `${x}\n` : `${x} `)).join('');
 
 function median(run: () => unknown) {
   run();

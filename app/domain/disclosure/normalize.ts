@@ -21,6 +21,10 @@ export type Layer = {
 
 // growable UTF-16 buffer with the source span of every code unit (typed arrays: 100 KB of text
 // passes each step in a few milliseconds)
+// decoding UTF-16 code units in one call is far faster than building the string piecewise
+const UTF16 = new TextDecoder('utf-16le');
+const LITTLE_ENDIAN = new Uint8Array(new Uint16Array([1]).buffer)[0] === 1;
+
 class Buffer {
   codes: Uint16Array;
   starts: Int32Array;
@@ -57,10 +61,11 @@ class Buffer {
     return this.length ? (this.codes[this.length - 1] as number) : -1;
   }
   text(): string {
+    const units = this.codes.subarray(0, this.length);
+    if (LITTLE_ENDIAN) return UTF16.decode(units);
     let out = '';
-    for (let i = 0; i < this.length; i += 8192) {
-      out += String.fromCharCode(...this.codes.subarray(i, Math.min(this.length, i + 8192)));
-    }
+    for (let i = 0; i < units.length; i += 8192)
+      out += String.fromCharCode(...units.subarray(i, i + 8192));
     return out;
   }
 }
@@ -247,13 +252,46 @@ function decodePercentRun(run: string): string | null {
   }
 }
 
-/** Step 1: markup and encodings out, each decoded character mapped to its source. */
+/**
+ * Emits one decoded character: invisible characters and Markdown emphasis go, compatibility
+ * forms and look-alikes become plain letters, a combining diaeresis makes an umlaut, other
+ * combining accents go.
+ */
+function emit(out: Buffer, ch: string, start: number, end: number) {
+  const code = ch.charCodeAt(0);
+  if (ch.length === 1 && code < 0x7f) {
+    // * _ ~ ` (Markdown emphasis) join what they separate
+    if (code === 42 || code === 95 || code === 126 || code === 96) return;
+    out.pushCode(code, start, end);
+    return;
+  }
+  const cp = ch.codePointAt(0) as number;
+  if (isInvisible(cp)) return;
+  if (COMBINING.test(ch)) {
+    const prev = out.length - 1;
+    if (prev < 0) return;
+    const base = String.fromCharCode(out.codes[prev] as number);
+    if (ch === '\u0308' && /[aouAOU]/.test(base))
+      out.codes[prev] = (base + '\u0308').normalize('NFC').charCodeAt(0);
+    out.ends[prev] = end;
+    return;
+  }
+  out.push((CONFUSABLES[ch] ?? ch).normalize('NFKC'), start, end);
+}
+
+/** Step 1: markup and encodings out, disguises undone, each character mapped to its source. */
 function decodeMarkup(original: string): Buffer {
   const out = new Buffer(original.length + 16);
   const n = original.length;
   let i = 0;
   while (i < n) {
     const code = original.charCodeAt(i);
+    if (code < 0x7f && code !== 60 && code !== 38 && code !== 37) {
+      // the common case, inline
+      if (code !== 42 && code !== 95 && code !== 126 && code !== 96) out.pushCode(code, i, i + 1);
+      i++;
+      continue;
+    }
     if (code === 60 /* < */) {
       const m = /^<(\/?)([a-zA-Z][a-zA-Z0-9]*)\b[^<>]*>|^<!--[\s\S]*?-->/.exec(
         original.slice(i, i + 2000),
@@ -270,7 +308,7 @@ function decodeMarkup(original: string): Buffer {
       );
       const decoded = m ? decodeEntity(m[1] as string) : null;
       if (m && decoded !== null) {
-        out.push(decoded, i, i + m[0].length);
+        for (const c of decoded) emit(out, c, i, i + m[0].length);
         i += m[0].length;
         continue;
       }
@@ -282,71 +320,31 @@ function decodeMarkup(original: string): Buffer {
         let at = i;
         for (const c of decoded) {
           const bytes = new TextEncoder().encode(c).length;
-          out.push(c, at, at + bytes * 3);
+          emit(out, c, at, at + bytes * 3);
           at += bytes * 3;
         }
         i += m[0].length;
         continue;
       }
     }
-    if (code >= 0xd800 && code <= 0xdbff && i + 1 < n) {
-      out.pushCode(code, i, i + 2);
-      out.pushCode(original.charCodeAt(i + 1), i, i + 2);
-      i += 2;
-      continue;
-    }
-    out.pushCode(code, i, i + 1);
-    i++;
-  }
-  return out;
-}
-
-/** Step 2: invisible characters out, compatibility forms and look-alikes to plain letters. */
-function unmask(input: Buffer): Buffer {
-  const out = new Buffer(input.length + 16);
-  for (let k = 0; k < input.length; k++) {
-    const code = input.codes[k] as number;
-    const s = input.starts[k] as number;
-    const e = input.ends[k] as number;
-    // plain ASCII needs none of the work below
-    if (code < 0x7f) {
-      out.pushCode(code, s, e);
-      continue;
-    }
-    let ch = String.fromCharCode(code);
-    if (code >= 0xd800 && code <= 0xdbff && k + 1 < input.length) {
-      ch += String.fromCharCode(input.codes[k + 1] as number);
-      k++;
-    }
-    const cp = ch.codePointAt(0) as number;
-    if (isInvisible(cp)) continue;
-    if (COMBINING.test(ch)) {
-      // a + combining diaeresis is an umlaut (spelled out later); other accents just go
-      const prev = out.length - 1;
-      const base = prev >= 0 ? String.fromCharCode(out.codes[prev] as number) : '';
-      if (ch === '\u0308' && /[aouAOU]/.test(base))
-        out.codes[prev] = (base + '\u0308').normalize('NFC').charCodeAt(0);
-      if (prev >= 0) out.ends[prev] = e;
-      continue;
-    }
-    out.push((CONFUSABLES[ch] ?? ch).normalize('NFKC'), s, e);
+    const cp = original.codePointAt(i) as number;
+    const width = cp > 0xffff ? 2 : 1;
+    emit(out, String.fromCodePoint(cp), i, i + width);
+    i += width;
   }
   return out;
 }
 
 const isLetter = (code: number) => code >= 0 && /\p{L}/u.test(String.fromCharCode(code));
 
-/** Step 3: Markdown emphasis out, and words hyphenated across a line break joined. */
-function unbreak(input: Buffer): Buffer {
+/** Step 2: words hyphenated across a line break ("Um-\n  satz") joined. */
+function joinHyphenation(input: Buffer): Buffer {
   const out = new Buffer(input.length + 16);
   const codes = input.codes;
   const n = input.length;
   for (let k = 0; k < n; k++) {
     const code = codes[k] as number;
-    // * _ ~ `
-    if (code === 42 || code === 95 || code === 126 || code === 96) continue;
     if (code === 45 /* - */ && isLetter(out.last())) {
-      // "Um-\n  satz": the hyphen, the line break and the indentation go
       let j = k + 1;
       while (j < n && (codes[j] === 32 || codes[j] === 9)) j++;
       if (codes[j] === 13) j++;
@@ -365,7 +363,11 @@ function unbreak(input: Buffer): Buffer {
 }
 
 export function plainLayer(original: string): Layer {
-  return toLayer(unbreak(unmask(decodeMarkup(original))));
+  const decoded = decodeMarkup(original);
+  // the second pass only when there is something to join (hyphens may come from entities too)
+  return toLayer(
+    /[-‐‑‒–—−]|&|%2d/i.test(original) && /\n/.test(original) ? joinHyphenation(decoded) : decoded,
+  );
 }
 
 const SPELLED: Record<string, string> = { ä: 'ae', ö: 'oe', ü: 'ue', ß: 'ss', æ: 'ae', œ: 'oe' };
