@@ -1,4 +1,5 @@
-import { Form, useSubmit } from '@remix-run/react';
+import { Form } from '@remix-run/react';
+import { FilterSelect, type FilterOption } from './filter-select';
 import { useTranslation } from 'react-i18next';
 import type { CalendarQuery } from '~/domain/calendar/calendar-query';
 import { CHANNELS, PIECE_STATUSES } from '~/domain/calendar/vocabulary';
@@ -14,29 +15,19 @@ export function CalendarFilters({
   facets: { audiences: Option[]; owners: Option[]; experts: Option[] };
 }) {
   const { t } = useTranslation();
-  const submit = useSubmit();
   const select = (
     name: string,
     label: string,
     current: string,
-    options: { value: string; label: string }[],
+    options: readonly FilterOption[],
   ) => (
-    <div className="field">
-      <label htmlFor={`cal-${name}`}>{label}</label>
-      <select
-        id={`cal-${name}`}
-        name={name}
-        defaultValue={current}
-        onChange={(e) => submit(e.currentTarget.form)}
-      >
-        <option value="">{t('knowledge.filters.all')}</option>
-        {options.map((o) => (
-          <option key={o.value} value={o.value}>
-            {o.label}
-          </option>
-        ))}
-      </select>
-    </div>
+    <FilterSelect
+      id={`cal-${name}`}
+      name={name}
+      label={label}
+      current={current}
+      options={options}
+    />
   );
   const people = (list: Option[]) => list.map((o) => ({ value: o.id, label: o.name }));
   return (

@@ -1,4 +1,5 @@
-import { Form, useSubmit } from '@remix-run/react';
+import { Form } from '@remix-run/react';
+import { FilterSelect, type FilterOption } from './filter-select';
 import { useTranslation } from 'react-i18next';
 import type { InventoryQuery } from '~/domain/knowledge/inventory-query';
 import {
@@ -12,7 +13,6 @@ type Facets = { departments: string[]; experts: { id: string; name: string }[]; 
 /** The inventory's search and per-column filters: a GET form, so the state lands in the URL. */
 export function InventoryFilters({ query, facets }: { query: InventoryQuery; facets: Facets }) {
   const { t } = useTranslation();
-  const submit = useSubmit();
   const keep = (
     <>
       {query.sort !== 'updated' || query.dir !== 'desc' ? (
@@ -25,29 +25,19 @@ export function InventoryFilters({ query, facets }: { query: InventoryQuery; fac
       {query.hide.length ? <input type="hidden" name="hide" value={query.hide.join(',')} /> : null}
     </>
   );
-  // one select per filter; choosing applies it at once
   const select = (
     name: string,
     label: string,
     current: string,
-    options: readonly { value: string; label: string }[],
+    options: readonly FilterOption[],
   ) => (
-    <div className="field">
-      <label htmlFor={`filter-${name}`}>{label}</label>
-      <select
-        id={`filter-${name}`}
-        name={name}
-        defaultValue={current}
-        onChange={(e) => submit(e.currentTarget.form)}
-      >
-        <option value="">{t('knowledge.filters.all')}</option>
-        {options.map((o) => (
-          <option key={o.value} value={o.value}>
-            {o.label}
-          </option>
-        ))}
-      </select>
-    </div>
+    <FilterSelect
+      id={`filter-${name}`}
+      name={name}
+      label={label}
+      current={current}
+      options={options}
+    />
   );
   const options = (values: readonly string[], label: (v: string) => string) =>
     values.map((value) => ({ value, label: label(value) }));

@@ -1,19 +1,10 @@
 // The calendar month view's server time (its loader, as a request runs it) with 5,000 pieces.
-import { execFileSync } from 'node:child_process';
-import fs from 'node:fs';
-import path from 'node:path';
 import { performance } from 'node:perf_hooks';
+import { freshDatabase, measure } from './support';
 
 const PIECES = Number(process.env.BENCH_PIECES ?? 5_000);
 const RUNS = 30;
-const file = path.resolve('tests/.tmp/bench-calendar.db');
-fs.mkdirSync(path.dirname(file), { recursive: true });
-for (const s of ['', '-wal', '-shm']) fs.rmSync(file + s, { force: true });
-process.env.DATABASE_URL = `file:${file}`;
-execFileSync(path.resolve('node_modules/.bin/prisma'), ['migrate', 'deploy'], {
-  stdio: 'ignore',
-  env: process.env,
-});
+const removeDatabase = freshDatabase('calendar');
 
 const { prisma } = await import('~/utils/db.server');
 const { ensureReferenceData } = await import('../../seeds/reference');
@@ -85,16 +76,7 @@ for (const url of views) {
       params: {},
       context: {},
     });
-  await run();
-  const times: number[] = [];
-  for (let i = 0; i < RUNS; i++) {
-    const s = performance.now();
-    await run();
-    times.push(performance.now() - s);
-  }
-  times.sort((a, b) => a - b);
-  const median = times[Math.floor(times.length / 2)]!;
-  const p95 = times[Math.floor(times.length * 0.95)]!;
+  const { median, p95 } = await measure(run, RUNS);
   console.log(
     `${url.padEnd(44)} ${median.toFixed(1).padStart(7)} ms ${p95.toFixed(1).padStart(7)} ms   < 100 ms`,
   );
@@ -116,4 +98,4 @@ console.log(
   `\nre-check after a rule change: ${recheck.checked} unpublished pieces in ${((performance.now() - r0) / 1000).toFixed(2)} s (${recheck.movedBack} moved back)   target < 10 s for 10,000`,
 );
 await prisma.$disconnect();
-for (const s of ['', '-wal', '-shm']) fs.rmSync(file + s, { force: true });
+removeDatabase();

@@ -1,20 +1,11 @@
 // `npm run bench`: the inventory table's server-side queries on 10,000 knowledge items.
 // Creates a fresh SQLite file, fills it, and reports the median and p95 of each query.
-import { execFileSync } from 'node:child_process';
-import fs from 'node:fs';
-import path from 'node:path';
 import { performance } from 'node:perf_hooks';
+import { freshDatabase, measure } from './support';
 
 const ITEMS = Number(process.env.BENCH_ITEMS ?? 10_000);
 const RUNS = 30;
-const file = path.resolve('tests/.tmp/bench-inventory.db');
-fs.mkdirSync(path.dirname(file), { recursive: true });
-for (const s of ['', '-wal', '-shm']) fs.rmSync(file + s, { force: true });
-process.env.DATABASE_URL = `file:${file}`;
-execFileSync(path.resolve('node_modules/.bin/prisma'), ['migrate', 'deploy'], {
-  stdio: 'ignore',
-  env: process.env,
-});
+const removeDatabase = freshDatabase('inventory');
 
 const { prisma } = await import('~/utils/db.server');
 const { queryInventory, inventoryFacets } = await import('~/models/knowledge.server');
@@ -115,19 +106,10 @@ const cases: [string, () => Promise<unknown>][] = [
 ];
 console.log(`\n${'query'.padEnd(42)} ${'median'.padStart(9)} ${'p95'.padStart(9)}`);
 for (const [name, run] of cases) {
-  await run();
-  const times: number[] = [];
-  for (let i = 0; i < RUNS; i++) {
-    const t0 = performance.now();
-    await run();
-    times.push(performance.now() - t0);
-  }
-  times.sort((a, b) => a - b);
-  const median = times[Math.floor(times.length / 2)]!;
-  const p95 = times[Math.floor(times.length * 0.95)]!;
+  const { median, p95 } = await measure(run, RUNS);
   console.log(
     `${name.padEnd(42)} ${median.toFixed(1).padStart(7)} ms ${p95.toFixed(1).padStart(7)} ms`,
   );
 }
 await prisma.$disconnect();
-for (const s of ['', '-wal', '-shm']) fs.rmSync(file + s, { force: true });
+removeDatabase();
