@@ -8,7 +8,8 @@ import {
 } from '~/domain/disclosure/engine';
 import { parseRuleSet } from '~/utils/ruleset.server';
 
-const fixture = JSON.parse(fs.readFileSync('../shared/fixtures/disclosure-cases.json', 'utf8')) as {
+// the project's shared disclosure cases (the contract's rule set and cases), kept with the tests
+const fixture = JSON.parse(fs.readFileSync('tests/fixtures/disclosure-cases.json', 'utf8')) as {
   rules: DisclosureRule[];
   cases: { id: string; text: string; decision: string; ruleIds: string[] }[];
 };
