@@ -1,6 +1,7 @@
 // `npm run --silent cli -- <command>`: Lotse's command line. JSON on stdout, messages on stderr;
 // exit 0 success, 1 a negative verdict, 2 bad input.
 import { runDisclosureCommand } from './disclosure';
+import { runMatchCommand } from './match';
 import { CliError, runUserCommand } from './user';
 
 const USAGE = `usage: npm run --silent cli -- <command>
@@ -14,7 +15,10 @@ commands:
   disclosure check --rules R.json [--text FILE] [--jsonl]
       decides a text (standard input without --text) against a rule set: prints
       { decision, findings }; with --jsonl, reads one { id, text } per line and prints one result
-      per line; exit 0 allow or warn, 1 block, 2 bad input`;
+      per line; exit 0 allow or warn, 1 block, 2 bad input
+  match --knowledge K.json --needs N.json [--top 10] [--reverse]
+      ranks knowledge items for each need (with --reverse: needs for each item) and prints
+      { id: [ranked ids] } as JSON`;
 
 async function main(argv: string[]): Promise<number> {
   const [group, command, ...rest] = argv;
@@ -24,6 +28,7 @@ async function main(argv: string[]): Promise<number> {
   }
   if (group === 'user') return runUserCommand(command, rest);
   if (group === 'disclosure') return runDisclosureCommand(command, rest);
+  if (group === 'match') return runMatchCommand(argv.slice(1));
   throw new CliError(`unknown command "${group}"\n\n${USAGE}`);
 }
 

@@ -1,0 +1,82 @@
+import { parseArgs } from 'node:util';
+import { z } from 'zod';
+import { createMatcher } from '~/domain/matching/engine';
+import { BUILT_IN_GLOSSARY } from '~/domain/matching/glossary';
+import { readJson } from './disclosure';
+import { CliError } from './user';
+
+const KnowledgeFile = z.array(
+  z.object({
+    id: z.union([z.string().min(1), z.number()]).transform(String),
+    title: z.string(),
+    description: z.string().default(''),
+    tags: z.array(z.string()).default([]),
+    language: z.string().optional(),
+    kind: z.string().optional(),
+    department: z.string().optional(),
+    expert: z.string().optional(),
+  }),
+  'must be an array of knowledge items',
+);
+const NeedsFile = z.array(
+  z.object({
+    id: z.union([z.string().min(1), z.number()]).transform(String),
+    audience: z.string().optional(),
+    text: z.string(),
+    tags: z.array(z.string()).default([]),
+    language: z.string().optional(),
+    priority: z.union([z.string(), z.number()]).optional(),
+  }),
+  'must be an array of needs',
+);
+
+function load<T>(file: string, schema: z.ZodType<T>, label: string): T {
+  const parsed = schema.safeParse(readJson(file));
+  if (!parsed.success) {
+    const issue = parsed.error.issues[0];
+    const where = issue?.path.length ? ` (at ${issue.path.join('.')})` : '';
+    throw new CliError(
+      `${label} file ${file} is not valid: ${issue?.message ?? 'unknown problem'}${where}`,
+    );
+  }
+  return parsed.data;
+}
+
+/**
+ * `match --knowledge K.json --needs N.json [--top 10] [--reverse]`: prints a JSON object mapping
+ * each need id to its ranked knowledge ids (with --reverse: each knowledge id to ranked need ids).
+ */
+export async function runMatchCommand(args: string[]): Promise<number> {
+  let values;
+  try {
+    ({ values } = parseArgs({
+      args,
+      options: {
+        knowledge: { type: 'string' },
+        needs: { type: 'string' },
+        top: { type: 'string', default: '10' },
+        reverse: { type: 'boolean', default: false },
+      },
+      strict: true,
+    }));
+  } catch (error) {
+    throw new CliError(error instanceof Error ? error.message : String(error));
+  }
+  if (!values.knowledge || !values.needs)
+    throw new CliError('give --knowledge FILE and --needs FILE');
+  const top = Number(values.top);
+  if (!Number.isInteger(top) || top < 1 || top > 1000)
+    throw new CliError('--top must be a whole number from 1 to 1000');
+  const items = load(values.knowledge, KnowledgeFile, 'the knowledge');
+  const needs = load(values.needs, NeedsFile, 'the needs');
+  const matcher = createMatcher(items, BUILT_IN_GLOSSARY);
+  const out: Record<string, string[]> = {};
+  if (values.reverse) {
+    for (const [id, ranked] of matcher.rankNeedsForItems(needs, top))
+      out[id] = ranked.map((r) => r.id);
+  } else {
+    for (const need of needs) out[need.id] = matcher.rankForNeed(need, top).map((r) => r.id);
+  }
+  process.stdout.write(`${JSON.stringify(out, null, 2)}\n`);
+  return 0;
+}

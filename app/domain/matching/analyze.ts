@@ -1,0 +1,146 @@
+/**
+ * Text analysis for matching German and English content: lower case, umlauts folded the same way
+ * whether written ä or ae, stop words out, light stemming of both languages' endings, and German
+ * compounds split into the words they are made of (Kontaktlinsenpflege → kontaktlinse + pflege).
+ */
+
+const STOP = new Set(
+  (
+    'der die das den dem des ein eine einer eines einem einen und oder aber nicht kein keine ist sind war waren wird werden wurde ' +
+    'hat haben hatte sein ihr ihre ihren ihrem sie er es wir ich du man zu zum zur im in an am auf aus bei mit nach von vor ' +
+    'fur uber unter um wie was wer wo wann warum welche welcher welches dass ob wenn als auch noch nur so sehr mehr schon ' +
+    'kann konnen muss mussen soll sollen darf durfen will wollen sich uns euch mich dich dir mir ihm ihn denn doch ja nein ' +
+    'manchmal immer oft etwa dies diese dieser dieses jener alle alles viele vielen andere anderen eigentlich gibt geht ' +
+    'the a an and or but not no is are was were be been being has have had do does did will would can could should may ' +
+    'might must shall of to in on at by for with from into about over under after before as it its this that these those ' +
+    'they them their we our you your he she his her i me my what which who whom why how when where there here than then ' +
+    'so very more most some any all each every other such own same also just only too up out if while during between ' +
+    'what s t get gets got make makes'
+  ).split(' '),
+);
+
+/** Lower case with umlauts and ß folded (ä and ae alike → a), accents off, other marks spaces. */
+export function foldText(text: string): string {
+  return text
+    .toLowerCase()
+    .replace(/ä|ae/g, 'a')
+    .replace(/ö|oe/g, 'o')
+    .replace(/ü|ue/g, 'u')
+    .replace(/ß/g, 'ss')
+    .normalize('NFKD')
+    .replace(/\p{M}/gu, '')
+    .replace(/[^a-z0-9]+/g, ' ')
+    .trim();
+}
+
+// endings stripped, longest first; a stem keeps at least four letters
+const ENDINGS = [
+  'ungen',
+  'heiten',
+  'keiten',
+  'ations',
+  'ation',
+  'ments',
+  'ment',
+  'ness',
+  'ings',
+  'ing',
+  'ions',
+  'ion',
+  'ern',
+  'ens',
+  'end',
+  'est',
+  'ies',
+  'ied',
+  'ers',
+  'ung',
+  'heit',
+  'keit',
+  'lich',
+  'isch',
+  'en',
+  'er',
+  'es',
+  'em',
+  'ed',
+  'ly',
+  'al',
+  'e',
+  'n',
+  's',
+  'y',
+];
+
+export function stem(word: string): string {
+  if (word.length <= 4 || /^\d+$/.test(word)) return word;
+  for (const ending of ENDINGS) {
+    if (word.endsWith(ending) && word.length - ending.length >= 4) {
+      let s = word.slice(0, -ending.length);
+      // doubled consonant left by an ending (shipping → shipp → ship)
+      if (/([bdfglmnprt])\1$/.test(s)) s = s.slice(0, -1);
+      return s;
+    }
+  }
+  return word;
+}
+
+export function isStopWord(word: string) {
+  return STOP.has(word);
+}
+
+/** Words of a text, folded, without stop words and one-letter tokens. */
+export function words(text: string): string[] {
+  return foldText(text)
+    .split(' ')
+    .filter((w) => w.length > 1 && !STOP.has(w));
+}
+
+/**
+ * Splits a German compound into known parts, trying the longest known head first and allowing
+ * the linking letters s, n, en, es, e between parts. `known` holds stems of words seen elsewhere.
+ */
+export function splitCompound(
+  word: string,
+  known: ReadonlySet<string>,
+  depth = 0,
+): string[] | null {
+  if (word.length < 8 || depth > 3) return null;
+  for (let cut = word.length - 4; cut >= 4; cut--) {
+    const head = word.slice(0, cut);
+    const headStem = stem(head);
+    if (!known.has(headStem) && !known.has(head)) continue;
+    for (const link of ['', 's', 'n', 'en', 'es', 'e']) {
+      if (link && !word.startsWith(link, cut)) continue;
+      const rest = word.slice(cut + link.length);
+      if (rest.length < 4) continue;
+      const restStem = stem(rest);
+      if (known.has(restStem) || known.has(rest)) return [headStem, restStem];
+      const deeper = splitCompound(rest, known, depth + 1);
+      if (deeper) return [headStem, ...deeper];
+    }
+  }
+  return null;
+}
+
+/** Levenshtein distance, stopping early once it exceeds `max`. */
+export function editDistance(a: string, b: string, max = 2): number {
+  if (Math.abs(a.length - b.length) > max) return max + 1;
+  let prev = Array.from({ length: b.length + 1 }, (_, i) => i);
+  for (let i = 1; i <= a.length; i++) {
+    const cur = [i];
+    let best = i;
+    for (let j = 1; j <= b.length; j++) {
+      const cost = a[i - 1] === b[j - 1] ? 0 : 1;
+      cur[j] = Math.min(
+        (prev[j] as number) + 1,
+        (cur[j - 1] as number) + 1,
+        (prev[j - 1] as number) + cost,
+      );
+      best = Math.min(best, cur[j] as number);
+    }
+    if (best > max) return max + 1;
+    prev = cur;
+  }
+  return prev[b.length] as number;
+}
