@@ -1,57 +1,123 @@
 import { json, type LoaderFunctionArgs, type MetaFunction } from '@remix-run/node';
 import { Link, useLoaderData } from '@remix-run/react';
 import { useTranslation } from 'react-i18next';
-import { pageTitle } from '~/utils/meta';
-import { StatusBadge } from '~/components/labels';
-import { listMatches } from '~/models/match.server';
+import { prisma } from '~/utils/db.server';
 import { requirePermission } from '~/utils/auth.server';
-import { useFormat } from '~/utils/use-format';
+import { pageTitle } from '~/utils/meta';
 
 export const meta: MetaFunction = ({ matches }) => pageTitle(matches, 'matches.title');
 
 export async function loader({ request }: LoaderFunctionArgs) {
   await requirePermission(request, 'matches:read');
-  return json({ matches: await listMatches() });
+  const [audiences, unused] = await Promise.all([
+    prisma.audience.findMany({
+      orderBy: { name: 'asc' },
+      select: {
+        id: true,
+        name: true,
+        needs: {
+          orderBy: [{ priority: 'desc' }, { text: 'asc' }],
+          select: {
+            id: true,
+            text: true,
+            language: true,
+            priority: true,
+            _count: { select: { matches: { where: { decision: 'accepted' } } } },
+          },
+        },
+      },
+    }),
+    // accepted knowledge that no accepted match and no piece uses yet
+    prisma.knowledgeItem.findMany({
+      where: {
+        status: 'accepted',
+        matches: { none: { decision: 'accepted' } },
+        pieces: { none: {} },
+      },
+      orderBy: { title: 'asc' },
+      take: 100,
+      select: { id: true, title: true, language: true },
+    }),
+  ]);
+  return json({ audiences, unused });
 }
 
 export default function MatchesIndex() {
-  const { matches } = useLoaderData<typeof loader>();
+  const { audiences, unused } = useLoaderData<typeof loader>();
   const { t } = useTranslation();
-  const f = useFormat();
+  const gaps = audiences.flatMap((a) =>
+    a.needs.filter((n) => n._count.matches === 0).map((n) => ({ ...n, audience: a.name })),
+  );
   return (
     <>
       <h1>{t('matches.title')}</h1>
       <p className="intro">{t('matches.intro')}</p>
-      {matches.length ? (
-        <table>
-          <thead>
-            <tr>
-              <th scope="col">{t('matches.need')}</th>
-              <th scope="col">{t('matches.item')}</th>
-              <th scope="col">{t('matches.score')}</th>
-              <th scope="col">{t('matches.decision')}</th>
-            </tr>
-          </thead>
-          <tbody>
-            {matches.map((m) => (
-              <tr key={m.id}>
-                <td lang={m.need.language}>
-                  {m.need.text} <span className="field-hint">({m.need.audience.name})</span>
-                </td>
-                <td lang={m.knowledgeItem.language}>
-                  <Link to={`/knowledge/${m.knowledgeItem.id}`}>{m.knowledgeItem.title}</Link>
-                </td>
-                <td>{f.number(Math.round(m.score * 100) / 100)}</td>
-                <td>
-                  <StatusBadge kind="match" status={m.decision} />
-                </td>
-              </tr>
-            ))}
-          </tbody>
-        </table>
-      ) : (
-        <p className="empty">{t('matches.empty')}</p>
-      )}
+      <div className="grid">
+        <section className="card" aria-labelledby="gaps-title">
+          <h2 id="gaps-title">{t('matches.gaps')}</h2>
+          {gaps.length ? (
+            <ul className="plain">
+              {gaps.map((n) => (
+                <li key={n.id}>
+                  <Link to={n.id} lang={n.language}>
+                    {n.text}
+                  </Link>{' '}
+                  <span className="field-hint">({n.audience})</span>
+                </li>
+              ))}
+            </ul>
+          ) : (
+            <p className="empty">{t('dashboard.editor.gapsEmpty')}</p>
+          )}
+        </section>
+        <section className="card" aria-labelledby="unused-title">
+          <h2 id="unused-title">{t('matches.unused')}</h2>
+          {unused.length ? (
+            <ul className="plain">
+              {unused.map((i) => (
+                <li key={i.id}>
+                  <Link to={`/knowledge/${i.id}`} lang={i.language}>
+                    {i.title}
+                  </Link>
+                </li>
+              ))}
+            </ul>
+          ) : (
+            <p className="empty">{t('matches.unusedEmpty')}</p>
+          )}
+        </section>
+      </div>
+      {audiences.map((a) => (
+        <section key={a.id} className="card" aria-labelledby={`aud-${a.id}`}>
+          <h2 id={`aud-${a.id}`}>{a.name}</h2>
+          {a.needs.length ? (
+            <table>
+              <thead>
+                <tr>
+                  <th scope="col">{t('matches.need')}</th>
+                  <th scope="col">{t('audiences.priority')}</th>
+                  <th scope="col">{t('audiences.acceptedMatches')}</th>
+                </tr>
+              </thead>
+              <tbody>
+                {a.needs.map((n) => (
+                  <tr key={n.id}>
+                    <td>
+                      <Link to={n.id} lang={n.language}>
+                        {n.text}
+                      </Link>
+                    </td>
+                    <td>{t(`priority.${n.priority}`)}</td>
+                    <td>{n._count.matches}</td>
+                  </tr>
+                ))}
+              </tbody>
+            </table>
+          ) : (
+            <p className="empty">{t('audiences.needsEmpty')}</p>
+          )}
+        </section>
+      ))}
     </>
   );
 }

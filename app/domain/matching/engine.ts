@@ -257,10 +257,7 @@ export function createMatcher(
       .map(([index, s]) => ({
         id: (docs[index] as Doc).id,
         score: s.score,
-        reasons: [...s.reasons.values()]
-          .sort((a, b) => b.weight - a.weight)
-          .slice(0, 6)
-          .map(({ weight: _w, ...r }) => r),
+        reasons: readableReasons([...s.reasons.values()]),
       }))
       .filter((m) => m.score > 0)
       .sort((a, b) => b.score - a.score || a.id.localeCompare(b.id))
@@ -284,6 +281,25 @@ export function createMatcher(
       return perItem;
     },
   };
+}
+
+/**
+ * The strongest reasons, said plainly: a "translation" of a word into itself is just a shared
+ * word, and the same words are not listed twice.
+ */
+function readableReasons(reasons: (Reason & { weight: number })[]): Reason[] {
+  const seen = new Set<string>();
+  const out: Reason[] = [];
+  for (const { weight: _weight, ...r } of reasons.sort((a, b) => b.weight - a.weight)) {
+    const reason: Reason =
+      r.type === 'concept' && foldText(r.need) === foldText(r.item) ? { ...r, type: 'word' } : r;
+    const key = `${foldText(reason.need)}|${foldText(reason.item)}`;
+    if (seen.has(key)) continue;
+    seen.add(key);
+    out.push(reason);
+    if (out.length === 6) break;
+  }
+  return out;
 }
 
 /** A score between 0 and 1 for people (the raw BM25 score has no fixed scale). */

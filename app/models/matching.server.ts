@@ -1,0 +1,219 @@
+import { suggestChannel } from '~/domain/matching/channel';
+import { createMatcher, displayScore, type Matcher, type Reason } from '~/domain/matching/engine';
+import type { GlossaryEntry } from '~/domain/matching/glossary';
+import { prisma } from '~/utils/db.server';
+import type { SessionUser } from '~/utils/session.server';
+import { recordAudit } from './audit.server';
+
+/**
+ * Suggestions for needs from the accepted inventory. The matcher (the analysed inventory and
+ * glossary) is built once and rebuilt only when items, tags or the glossary change; a request
+ * then ranks one need against it in milliseconds.
+ */
+let cached: { key: string; matcher: Matcher } | null = null;
+
+async function corpusKey() {
+  const [items, glossary, tags] = await Promise.all([
+    prisma.knowledgeItem.aggregate({
+      where: { status: 'accepted' },
+      _count: { _all: true },
+      _max: { updatedAt: true },
+    }),
+    prisma.glossaryConcept.aggregate({ _count: { _all: true }, _max: { updatedAt: true } }),
+    prisma.glossaryTerm.count(),
+  ]);
+  return [
+    items._count._all,
+    items._max.updatedAt?.getTime(),
+    glossary._count._all,
+    glossary._max.updatedAt?.getTime(),
+    tags,
+  ].join(':');
+}
+
+export async function loadGlossary(): Promise<GlossaryEntry[]> {
+  const concepts = await prisma.glossaryConcept.findMany({ include: { terms: true } });
+  return concepts.map((c) => ({
+    key: c.key,
+    terms: c.terms.map((t) => ({
+      term: t.term,
+      language: (t.language as 'de' | 'en' | null) ?? null,
+      type: t.type as 'term',
+    })),
+  }));
+}
+
+export async function getMatcher(): Promise<Matcher> {
+  const key = await corpusKey();
+  if (cached?.key === key) return cached.matcher;
+  const [items, glossary] = await Promise.all([
+    prisma.knowledgeItem.findMany({
+      where: { status: 'accepted' },
+      select: {
+        id: true,
+        title: true,
+        summary: true,
+        details: true,
+        language: true,
+        kind: true,
+        tags: { select: { tag: { select: { name: true } } } },
+      },
+    }),
+    loadGlossary(),
+  ]);
+  const matcher = createMatcher(
+    items.map((i) => ({
+      id: i.id,
+      title: i.title,
+      description: `${i.summary} ${i.details}`,
+      tags: i.tags.map((t) => t.tag.name),
+      language: i.language,
+      kind: i.kind,
+    })),
+    glossary,
+  );
+  cached = { key, matcher };
+  return matcher;
+}
+
+export type Suggestion = {
+  knowledgeItemId: string;
+  title: string;
+  language: string;
+  kind: string;
+  expert: string;
+  score: number;
+  reasons: Reason[];
+  decision: string;
+};
+
+/** Ranked, explained suggestions for a need; dismissed ones stay away, accepted ones are marked. */
+export async function suggestionsForNeed(needId: string, top = 10): Promise<Suggestion[] | null> {
+  const need = await prisma.need.findUnique({
+    where: { id: needId },
+    include: { tags: { include: { tag: true } } },
+  });
+  if (!need) return null;
+  const matcher = await getMatcher();
+  const ranked = matcher.rankForNeed(
+    {
+      id: need.id,
+      text: need.text,
+      tags: need.tags.map((t) => t.tag.name),
+      language: need.language,
+    },
+    top + 20,
+  );
+  const decisions = new Map(
+    (await prisma.match.findMany({ where: { needId } })).map((m) => [
+      m.knowledgeItemId,
+      m.decision,
+    ]),
+  );
+  const keep = ranked.filter((r) => decisions.get(r.id) !== 'dismissed').slice(0, top);
+  const items = new Map(
+    (
+      await prisma.knowledgeItem.findMany({
+        where: { id: { in: keep.map((k) => k.id) } },
+        select: {
+          id: true,
+          title: true,
+          language: true,
+          kind: true,
+          owner: { select: { name: true } },
+        },
+      })
+    ).map((i) => [i.id, i]),
+  );
+  return keep.flatMap((r) => {
+    const item = items.get(r.id);
+    if (!item) return [];
+    return [
+      {
+        knowledgeItemId: r.id,
+        title: item.title,
+        language: item.language,
+        kind: item.kind,
+        expert: item.owner.name,
+        score: displayScore(r.score),
+        reasons: r.reasons,
+        decision: decisions.get(r.id) ?? 'suggested',
+      },
+    ];
+  });
+}
+
+/**
+ * An editor's decision on a suggestion. Accepting records the match and puts a content idea in
+ * the calendar backlog, with a channel suggested from the item's kind and the audience.
+ */
+export async function decideMatch({
+  needId,
+  knowledgeItemId,
+  decision,
+  actor,
+  score,
+  reasons,
+}: {
+  needId: string;
+  knowledgeItemId: string;
+  decision: 'accepted' | 'dismissed';
+  actor: Pick<SessionUser, 'id'>;
+  score: number;
+  reasons: Reason[];
+}) {
+  return prisma.$transaction(async (tx) => {
+    const need = await tx.need.findUnique({ where: { id: needId }, include: { audience: true } });
+    const item = await tx.knowledgeItem.findFirst({
+      where: { id: knowledgeItemId, status: 'accepted' },
+      select: { id: true, title: true, kind: true, ownerId: true, summary: true },
+    });
+    if (!need || !item) return { ok: false as const };
+    const match = await tx.match.upsert({
+      where: { knowledgeItemId_needId: { knowledgeItemId, needId } },
+      update: {
+        decision,
+        decidedById: actor.id,
+        decidedAt: new Date(),
+        score,
+        explanation: JSON.stringify(reasons),
+      },
+      create: {
+        knowledgeItemId,
+        needId,
+        decision,
+        decidedById: actor.id,
+        decidedAt: new Date(),
+        score,
+        explanation: JSON.stringify(reasons),
+      },
+    });
+    let pieceId: string | null = null;
+    if (decision === 'accepted') {
+      const piece = await tx.contentPiece.create({
+        data: {
+          channel: suggestChannel(item.kind, need.audience.name),
+          title: item.title,
+          brief: `${need.text}\n\n${item.summary}`,
+          status: 'idea',
+          ownerId: actor.id,
+          originMatchId: match.id,
+          audiences: { create: [{ audienceId: need.audienceId }] },
+          knowledge: { create: [{ knowledgeItemId }] },
+          needs: { create: [{ needId }] },
+          experts: { create: [{ userId: item.ownerId }] },
+        },
+        select: { id: true },
+      });
+      pieceId = piece.id;
+    }
+    await recordAudit(tx, {
+      actorId: actor.id,
+      action: `match.${decision}`,
+      entityType: 'match',
+      entityId: match.id,
+      after: { needId, knowledgeItemId, pieceId },
+    });
+    return { ok: true as const, pieceId };
+  });
+}

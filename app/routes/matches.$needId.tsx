@@ -1,0 +1,158 @@
+import {
+  json,
+  redirect,
+  type ActionFunctionArgs,
+  type LoaderFunctionArgs,
+  type MetaFunction,
+} from '@remix-run/node';
+import { Form, Link, useLoaderData, useNavigation, useSearchParams } from '@remix-run/react';
+import { useTranslation } from 'react-i18next';
+import { StatusBadge } from '~/components/labels';
+import { can } from '~/domain/permissions';
+import { decideMatch, suggestionsForNeed } from '~/models/matching.server';
+import { prisma } from '~/utils/db.server';
+import { requirePermission } from '~/utils/auth.server';
+import { pageTitle } from '~/utils/meta';
+import { invariantResponse } from '~/utils/misc';
+import { useFormat } from '~/utils/use-format';
+
+export const meta: MetaFunction<typeof loader> = ({ data, matches }) =>
+  pageTitle(matches, 'matches.title', data?.need.text.slice(0, 60));
+
+export async function loader({ request, params }: LoaderFunctionArgs) {
+  const user = await requirePermission(request, 'matches:read');
+  const need = await prisma.need.findUnique({
+    where: { id: params.needId ?? '' },
+    select: {
+      id: true,
+      text: true,
+      language: true,
+      priority: true,
+      audience: { select: { name: true } },
+      tags: { select: { tag: { select: { name: true } } } },
+    },
+  });
+  invariantResponse(need, 'Not found', { status: 404 });
+  const suggestions = (await suggestionsForNeed(need.id, 10)) ?? [];
+  return json({ need, suggestions, canDecide: can(user.roles, 'matches:decide') });
+}
+
+export async function action({ request, params }: ActionFunctionArgs) {
+  const user = await requirePermission(request, 'matches:decide');
+  const form = await request.formData();
+  const decision =
+    form.get('intent') === 'accept'
+      ? 'accepted'
+      : form.get('intent') === 'dismiss'
+        ? 'dismissed'
+        : null;
+  invariantResponse(decision, 'Unknown intent', { status: 400 });
+  const needId = params.needId ?? '';
+  const itemId = String(form.get('item') ?? '');
+  const suggestion = (await suggestionsForNeed(needId, 50))?.find(
+    (s) => s.knowledgeItemId === itemId,
+  );
+  const outcome = await decideMatch({
+    needId,
+    knowledgeItemId: itemId,
+    decision,
+    actor: user,
+    score: suggestion?.score ?? 0,
+    reasons: suggestion?.reasons ?? [],
+  });
+  invariantResponse(outcome.ok, 'Not found', { status: 404 });
+  return redirect(
+    `/matches/${needId}?done=${decision}${outcome.pieceId ? `&piece=${outcome.pieceId}` : ''}`,
+  );
+}
+
+export default function NeedMatches() {
+  const { need, suggestions, canDecide } = useLoaderData<typeof loader>();
+  const [params] = useSearchParams();
+  const navigation = useNavigation();
+  const { t } = useTranslation();
+  const f = useFormat();
+  const done = params.get('done');
+  const piece = params.get('piece');
+  return (
+    <article aria-labelledby="need-title">
+      <p>
+        <Link to="/matches">{t('matches.back')}</Link>
+      </p>
+      <h1 id="need-title" lang={need.language}>
+        {need.text}
+      </h1>
+      <p>
+        {need.audience.name} · {t(`priority.${need.priority}`)} ·{' '}
+        {need.tags.map((x) => x.tag.name).join(', ')}
+      </p>
+      {done === 'accepted' || done === 'dismissed' ? (
+        <p className="notice" role="status">
+          {t(`matches.done.${done}`)}{' '}
+          {piece ? <Link to={`/calendar/${piece}`}>{t('matches.openIdea')}</Link> : null}
+        </p>
+      ) : null}
+      <h2>{t('matches.suggestions')}</h2>
+      {suggestions.length ? (
+        <ol className="suggestions">
+          {suggestions.map((s) => (
+            <li key={s.knowledgeItemId} className="card">
+              <h3>
+                <Link to={`/knowledge/${s.knowledgeItemId}`} lang={s.language}>
+                  {s.title}
+                </Link>
+              </h3>
+              <p className="field-hint">
+                {t(`kinds.${s.kind}`)} · {s.expert} ·{' '}
+                {t('matches.scoreLabel', { score: f.number(Math.round(s.score * 100)) })} ·{' '}
+                <StatusBadge kind="match" status={s.decision} />
+              </p>
+              <p>{t('matches.why')}</p>
+              <ul className="reasons">
+                {s.reasons.map((r, i) => (
+                  <li key={i}>
+                    {r.type === 'concept'
+                      ? t('matches.reason.concept', { need: r.need, item: r.item })
+                      : r.type === 'spelling'
+                        ? t('matches.reason.spelling', { need: r.need, item: r.item })
+                        : r.type === 'tag'
+                          ? t('matches.reason.tag', { need: r.need, item: r.item })
+                          : t('matches.reason.word', { need: r.need, item: r.item })}
+                  </li>
+                ))}
+              </ul>
+              {canDecide && s.decision !== 'accepted' ? (
+                <Form method="post" className="inline">
+                  <input type="hidden" name="item" value={s.knowledgeItemId} />
+                  <button
+                    type="submit"
+                    name="intent"
+                    value="accept"
+                    disabled={navigation.state === 'submitting'}
+                    aria-label={t('matches.acceptFor', { title: s.title })}
+                  >
+                    {t('matches.accept')}
+                  </button>
+                  <button
+                    type="submit"
+                    name="intent"
+                    value="dismiss"
+                    className="button-secondary"
+                    disabled={navigation.state === 'submitting'}
+                    aria-label={t('matches.dismissFor', { title: s.title })}
+                  >
+                    {t('matches.dismiss')}
+                  </button>
+                </Form>
+              ) : null}
+            </li>
+          ))}
+        </ol>
+      ) : (
+        <p className="empty">{t('matches.noSuggestions')}</p>
+      )}
+    </article>
+  );
+}
+
+export { GeneralErrorBoundary as ErrorBoundary } from '~/components/error-boundary';

@@ -1,0 +1,50 @@
+import { expect, logInAs, test } from './fixtures';
+
+test('an editor sees explained suggestions for a need, accepts one, and finds the idea in the backlog', async ({
+  page,
+  t,
+  lang,
+}) => {
+  // each browser language works on its own need
+  const need =
+    lang === 'de' ? /farbige Kontaktlinsen für Halloween/ : /mit Kontaktlinsen einschläft/;
+  await logInAs(page, t, 'editor');
+  await page.getByRole('link', { name: t('nav.matches'), exact: true }).click();
+  await page.getByRole('link', { name: need }).first().click();
+  await expect(page.getByRole('heading', { level: 1 })).toHaveText(need);
+
+  const first = page
+    .locator('ol.suggestions > li')
+    .filter({ has: page.getByRole('button', { name: t('matches.accept') }) })
+    .first();
+  await expect(first.getByText(t('matches.why'))).toBeVisible();
+  await expect(first.locator('ul.reasons li').first()).toBeVisible();
+  const title = (await first.getByRole('heading', { level: 3 }).textContent())!.trim();
+  await first.getByRole('button', { name: t('matches.accept') }).click();
+  await expect(page.getByRole('status')).toContainText(t('matches.done.accepted'));
+
+  await page.goto('/calendar');
+  const backlog = page.getByRole('complementary', { name: t('calendar.backlog') });
+  await expect(
+    backlog
+      .getByRole('link', {
+        name: new RegExp(title.slice(0, 30).replace(/[.*+?^${}()|[\]\\]/g, '\\$&')),
+      })
+      .first(),
+  ).toBeVisible();
+});
+
+test('a dismissed suggestion is not suggested again', async ({ page, t, lang }) => {
+  const need = lang === 'de' ? /Myopie-Management bei Kindern/ : /Real-world data on how people/;
+  await logInAs(page, t, 'editor');
+  await page.goto('/matches');
+  await page.getByRole('link', { name: need }).first().click();
+  const first = page
+    .locator('ol.suggestions > li')
+    .filter({ has: page.getByRole('button', { name: t('matches.dismiss') }) })
+    .first();
+  const title = (await first.getByRole('heading', { level: 3 }).textContent())!.trim();
+  await first.getByRole('button', { name: t('matches.dismiss') }).click();
+  await expect(page.getByRole('status')).toContainText(t('matches.done.dismissed'));
+  await expect(page.locator('ol.suggestions h3', { hasText: title })).toHaveCount(0);
+});
