@@ -101,3 +101,36 @@ describe('matching', () => {
     expect(reverse.get('care')?.[0]?.id).toBe('n2');
   });
 });
+
+describe('incremental updates', () => {
+  it('adds and replaces an item without rebuilding', () => {
+    const m = createMatcher(items, BUILT_IN_GLOSSARY);
+    m.addItem({
+      id: 'sun',
+      title: 'Sonnenschutz für die Augen',
+      description: 'UV-Schutz bei Kontaktlinsen.',
+      tags: ['UV'],
+    });
+    expect(m.itemCount).toBe(items.length + 1);
+    expect(m.rankForNeed({ id: 'n', text: 'UV-Schutz im Sommer', tags: [] })[0]?.id).toBe('sun');
+    m.addItem({ id: 'sun', title: 'Brillenpflege', description: 'Gläser putzen.', tags: [] });
+    expect(m.itemCount).toBe(items.length + 1);
+    expect(
+      m.rankForNeed({ id: 'n', text: 'UV-Schutz im Sommer', tags: [] }).map((r) => r.id),
+    ).not.toContain('sun');
+  });
+});
+
+describe('needs for one item', () => {
+  it('ranks the needs a single item could serve, with reasons', () => {
+    const m = createMatcher(items, BUILT_IN_GLOSSARY);
+    const needs = [
+      { id: 'n1', text: 'Versand und Lieferzeit', tags: [] },
+      { id: 'n2', text: 'Pflege von Linsen', tags: [] },
+    ];
+    const ranked = m.rankNeedsForItem('ship', needs, 5);
+    expect(ranked[0]?.id).toBe('n1');
+    expect(ranked[0]?.reasons.length).toBeGreaterThan(0);
+    expect(m.rankNeedsForItem('nope', needs)).toEqual([]);
+  });
+});

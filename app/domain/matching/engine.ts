@@ -49,7 +49,11 @@ const CONCEPT_BOOST = 1.3;
 export type Matcher = {
   rankForNeed(need: NeedDoc, top?: number): RankedMatch[];
   rankNeedsForItems(needs: readonly NeedDoc[], top?: number): Map<string, RankedMatch[]>;
-  itemCount: number;
+  /** adds (or replaces) one item without rebuilding the index */
+  addItem(item: KnowledgeDoc): void;
+  /** the needs one item could serve, best first (needs' analyses are kept between calls) */
+  rankNeedsForItem(itemId: string, needs: readonly NeedDoc[], top?: number): RankedMatch[];
+  readonly itemCount: number;
 };
 
 function glossaryIndex(glossary: readonly GlossaryEntry[]) {
@@ -112,6 +116,37 @@ export function createMatcher(
   };
 
   /** The features of a text, with how often each occurs (weighted by the field it is in). */
+  type TokenStem = { stem: string; surface: string; spelled?: boolean };
+  // words repeat across texts: each token is analysed once
+  const tokenCache = new Map<string, TokenStem[]>();
+  const analyzeToken = (token: string): TokenStem[] => {
+    let out = tokenCache.get(token);
+    if (out) return out;
+    const s = stem(token);
+    const parts = known.has(s) ? null : splitCompound(token, known);
+    if (parts)
+      out = [...parts.map((p) => ({ stem: p, surface: token })), { stem: s, surface: token }];
+    else {
+      const fixed = correct(s);
+      out = [fixed ? { stem: fixed, surface: token, spelled: true } : { stem: s, surface: token }];
+    }
+    tokenCache.set(token, out);
+    return out;
+  };
+  const longConcepts = [...concepts.single].filter(([s]) => s.length >= 5);
+  const insideCache = new Map<string, { stem: string; list: { key: string; term: string }[] }[]>();
+  const conceptsInside = (token: string) => {
+    if (token.length < 10) return [];
+    let found = insideCache.get(token);
+    if (!found) {
+      found = longConcepts
+        .filter(([s]) => token.includes(s))
+        .map(([s, list]) => ({ stem: s, list }));
+      insideCache.set(token, found);
+    }
+    return found;
+  };
+
   const analyze = (fields: { text: string; weight: number; tag?: boolean }[]) => {
     const out = new Map<
       string,
@@ -125,20 +160,8 @@ export function createMatcher(
     let length = 0;
     for (const { text, weight, tag } of fields) {
       const tokens = words(text);
-      const stems: { stem: string; surface: string; spelled?: boolean }[] = [];
-      for (const token of tokens) {
-        const s = stem(token);
-        const parts = known.has(s) ? null : splitCompound(token, known);
-        if (parts) {
-          for (const p of parts) stems.push({ stem: p, surface: token });
-          stems.push({ stem: s, surface: token });
-        } else {
-          const fixed = correct(s);
-          stems.push(
-            fixed ? { stem: fixed, surface: token, spelled: true } : { stem: s, surface: token },
-          );
-        }
-      }
+      const stems: TokenStem[] = [];
+      for (const token of tokens) stems.push(...analyzeToken(token));
       length += stems.length * weight;
       for (const st of stems) {
         add(
@@ -170,89 +193,118 @@ export function createMatcher(
       }
       // a known concept term inside a compound that could not be split (Versandkostenfrei)
       for (const token of tokens) {
-        if (token.length < 10) continue;
-        for (const [s, list] of concepts.single) {
-          if (s.length >= 5 && token.includes(s) && !seq.includes(s)) {
-            for (const cpt of list)
-              add(
-                { key: `c:${cpt.key}`, surface: token, type: 'concept', concept: cpt.key },
-                weight,
-              );
-          }
+        for (const { stem: st, list } of conceptsInside(token)) {
+          if (seq.includes(st)) continue;
+          for (const cpt of list)
+            add({ key: `c:${cpt.key}`, surface: token, type: 'concept', concept: cpt.key }, weight);
         }
       }
     }
     return { features: out, length: Math.max(1, length) };
   };
 
-  const docs: Doc[] = items.map((item) => {
+  const analyzeItem = (item: KnowledgeDoc): Doc => {
     const { features, length } = analyze([
       { text: item.title, weight: WEIGHT.title },
       { text: item.description, weight: WEIGHT.description },
       { text: item.tags.join(' , '), weight: WEIGHT.tags, tag: true },
     ]);
     return { id: item.id, features, length };
-  });
-  const avgLength = docs.reduce((a, d) => a + d.length, 0) / Math.max(1, docs.length);
+  };
+  const docs: Doc[] = items.map(analyzeItem);
+  let totalLength = docs.reduce((a, d) => a + d.length, 0);
+  let avgLength = totalLength / Math.max(1, docs.length);
+  // per feature: the items that have it, and their length-normalised term frequency (BM25),
+  // computed when the item is indexed, so ranking touches no maps
   const postings = new Map<string, number[]>();
-  docs.forEach((d, index) => {
-    for (const key of d.features.keys()) {
+  const postingTf = new Map<string, number[]>();
+  const normTf = (tf: number, length: number) =>
+    (tf * (K1 + 1)) / (tf + K1 * (1 - B + (B * length) / avgLength));
+  const post = (d: Doc, index: number) => {
+    for (const [key, f] of d.features) {
       const list = postings.get(key) ?? [];
+      const tfs = postingTf.get(key) ?? [];
       list.push(index);
+      tfs.push(normTf(f.tf, d.length));
       postings.set(key, list);
+      postingTf.set(key, tfs);
     }
-  });
+  };
+  docs.forEach(post);
+  const positions = new Map(docs.map((d, i) => [d.id, i]));
+  let replaced = new Uint8Array(Math.max(16, docs.length * 2));
   const idf = (key: string) => {
     const n = postings.get(key)?.length ?? 0;
-    return Math.log(1 + (docs.length - n + 0.5) / (n + 0.5));
+    return Math.log(1 + (positions.size - n + 0.5) / (n + 0.5));
   };
 
-  const scoreNeed = (need: NeedDoc) => {
+  const needCache = new Map<string, ReturnType<typeof analyze>['features']>();
+  type Scored = Map<number, { score: number; reasons: Map<string, Reason & { weight: number }> }>;
+
+  /**
+   * Scores a need against every item in two steps: first only the sums (a typed array, no
+   * objects), then the reasons for the best `limit` items alone.
+   */
+  const scoreNeed = (need: NeedDoc, limit: number, explain = true): Scored => {
     const query = analyze([
       { text: need.text, weight: 1 },
       { text: need.tags.join(' , '), weight: 1.2, tag: true },
     ]).features;
-    const scores = new Map<
-      number,
-      { score: number; reasons: Map<string, Reason & { weight: number }> }
-    >();
+    const sums = new Float64Array(docs.length);
+    const touched: number[] = [];
+    const terms: { key: string; weight: number; q: { surface: string; type: Reason['type'] } }[] =
+      [];
+    const tfOf = (doc: Doc, key: string) => {
+      const f = doc.features.get(key);
+      if (!f) return null; // a replaced version of an item
+      return { f, tf: (f.tf * (K1 + 1)) / (f.tf + K1 * (1 - B + (B * doc.length) / avgLength)) };
+    };
     for (const [key, q] of query) {
       const list = postings.get(key);
-      if (!list) continue;
+      const tfs = postingTf.get(key);
+      if (!list || !tfs) continue;
       const weight = idf(key) * Math.min(q.tf, 2);
-      for (const index of list) {
-        const doc = docs[index] as Doc;
-        const f = doc.features.get(key)!;
-        const tf = (f.tf * (K1 + 1)) / (f.tf + K1 * (1 - B + (B * doc.length) / avgLength));
-        const contribution = weight * tf;
-        const entry = scores.get(index) ?? { score: 0, reasons: new Map() };
-        entry.score += contribution;
+      terms.push({ key, weight, q });
+      for (let j = 0; j < list.length; j++) {
+        const index = list[j] as number;
+        if (replaced[index]) continue;
+        if (sums[index] === 0) touched.push(index);
+        sums[index] = (sums[index] as number) + weight * (tfs[j] as number);
+      }
+    }
+    const best = topIndices(touched, sums, limit);
+    const scored: Scored = new Map();
+    for (const index of best) {
+      const doc = docs[index] as Doc;
+      const reasons = new Map<string, Reason & { weight: number }>();
+      for (const { key, weight, q } of explain ? terms : []) {
+        const hit = tfOf(doc, key);
+        if (!hit) continue;
+        const contribution = weight * hit.tf;
+        const concept = key.startsWith('c:');
         const reason: Reason & { weight: number } = {
-          type: key.startsWith('c:')
+          type: concept
             ? 'concept'
-            : q.type === 'tag' || f.type === 'tag'
+            : q.type === 'tag' || hit.f.type === 'tag'
               ? 'tag'
               : q.type === 'spelling'
                 ? 'spelling'
                 : 'word',
           need: q.surface,
-          item: f.surface,
-          ...(key.startsWith('c:') ? { concept: key.slice(2) } : {}),
+          item: hit.f.surface,
+          ...(concept ? { concept: key.slice(2) } : {}),
           weight: contribution,
         };
-        const reasonKey = key.startsWith('c:') ? key : `w:${foldText(f.surface)}`;
-        const prev = entry.reasons.get(reasonKey);
-        if (!prev || prev.weight < contribution) entry.reasons.set(reasonKey, reason);
-        scores.set(index, entry);
+        const reasonKey = concept ? key : `w:${foldText(hit.f.surface)}`;
+        const prev = reasons.get(reasonKey);
+        if (!prev || prev.weight < contribution) reasons.set(reasonKey, reason);
       }
+      scored.set(index, { score: sums[index] as number, reasons });
     }
-    return scores;
+    return scored;
   };
 
-  const finish = (
-    scores: Map<number, { score: number; reasons: Map<string, Reason & { weight: number }> }>,
-    top: number,
-  ) =>
+  const finish = (scores: Scored, top: number) =>
     [...scores]
       .map(([index, s]) => ({
         id: (docs[index] as Doc).id,
@@ -264,12 +316,78 @@ export function createMatcher(
       .slice(0, top);
 
   return {
-    itemCount: docs.length,
-    rankForNeed: (need, top = 10) => finish(scoreNeed(need), top),
-    rankNeedsForItems(needs, top = 10) {
-      const perItem = new Map<string, RankedMatch[]>(docs.map((d) => [d.id, []]));
+    get itemCount() {
+      return positions.size;
+    },
+    addItem(item) {
+      const doc = analyzeItem(item);
+      const existing = positions.get(item.id);
+      if (existing !== undefined) {
+        // the old version stays in the postings but no longer matches: its features are emptied
+        const old = docs[existing] as Doc;
+        totalLength -= old.length;
+        old.features = new Map();
+        replaced[existing] = 1;
+        old.id = `\u0000replaced:${old.id}`;
+      }
+      docs.push(doc);
+      if (docs.length > replaced.length) {
+        const grown = new Uint8Array(replaced.length * 2);
+        grown.set(replaced);
+        replaced = grown;
+      }
+      positions.set(item.id, docs.length - 1);
+      post(doc, docs.length - 1);
+      totalLength += doc.length;
+      avgLength = totalLength / Math.max(1, positions.size);
+    },
+    rankForNeed: (need, top = 10) => finish(scoreNeed(need, top), top),
+    rankNeedsForItem(itemId, needs, top = 10) {
+      const index = positions.get(itemId);
+      if (index === undefined) return [];
+      const doc = docs[index] as Doc;
+      const ranked: RankedMatch[] = [];
       for (const need of needs) {
-        for (const m of finish(scoreNeed(need), docs.length))
+        const cacheKey = `${need.id}\u0000${need.text}\u0000${need.tags.join(',')}`;
+        let query = needCache.get(cacheKey);
+        if (!query) {
+          query = analyze([
+            { text: need.text, weight: 1 },
+            { text: need.tags.join(' , '), weight: 1.2, tag: true },
+          ]).features;
+          needCache.set(cacheKey, query);
+        }
+        let score = 0;
+        const reasons: (Reason & { weight: number })[] = [];
+        for (const [key, q] of query) {
+          const f = doc.features.get(key);
+          if (!f) continue;
+          const tf = (f.tf * (K1 + 1)) / (f.tf + K1 * (1 - B + (B * doc.length) / avgLength));
+          const contribution = idf(key) * Math.min(q.tf, 2) * tf;
+          score += contribution;
+          const concept = key.startsWith('c:');
+          reasons.push({
+            type: concept
+              ? 'concept'
+              : q.type === 'tag' || f.type === 'tag'
+                ? 'tag'
+                : q.type === 'spelling'
+                  ? 'spelling'
+                  : 'word',
+            need: q.surface,
+            item: f.surface,
+            ...(concept ? { concept: key.slice(2) } : {}),
+            weight: contribution,
+          });
+        }
+        if (score > 0) ranked.push({ id: need.id, score, reasons: readableReasons(reasons) });
+      }
+      return ranked.sort((a, b) => b.score - a.score || a.id.localeCompare(b.id)).slice(0, top);
+    },
+    rankNeedsForItems(needs, top = 10) {
+      const perItem = new Map<string, RankedMatch[]>([...positions.keys()].map((id) => [id, []]));
+      for (const need of needs) {
+        for (const m of finish(scoreNeed(need, docs.length, false), docs.length))
           perItem.get(m.id)!.push({ ...m, id: need.id });
       }
       for (const [id, list] of perItem) {
@@ -300,6 +418,22 @@ function readableReasons(reasons: (Reason & { weight: number })[]): Reason[] {
     if (out.length === 6) break;
   }
   return out;
+}
+
+/** The `k` indices with the highest sums, best first, without sorting them all. */
+function topIndices(indices: readonly number[], sums: Float64Array, k: number): number[] {
+  if (indices.length <= k)
+    return [...indices].sort((a, b) => (sums[b] as number) - (sums[a] as number) || a - b);
+  const best: number[] = [];
+  for (const i of indices) {
+    const v = sums[i] as number;
+    if (best.length === k && v <= (sums[best[k - 1] as number] as number)) continue;
+    let at = best.length;
+    while (at > 0 && (sums[best[at - 1] as number] as number) < v) at--;
+    best.splice(at, 0, i);
+    if (best.length > k) best.pop();
+  }
+  return best;
 }
 
 /** A score between 0 and 1 for people (the raw BM25 score has no fixed scale). */

@@ -36,7 +36,7 @@ export const BUILT_IN_GLOSSARY: GlossaryEntry[] = [
   c(
     'contact-lens',
     ['Kontaktlinse', 'Linse', 'Kontaktlinsen'],
-    ['contact lens', 'lens', 'lenses'],
+    ['contact lens', 'lens', 'lenses', 'contacts'],
     ['KL'],
   ),
   c(
@@ -76,7 +76,17 @@ export const BUILT_IN_GLOSSARY: GlossaryEntry[] = [
   c(
     'sleep',
     ['Schlafen', 'einschlafen', 'über Nacht', 'Nachtlinse'],
-    ['sleeping', 'sleep', 'overnight', 'night'],
+    ['sleeping', 'sleep', 'asleep', 'overnight', 'night'],
+  ),
+  c(
+    'insertion',
+    ['Einsetzen', 'Herausnehmen', 'Anfänger', 'Einsteiger', 'erstes Mal'],
+    ['putting in', 'insert', 'insertion', 'removal', 'beginner', 'first time', 'first-time'],
+  ),
+  c(
+    'brand',
+    ['Eigenmarke', 'Markenlinse', 'Marke', 'Markenprodukt'],
+    ['store brand', 'private label', 'own brand', 'branded', 'brand'],
   ),
   c(
     'infection',
