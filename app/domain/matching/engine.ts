@@ -238,7 +238,43 @@ export function createMatcher(
     return Math.log(1 + (positions.size - n + 0.5) / (n + 0.5));
   };
 
-  const needCache = new Map<string, ReturnType<typeof analyze>['features']>();
+  type Features = ReturnType<typeof analyze>['features'];
+  const needCache = new Map<string, Features>();
+  /** A need's features; kept, since the same needs are ranked again and again. */
+  const analyzeNeed = (need: NeedDoc): Features => {
+    const cacheKey = `${need.id}\u0000${need.text}\u0000${need.tags.join(',')}`;
+    let query = needCache.get(cacheKey);
+    if (!query) {
+      query = analyze([
+        { text: need.text, weight: 1 },
+        { text: need.tags.join(' , '), weight: 1.2, tag: true },
+      ]).features;
+      needCache.set(cacheKey, query);
+    }
+    return query;
+  };
+  /** Why a shared feature connects a need (its feature `q`) with an item (its feature `f`). */
+  const reasonFor = (
+    key: string,
+    q: { surface: string; type: Reason['type'] },
+    f: { surface: string; type: Reason['type'] },
+    weight: number,
+  ): Reason & { weight: number } => {
+    const concept = key.startsWith('c:');
+    return {
+      type: concept
+        ? 'concept'
+        : q.type === 'tag' || f.type === 'tag'
+          ? 'tag'
+          : q.type === 'spelling'
+            ? 'spelling'
+            : 'word',
+      need: q.surface,
+      item: f.surface,
+      ...(concept ? { concept: key.slice(2) } : {}),
+      weight,
+    };
+  };
   type Scored = Map<number, { score: number; reasons: Map<string, Reason & { weight: number }> }>;
 
   /**
@@ -246,10 +282,7 @@ export function createMatcher(
    * objects), then the reasons for the best `limit` items alone.
    */
   const scoreNeed = (need: NeedDoc, limit: number, explain = true): Scored => {
-    const query = analyze([
-      { text: need.text, weight: 1 },
-      { text: need.tags.join(' , '), weight: 1.2, tag: true },
-    ]).features;
+    const query = analyzeNeed(need);
     const sums = new Float64Array(docs.length);
     const touched: number[] = [];
     const terms: { key: string; weight: number; q: { surface: string; type: Reason['type'] } }[] =
@@ -257,7 +290,7 @@ export function createMatcher(
     const tfOf = (doc: Doc, key: string) => {
       const f = doc.features.get(key);
       if (!f) return null; // a replaced version of an item
-      return { f, tf: (f.tf * (K1 + 1)) / (f.tf + K1 * (1 - B + (B * doc.length) / avgLength)) };
+      return { f, tf: normTf(f.tf, doc.length) };
     };
     for (const [key, q] of query) {
       const list = postings.get(key);
@@ -281,21 +314,8 @@ export function createMatcher(
         const hit = tfOf(doc, key);
         if (!hit) continue;
         const contribution = weight * hit.tf;
-        const concept = key.startsWith('c:');
-        const reason: Reason & { weight: number } = {
-          type: concept
-            ? 'concept'
-            : q.type === 'tag' || hit.f.type === 'tag'
-              ? 'tag'
-              : q.type === 'spelling'
-                ? 'spelling'
-                : 'word',
-          need: q.surface,
-          item: hit.f.surface,
-          ...(concept ? { concept: key.slice(2) } : {}),
-          weight: contribution,
-        };
-        const reasonKey = concept ? key : `w:${foldText(hit.f.surface)}`;
+        const reason = reasonFor(key, q, hit.f, contribution);
+        const reasonKey = reason.type === 'concept' ? key : `w:${foldText(hit.f.surface)}`;
         const prev = reasons.get(reasonKey);
         if (!prev || prev.weight < contribution) reasons.set(reasonKey, reason);
       }
@@ -348,37 +368,15 @@ export function createMatcher(
       const doc = docs[index] as Doc;
       const ranked: RankedMatch[] = [];
       for (const need of needs) {
-        const cacheKey = `${need.id}\u0000${need.text}\u0000${need.tags.join(',')}`;
-        let query = needCache.get(cacheKey);
-        if (!query) {
-          query = analyze([
-            { text: need.text, weight: 1 },
-            { text: need.tags.join(' , '), weight: 1.2, tag: true },
-          ]).features;
-          needCache.set(cacheKey, query);
-        }
+        const query = analyzeNeed(need);
         let score = 0;
         const reasons: (Reason & { weight: number })[] = [];
         for (const [key, q] of query) {
           const f = doc.features.get(key);
           if (!f) continue;
-          const tf = (f.tf * (K1 + 1)) / (f.tf + K1 * (1 - B + (B * doc.length) / avgLength));
-          const contribution = idf(key) * Math.min(q.tf, 2) * tf;
+          const contribution = idf(key) * Math.min(q.tf, 2) * normTf(f.tf, doc.length);
           score += contribution;
-          const concept = key.startsWith('c:');
-          reasons.push({
-            type: concept
-              ? 'concept'
-              : q.type === 'tag' || f.type === 'tag'
-                ? 'tag'
-                : q.type === 'spelling'
-                  ? 'spelling'
-                  : 'word',
-            need: q.surface,
-            item: f.surface,
-            ...(concept ? { concept: key.slice(2) } : {}),
-            weight: contribution,
-          });
+          reasons.push(reasonFor(key, q, f, contribution));
         }
         if (score > 0) ranked.push({ id: need.id, score, reasons: readableReasons(reasons) });
       }
