@@ -231,3 +231,24 @@ export async function recheckPieces({ actorId }: { actorId: string }) {
 }
 
 export { contentHash, pieceFields };
+
+/** A verdict as a page shows it: the decision and, per finding, what to highlight and why. */
+export function verdictForPage(verdict: ContentVerdict) {
+  return {
+    decision: verdict.decision,
+    failed: Boolean(verdict.failed),
+    findings: verdict.findings.map(
+      ({ field, start, end, excerpt, severity, ruleId, ruleName, message, exempted }) => ({
+        field,
+        start,
+        end,
+        excerpt,
+        severity,
+        ruleId,
+        ruleName,
+        message,
+        exempted,
+      }),
+    ),
+  };
+}

@@ -14,7 +14,7 @@ import { toLocalInput } from '~/domain/calendar/grid';
 import type { PieceStatus } from '~/domain/calendar/vocabulary';
 import { nextStatuses, overdueStages, PUBLIC_STAGES } from '~/domain/calendar/workflow';
 import { can } from '~/domain/permissions';
-import { checkPiece } from '~/models/disclosure.server';
+import { checkPiece, verdictForPage } from '~/models/disclosure.server';
 import { requestExemption } from '~/models/exemption.server';
 import {
   addPieceComment,
@@ -58,23 +58,7 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
     canPlan,
     transitions: nextStatuses(piece.status as PieceStatus, actor, piece),
     canRequestExemption: can(user.roles, 'exemptions:request'),
-    disclosure: {
-      decision: verdict.decision,
-      failed: Boolean(verdict.failed),
-      findings: verdict.findings.map(
-        ({ field, start, end, excerpt, severity, ruleId, ruleName, message, exempted }) => ({
-          field,
-          start,
-          end,
-          excerpt,
-          severity,
-          ruleId,
-          ruleName,
-          message,
-          exempted,
-        }),
-      ),
-    },
+    disclosure: verdictForPage(verdict),
     overdue: overdueStages(piece.status as PieceStatus, piece.deadlines, new Date()),
     activity,
     options: facets && {

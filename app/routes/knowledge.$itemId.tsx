@@ -25,7 +25,7 @@ import {
   type KnowledgeAction,
 } from '~/domain/knowledge/workflow';
 import { can } from '~/domain/permissions';
-import { checkFields } from '~/models/disclosure.server';
+import { checkFields, verdictForPage } from '~/models/disclosure.server';
 import { getKnowledgeItem, transitionKnowledgeItem } from '~/models/knowledge.server';
 import { requirePermission } from '~/utils/auth.server';
 import { parseForm, type FieldErrors } from '~/utils/forms';
@@ -61,20 +61,7 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
     actions: availableActions(status, actor),
     editable: canEdit(status, actor),
     lastComment: lastComment ?? null,
-    disclosure: {
-      decision: verdict.decision,
-      failed: Boolean(verdict.failed),
-      findings: verdict.findings.map(
-        ({ field, excerpt, severity, ruleName, message, exempted }) => ({
-          field,
-          excerpt,
-          severity,
-          ruleName,
-          message,
-          exempted,
-        }),
-      ),
-    },
+    disclosure: verdictForPage(verdict),
   });
 }
 

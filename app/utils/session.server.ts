@@ -129,8 +129,3 @@ export async function destroySession(request: Request): Promise<string> {
   if (token) await prisma.session.deleteMany({ where: { id: hashToken(token) } });
   return sessionCookie.serialize('', { maxAge: 0, expires: new Date(0) });
 }
-
-/** Ends every session of a user (deactivation, role change, password change). */
-export async function destroyUserSessions(userId: string): Promise<void> {
-  await prisma.session.deleteMany({ where: { userId } });
-}

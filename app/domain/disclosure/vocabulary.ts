@@ -5,8 +5,5 @@ export type RuleSeverity = (typeof RULE_SEVERITIES)[number];
 export const RULE_KINDS = ['term', 'phrase', 'regex', 'figure'] as const;
 export type RuleKind = (typeof RULE_KINDS)[number];
 
-export const EXEMPTION_STATUSES = ['requested', 'granted', 'denied', 'revoked'] as const;
-export type ExemptionStatus = (typeof EXEMPTION_STATUSES)[number];
-
 /** Default distance, in characters, between a money amount and a figure rule's pattern. */
 export const DEFAULT_FIGURE_WINDOW = 40;

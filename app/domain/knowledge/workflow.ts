@@ -39,10 +39,6 @@ export type Actor = { isOwner: boolean; canReview: boolean };
 
 export type TransitionProblem = 'notAllowed' | 'wrongStatus' | 'commentRequired';
 
-export function isKnowledgeAction(value: unknown): value is KnowledgeAction {
-  return typeof value === 'string' && (KNOWLEDGE_ACTIONS as readonly string[]).includes(value);
-}
-
 /** The status an action leads to, or why it may not happen. */
 export function transition(
   status: KnowledgeStatus,

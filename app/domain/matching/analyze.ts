@@ -85,10 +85,6 @@ export function stem(word: string): string {
   return word;
 }
 
-export function isStopWord(word: string) {
-  return STOP.has(word);
-}
-
 /** Words of a text, folded, without stop words and one-letter tokens. */
 export function words(text: string): string[] {
   return foldText(text)
