@@ -22,10 +22,42 @@ export function FieldError({
   );
 }
 
-function describedBy(id: string, hint: boolean, invalid: boolean) {
-  return (
+type FieldProps = { name: string; label: ReactNode; errors?: FieldErrors; hint?: ReactNode };
+
+/**
+ * Label, hint and error around one control, linked by ids; `control` gets the attributes that
+ * tie it to them (id, name, aria-invalid, aria-describedby).
+ */
+function Field({
+  name,
+  label,
+  errors,
+  hint,
+  control,
+}: FieldProps & {
+  control: (a: {
+    id: string;
+    name: string;
+    'aria-invalid'?: boolean;
+    'aria-describedby'?: string;
+  }) => ReactNode;
+}) {
+  const id = `field-${name}`;
+  const invalid = Boolean(errors?.[name]);
+  const describedBy =
     [hint ? `${id}-hint` : null, invalid ? `${id}-error` : null].filter(Boolean).join(' ') ||
-    undefined
+    undefined;
+  return (
+    <div className="field">
+      <label htmlFor={id}>{label}</label>
+      {control({ id, name, 'aria-invalid': invalid || undefined, 'aria-describedby': describedBy })}
+      {hint ? (
+        <p className="field-hint" id={`${id}-hint`}>
+          {hint}
+        </p>
+      ) : null}
+      <FieldError errors={errors} name={name} id={`${id}-error`} />
+    </div>
   );
 }
 
@@ -35,31 +67,15 @@ export function TextAreaField({
   errors,
   hint,
   ...textarea
-}: {
-  name: string;
-  label: ReactNode;
-  errors?: FieldErrors;
-  hint?: ReactNode;
-} & React.TextareaHTMLAttributes<HTMLTextAreaElement>) {
-  const id = `field-${name}`;
-  const invalid = Boolean(errors?.[name]);
+}: FieldProps & React.TextareaHTMLAttributes<HTMLTextAreaElement>) {
   return (
-    <div className="field">
-      <label htmlFor={id}>{label}</label>
-      <textarea
-        id={id}
-        name={name}
-        aria-invalid={invalid || undefined}
-        aria-describedby={describedBy(id, Boolean(hint), invalid)}
-        {...textarea}
-      />
-      {hint ? (
-        <p className="field-hint" id={`${id}-hint`}>
-          {hint}
-        </p>
-      ) : null}
-      <FieldError errors={errors} name={name} id={`${id}-error`} />
-    </div>
+    <Field
+      name={name}
+      label={label}
+      errors={errors}
+      hint={hint}
+      control={(a) => <textarea {...a} {...textarea} />}
+    />
   );
 }
 
@@ -69,30 +85,14 @@ export function TextField({
   errors,
   hint,
   ...input
-}: {
-  name: string;
-  label: ReactNode;
-  errors?: FieldErrors;
-  hint?: ReactNode;
-} & React.InputHTMLAttributes<HTMLInputElement>) {
-  const id = `field-${name}`;
-  const invalid = Boolean(errors?.[name]);
+}: FieldProps & React.InputHTMLAttributes<HTMLInputElement>) {
   return (
-    <div className="field">
-      <label htmlFor={id}>{label}</label>
-      <input
-        id={id}
-        name={name}
-        aria-invalid={invalid || undefined}
-        aria-describedby={describedBy(id, Boolean(hint), invalid)}
-        {...input}
-      />
-      {hint ? (
-        <p className="field-hint" id={`${id}-hint`}>
-          {hint}
-        </p>
-      ) : null}
-      <FieldError errors={errors} name={name} id={`${id}-error`} />
-    </div>
+    <Field
+      name={name}
+      label={label}
+      errors={errors}
+      hint={hint}
+      control={(a) => <input {...a} {...input} />}
+    />
   );
 }
