@@ -3,7 +3,7 @@
 import fs from 'node:fs';
 import path from 'node:path';
 
-const file = path.resolve('tests/.tmp/e2e.db');
+const file = path.resolve(process.env.LOTSE_TEST_TMP ?? 'tests/.tmp', 'e2e.db');
 fs.mkdirSync(path.dirname(file), { recursive: true });
 for (const suffix of ['', '-wal', '-shm', '-journal']) fs.rmSync(file + suffix, { force: true });
 process.env.DATABASE_URL = `file:${file}`;

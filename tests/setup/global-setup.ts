@@ -2,8 +2,11 @@ import { execFileSync } from 'node:child_process';
 import fs from 'node:fs';
 import path from 'node:path';
 
-/** One migrated SQLite file that every test worker copies, so migrations run once per run. */
-export const TMP = path.resolve('tests', '.tmp');
+/**
+ * One migrated SQLite file that every test worker copies, so migrations run once per run.
+ * LOTSE_TEST_TMP moves the scratch folder, so two runs on one checkout don't share it.
+ */
+export const TMP = path.resolve(process.env.LOTSE_TEST_TMP ?? path.join('tests', '.tmp'));
 export const BASE_DB = path.join(TMP, 'base.db');
 
 export default function setup() {

@@ -3,7 +3,7 @@ import path from 'node:path';
 import { afterAll, beforeEach, vi } from 'vitest';
 
 // Each test file gets its own copy of the migrated database, before any module opens it.
-const tmp = path.resolve('tests', '.tmp');
+const tmp = path.resolve(process.env.LOTSE_TEST_TMP ?? path.join('tests', '.tmp'));
 const file = path.join(
   tmp,
   `test-${process.env.VITEST_POOL_ID ?? '0'}-${process.pid}-${Date.now()}.db`,
