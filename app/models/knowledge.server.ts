@@ -1,6 +1,5 @@
 import type { Prisma } from '~/generated/prisma/client';
 import type { InventoryQuery, SortColumn } from '~/domain/knowledge/inventory-query';
-import { parseTags } from '~/domain/knowledge/tags';
 import type { KnowledgeStatus } from '~/domain/knowledge/vocabulary';
 import {
   canEdit,
@@ -12,6 +11,7 @@ import { can } from '~/domain/permissions';
 import { prisma, type Tx } from '~/utils/db.server';
 import type { SessionUser } from '~/utils/session.server';
 import { recordAudit } from './audit.server';
+import { tagConnections } from './tag.server';
 
 type Viewer = Pick<SessionUser, 'id' | 'roles'>;
 
@@ -210,20 +210,6 @@ export type KnowledgeInput = {
   tags: string[];
   links: { label?: string; url: string }[];
 };
-
-async function tagConnections(tx: Tx, names: readonly string[]) {
-  const ids: { tagId: string }[] = [];
-  for (const name of parseTags(names)) {
-    const tag = await tx.tag.upsert({
-      where: { name },
-      update: {},
-      create: { name },
-      select: { id: true },
-    });
-    ids.push({ tagId: tag.id });
-  }
-  return ids;
-}
 
 function itemData(input: KnowledgeInput) {
   return {

@@ -143,6 +143,69 @@ export async function suggestionsForNeed(needId: string, top = 10): Promise<Sugg
   });
 }
 
+export type NeedSuggestion = {
+  needId: string;
+  text: string;
+  language: string;
+  audience: string;
+  score: number;
+  reasons: Reason[];
+  decision: string;
+};
+
+/**
+ * The needs an accepted knowledge item could serve, best first, with the same explanations as
+ * the suggestions per need; needs that dismissed the item stay away.
+ */
+export async function needsForItem(itemId: string, top = 5): Promise<NeedSuggestion[]> {
+  const [needs, matcher, decided] = await Promise.all([
+    prisma.need.findMany({
+      select: {
+        id: true,
+        text: true,
+        language: true,
+        audience: { select: { name: true } },
+        tags: { select: { tag: { select: { name: true } } } },
+      },
+    }),
+    getMatcher(),
+    prisma.match.findMany({
+      where: { knowledgeItemId: itemId },
+      select: { needId: true, decision: true },
+    }),
+  ]);
+  const decisions = new Map(decided.map((m) => [m.needId, m.decision]));
+  const byId = new Map(needs.map((n) => [n.id, n]));
+  const ranked = matcher.rankNeedsForItem(
+    itemId,
+    needs.map((n) => ({
+      id: n.id,
+      text: n.text,
+      tags: n.tags.map((t) => t.tag.name),
+      language: n.language,
+    })),
+    top + decided.length,
+  );
+  return ranked
+    .filter((r) => decisions.get(r.id) !== 'dismissed')
+    .slice(0, top)
+    .flatMap((r) => {
+      const need = byId.get(r.id);
+      if (!need) return [];
+      return [
+        {
+          needId: need.id,
+          text: need.text,
+          language: need.language,
+          audience: need.audience.name,
+          score: displayScore(r.score),
+          reasons: r.reasons,
+          decision: decisions.get(r.id) ?? 'suggested',
+        },
+      ];
+    });
+}
+
 /**
  * An editor's decision on a suggestion. Accepting records the match and puts a content idea in
  * the calendar backlog, with a channel suggested from the item's kind and the audience.

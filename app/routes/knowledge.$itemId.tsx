@@ -17,6 +17,7 @@ import { useTranslation } from 'react-i18next';
 import { DisclosurePanel } from '~/components/disclosure-panel';
 import { StatusBadge } from '~/components/labels';
 import { FieldError } from '~/components/field';
+import { MatchReasons } from '~/components/match-reasons';
 import type { KnowledgeStatus } from '~/domain/knowledge/vocabulary';
 import {
   actionNeedsComment,
@@ -27,6 +28,7 @@ import {
 import { can } from '~/domain/permissions';
 import { checkFields, verdictForPage } from '~/models/disclosure.server';
 import { getKnowledgeItem, transitionKnowledgeItem } from '~/models/knowledge.server';
+import { needsForItem } from '~/models/matching.server';
 import { requirePermission } from '~/utils/auth.server';
 import { parseForm, type FieldErrors } from '~/utils/forms';
 import { parseJsonLinks } from '~/utils/json';
@@ -47,12 +49,13 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
     canReview: can(user.roles, 'knowledge:review'),
   };
   const status = item.status as KnowledgeStatus;
-  // what the disclosure rules would say if this went public: a warning, never a block here
-  const verdict = await checkFields({
-    title: item.title,
-    summary: item.summary,
-    details: item.details,
-  });
+  // what the disclosure rules would say if this went public: a warning, never a block here.
+  // Only the owner and reviewers see it: to other experts, findings on someone else's item
+  // would reveal what the rules look for.
+  const verdict =
+    actor.isOwner || actor.canReview
+      ? await checkFields({ title: item.title, summary: item.summary, details: item.details })
+      : { decision: 'allow' as const, findings: [], contentHash: '' };
   const lastComment = [...item.transitions]
     .reverse()
     .find((tr) => tr.comment && tr.toStatus === status);
@@ -62,6 +65,9 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
     editable: canEdit(status, actor),
     lastComment: lastComment ?? null,
     disclosure: verdictForPage(verdict),
+    // for editors and management: which audience needs this knowledge could serve
+    couldServe:
+      status === 'accepted' && can(user.roles, 'matches:read') ? await needsForItem(item.id) : null,
   });
 }
 
@@ -112,7 +118,8 @@ const DONE = [
 ] as const;
 
 export default function KnowledgeItemPage() {
-  const { item, actions, editable, lastComment, disclosure } = useLoaderData<typeof loader>();
+  const { item, actions, editable, lastComment, disclosure, couldServe } =
+    useLoaderData<typeof loader>();
   const data = useActionData<typeof action>();
   const [params] = useSearchParams();
   const navigation = useNavigation();
@@ -238,6 +245,34 @@ export default function KnowledgeItemPage() {
               </div>
             </Form>
           ) : null}
+        </section>
+      ) : null}
+
+      {couldServe ? (
+        <section aria-labelledby="could-serve-title" className="card">
+          <h2 id="could-serve-title">{t('matches.couldServe')}</h2>
+          {couldServe.length ? (
+            <ol className="plain">
+              {couldServe.map((n) => (
+                <li key={n.needId}>
+                  <p>
+                    <Link to={`/matches/${n.needId}`} lang={n.language}>
+                      {n.text}
+                    </Link>{' '}
+                    <span className="field-hint">
+                      ({n.audience} · {t('matches.scoreLabel', { score: n.score })})
+                    </span>{' '}
+                    {n.decision === 'accepted' ? (
+                      <StatusBadge kind="match" status={n.decision} />
+                    ) : null}
+                  </p>
+                  <MatchReasons reasons={n.reasons} />
+                </li>
+              ))}
+            </ol>
+          ) : (
+            <p className="empty">{t('matches.couldServeEmpty')}</p>
+          )}
         </section>
       ) : null}
 

@@ -7,6 +7,7 @@ import {
 } from '@remix-run/node';
 import { Form, Link, useLoaderData, useNavigation, useSearchParams } from '@remix-run/react';
 import { useTranslation } from 'react-i18next';
+import { MatchReasons } from '~/components/match-reasons';
 import { StatusBadge } from '~/components/labels';
 import { can } from '~/domain/permissions';
 import { decideMatch, suggestionsForNeed } from '~/models/matching.server';
@@ -108,19 +109,7 @@ export default function NeedMatches() {
                 <StatusBadge kind="match" status={s.decision} />
               </p>
               <p>{t('matches.why')}</p>
-              <ul className="reasons">
-                {s.reasons.map((r, i) => (
-                  <li key={i}>
-                    {r.type === 'concept'
-                      ? t('matches.reason.concept', { need: r.need, item: r.item })
-                      : r.type === 'spelling'
-                        ? t('matches.reason.spelling', { need: r.need, item: r.item })
-                        : r.type === 'tag'
-                          ? t('matches.reason.tag', { need: r.need, item: r.item })
-                          : t('matches.reason.word', { need: r.need, item: r.item })}
-                  </li>
-                ))}
-              </ul>
+              <MatchReasons reasons={s.reasons} />
               {canDecide && s.decision !== 'accepted' ? (
                 <Form method="post" className="inline">
                   <input type="hidden" name="item" value={s.knowledgeItemId} />

@@ -50,7 +50,10 @@ export default function MatchesIndex() {
   );
   return (
     <>
-      <h1>{t('matches.title')}</h1>
+      <div className="toolbar">
+        <h1>{t('matches.title')}</h1>
+        <Link to="/glossary">{t('glossary.title')}</Link>
+      </div>
       <p className="intro">{t('matches.intro')}</p>
       <div className="grid">
         <section className="card" aria-labelledby="gaps-title">

@@ -14,7 +14,16 @@ export type GlossaryEntry = {
   }[];
 };
 
-const c = (key: string, de: string[], en: string[], both: string[] = []): GlossaryEntry => ({
+/**
+ * A concept from its German terms, English terms and terms for both languages (abbreviations,
+ * brand names): in each language the first is the main term, the others its synonyms.
+ */
+export const conceptFromLists = (
+  key: string,
+  de: readonly string[],
+  en: readonly string[],
+  both: readonly string[] = [],
+): GlossaryEntry => ({
   key,
   terms: [
     ...de.map((term, i) => ({
@@ -33,243 +42,326 @@ const c = (key: string, de: string[], en: string[], both: string[] = []): Glossa
 
 export const BUILT_IN_GLOSSARY: GlossaryEntry[] = [
   // optics (the demo's domain)
-  c(
+  conceptFromLists(
     'contact-lens',
     ['Kontaktlinse', 'Linse', 'Kontaktlinsen'],
     ['contact lens', 'lens', 'lenses', 'contacts'],
     ['KL'],
   ),
-  c(
+  conceptFromLists(
     'care',
     ['Pflege', 'Reinigung', 'Pflegemittel', 'Hygiene'],
     ['care', 'cleaning', 'hygiene', 'solution'],
   ),
-  c('dry-eye', ['trockenes Auge', 'trockene Augen', 'Augentrockenheit'], ['dry eye', 'dry eyes']),
-  c('eye', ['Auge', 'Augen'], ['eye', 'eyes']),
-  c(
+  conceptFromLists(
+    'dry-eye',
+    ['trockenes Auge', 'trockene Augen', 'Augentrockenheit'],
+    ['dry eye', 'dry eyes'],
+  ),
+  conceptFromLists('eye', ['Auge', 'Augen'], ['eye', 'eyes']),
+  conceptFromLists(
     'myopia',
     ['Myopie', 'Kurzsichtigkeit', 'kurzsichtig'],
     ['myopia', 'short-sightedness', 'nearsightedness', 'short-sighted'],
   ),
-  c(
+  conceptFromLists(
     'presbyopia',
     ['Presbyopie', 'Alterssichtigkeit', 'Lesebrille', 'Gleitsicht'],
     ['presbyopia', 'reading glasses', 'multifocal', 'progressive'],
   ),
-  c('astigmatism', ['Astigmatismus', 'Hornhautverkrümmung', 'torisch'], ['astigmatism', 'toric']),
-  c(
+  conceptFromLists(
+    'astigmatism',
+    ['Astigmatismus', 'Hornhautverkrümmung', 'torisch'],
+    ['astigmatism', 'toric'],
+  ),
+  conceptFromLists(
     'daily-lens',
     ['Tageslinse', 'Tageslinsen', 'Eintageslinse'],
     ['daily lens', 'daily lenses', 'dailies', 'daily disposable'],
   ),
-  c('monthly-lens', ['Monatslinse', 'Monatslinsen'], ['monthly lens', 'monthly lenses']),
-  c(
+  conceptFromLists(
+    'monthly-lens',
+    ['Monatslinse', 'Monatslinsen'],
+    ['monthly lens', 'monthly lenses'],
+  ),
+  conceptFromLists(
     'optician',
     ['Augenoptiker', 'Optiker', 'Optometrist', 'Augenarzt'],
     ['optician', 'optometrist', 'eye doctor', 'ophthalmologist'],
   ),
-  c(
+  conceptFromLists(
     'screen-work',
     ['Bildschirmarbeit', 'Bildschirm', 'Computer', 'Homeoffice'],
     ['screen time', 'screen', 'computer', 'home office'],
   ),
-  c(
+  conceptFromLists(
     'sleep',
     ['Schlafen', 'einschlafen', 'über Nacht', 'Nachtlinse'],
     ['sleeping', 'sleep', 'asleep', 'overnight', 'night'],
   ),
-  c(
+  conceptFromLists(
     'insertion',
     ['Einsetzen', 'Herausnehmen', 'Anfänger', 'Einsteiger', 'erstes Mal'],
     ['putting in', 'insert', 'insertion', 'removal', 'beginner', 'first time', 'first-time'],
   ),
-  c(
+  conceptFromLists(
     'brand',
     ['Eigenmarke', 'Markenlinse', 'Marke', 'Markenprodukt'],
     ['store brand', 'private label', 'own brand', 'branded', 'brand'],
   ),
-  c(
+  conceptFromLists(
     'infection',
     ['Infektion', 'Entzündung', 'Keratitis'],
     ['infection', 'inflammation', 'keratitis'],
   ),
-  c(
+  conceptFromLists(
     'coloured-lens',
     ['farbige Kontaktlinse', 'farbige Linsen', 'Funlinse'],
     ['coloured lens', 'colored lens', 'coloured lenses', 'costume lens'],
   ),
-  c(
+  conceptFromLists(
     'make-up',
     ['Make-up', 'Schminken', 'Kosmetik', 'Wimperntusche'],
     ['make-up', 'makeup', 'cosmetics', 'mascara'],
   ),
-  c('sport', ['Sport', 'Schwimmen', 'Training'], ['sport', 'sports', 'swimming', 'exercise']),
-  c('children', ['Kind', 'Kinder', 'Eltern'], ['child', 'children', 'kids', 'parents']),
-  c(
+  conceptFromLists(
+    'sport',
+    ['Sport', 'Schwimmen', 'Training'],
+    ['sport', 'sports', 'swimming', 'exercise'],
+  ),
+  conceptFromLists(
+    'children',
+    ['Kind', 'Kinder', 'Eltern'],
+    ['child', 'children', 'kids', 'parents'],
+  ),
+  conceptFromLists(
     'medical-device',
     ['Medizinprodukt', 'Medizinprodukteverordnung'],
     ['medical device', 'Medical Device Regulation'],
     ['MDR'],
   ),
-  c(
+  conceptFromLists(
     'label',
     ['Etikett', 'Aufdruck', 'Packung', 'Beschriftung'],
     ['label', 'box', 'packaging label'],
   ),
   // orders, shipping, returns
-  c(
+  conceptFromLists(
     'order',
     ['Bestellung', 'bestellen', 'Auftrag', 'Erstbestellung'],
     ['order', 'ordering', 'purchase', 'first order'],
   ),
-  c(
+  conceptFromLists(
     'shipping',
     ['Versand', 'verschicken', 'versenden', 'Lieferung', 'Zustellung', 'Paket'],
     ['shipping', 'dispatch', 'delivery', 'ship', 'parcel'],
   ),
-  c(
+  conceptFromLists(
     'delivery-time',
     ['Lieferzeit', 'Lieferdauer', 'Versanddauer', 'schnell'],
     ['delivery time', 'shipping time', 'same-day', 'fast', 'speed'],
   ),
-  c(
+  conceptFromLists(
     'warehouse',
     ['Lager', 'Lagerhaltung', 'Kommissionierung', 'Logistik'],
     ['warehouse', 'picking', 'packing', 'logistics', 'fulfilment', 'fulfillment'],
   ),
-  c(
+  conceptFromLists(
     'return',
     ['Rücksendung', 'Retoure', 'Umtausch', 'zurückschicken'],
     ['return', 'returns', 'exchange', 'refund'],
   ),
-  c(
+  conceptFromLists(
     'cancellation',
     ['Stornierung', 'Storno', 'stornieren', 'Abbruch', 'abbrechen'],
     ['cancellation', 'cancel', 'abandonment', 'abandon', 'drop-off', 'drop-out'],
   ),
-  c(
+  conceptFromLists(
     'checkout',
     ['Kasse', 'Checkout', 'Bezahlvorgang', 'Warenkorb'],
     ['checkout', 'cart', 'basket', 'paying', 'payment step'],
   ),
-  c(
+  conceptFromLists(
     'payment',
     ['Zahlung', 'Zahlungsart', 'bezahlen', 'Bezahlung', 'Rechnung'],
     ['payment', 'pay', 'payment method', 'invoice'],
   ),
-  c(
+  conceptFromLists(
     'price',
     ['Preis', 'Kosten', 'Versandkosten', 'günstig'],
     ['price', 'cost', 'costs', 'shipping costs', 'cheap'],
   ),
-  c(
+  conceptFromLists(
     'discount',
     ['Rabatt', 'Gutschein', 'Aktion', 'Angebot'],
     ['discount', 'voucher', 'coupon', 'promotion', 'offer'],
   ),
-  c(
+  conceptFromLists(
     'subscription',
     ['Abo', 'Abonnement', 'Nachbestellung', 'nachbestellen'],
     ['subscription', 'reorder', 'reordering', 'repeat order'],
   ),
-  c(
+  conceptFromLists(
     'webshop',
     ['Webshop', 'Onlineshop', 'Online-Shop', 'Shop', 'Versandhandel'],
     ['web shop', 'online shop', 'shop', 'store', 'e-commerce', 'online retail'],
   ),
-  c(
+  conceptFromLists(
     'customer',
     ['Kunde', 'Kunden', 'Kundin', 'Käufer'],
     ['customer', 'customers', 'shopper', 'buyer', 'client'],
   ),
-  c(
+  conceptFromLists(
     'customer-service',
     ['Kundenservice', 'Kundendienst', 'Support', 'Hotline', 'Anfrage'],
     ['customer service', 'support', 'service team', 'ticket', 'help desk'],
   ),
-  c('complaint', ['Reklamation', 'Beschwerde', 'Mangel'], ['complaint', 'claim', 'defect']),
-  c('mobile', ['Handy', 'Smartphone', 'mobil', 'App'], ['mobile', 'smartphone', 'phone', 'app']),
-  c(
+  conceptFromLists(
+    'complaint',
+    ['Reklamation', 'Beschwerde', 'Mangel'],
+    ['complaint', 'claim', 'defect'],
+  ),
+  conceptFromLists(
+    'mobile',
+    ['Handy', 'Smartphone', 'mobil', 'App'],
+    ['mobile', 'smartphone', 'phone', 'app'],
+  ),
+  conceptFromLists(
     'accessibility',
     ['Barrierefreiheit', 'barrierefrei', 'Sehbehinderung'],
     ['accessibility', 'accessible', 'low vision', 'screen reader'],
   ),
-  c(
+  conceptFromLists(
     'login',
     ['Anmeldung', 'Login', 'einloggen', 'Kundenkonto', 'Passwort', 'Zugang'],
     ['login', 'sign-in', 'log in', 'account', 'password', 'passkey', 'passwordless'],
   ),
-  c('security', ['Sicherheit', 'sicher', 'Betrug'], ['security', 'secure', 'fraud']),
+  conceptFromLists('security', ['Sicherheit', 'sicher', 'Betrug'], ['security', 'secure', 'fraud']),
   // privacy, law
-  c(
+  conceptFromLists(
     'privacy',
     ['Datenschutz', 'personenbezogene Daten', 'Privatsphäre'],
     ['privacy', 'data protection', 'personal data'],
     ['DSGVO', 'GDPR'],
   ),
-  c(
+  conceptFromLists(
     'consent',
     ['Einwilligung', 'Zustimmung', 'Cookie-Banner', 'Cookies'],
     ['consent', 'cookie banner', 'cookies', 'opt-in'],
   ),
-  c(
+  conceptFromLists(
     'tracking',
     ['Tracking', 'Nachverfolgung', 'Analyse-Tools'],
     ['tracking', 'analytics', 'tracker'],
   ),
-  c(
+  conceptFromLists(
     'law',
     ['Recht', 'rechtssicher', 'Gesetz', 'Vorschrift', 'Regulierung'],
     ['law', 'legal', 'compliance', 'regulation', 'compliant'],
   ),
   // marketing, communication
-  c(
+  conceptFromLists(
     'newsletter',
     ['Newsletter', 'E-Mail', 'Mailing', 'Abmeldung', 'abmelden'],
     ['newsletter', 'email', 'e-mail', 'mailing', 'unsubscribe'],
   ),
-  c(
+  conceptFromLists(
     'frequency',
     ['Häufigkeit', 'Frequenz', 'wie oft', 'Rhythmus'],
     ['frequency', 'how often', 'cadence'],
   ),
-  c(
+  conceptFromLists(
     'social-media',
     ['Social Media', 'Instagram', 'TikTok', 'Community', 'Follower'],
     ['social media', 'instagram', 'tiktok', 'community', 'followers'],
   ),
-  c('review', ['Bewertung', 'Rezension', 'Erfahrung'], ['review', 'rating', 'testimonial']),
-  c(
+  conceptFromLists(
+    'review',
+    ['Bewertung', 'Rezension', 'Erfahrung'],
+    ['review', 'rating', 'testimonial'],
+  ),
+  conceptFromLists(
     'conversion',
     ['Conversion', 'Kaufabschluss', 'Umwandlung'],
     ['conversion', 'conversion rate', 'sales'],
   ),
   // knowledge kinds, data
-  c(
+  conceptFromLists(
     'study',
     ['Studie', 'Untersuchung', 'Befragung', 'Umfrage', 'Erhebung'],
     ['study', 'survey', 'research', 'trial'],
   ),
-  c(
+  conceptFromLists(
     'data',
     ['Daten', 'Kennzahlen', 'Zahlen', 'Statistik', 'Auswertung'],
     ['data', 'figures', 'numbers', 'statistics', 'metrics'],
   ),
-  c(
+  conceptFromLists(
     'habit',
     ['Gewohnheit', 'Gewohnheiten', 'Verhalten', 'tatsächlich'],
     ['habit', 'habits', 'behaviour', 'behavior', 'real-world'],
   ),
-  c(
+  conceptFromLists(
     'sustainability',
     ['Nachhaltigkeit', 'nachhaltig', 'Verpackungsmüll', 'Müll', 'Recycling', 'Plastik'],
     ['sustainability', 'sustainable', 'packaging waste', 'waste', 'recycling', 'plastic'],
   ),
-  c('packaging', ['Verpackung', 'Karton', 'Blister'], ['packaging', 'box', 'carton', 'blister']),
-  c('reason', ['Grund', 'Gründe', 'Ursache', 'warum'], ['reason', 'reasons', 'cause', 'why']),
-  c(
+  conceptFromLists(
+    'packaging',
+    ['Verpackung', 'Karton', 'Blister'],
+    ['packaging', 'box', 'carton', 'blister'],
+  ),
+  conceptFromLists(
+    'reason',
+    ['Grund', 'Gründe', 'Ursache', 'warum'],
+    ['reason', 'reasons', 'cause', 'why'],
+  ),
+  conceptFromLists(
     'international',
     ['Ausland', 'Österreich', 'Schweiz', 'Niederlande', 'Zoll'],
     ['international', 'abroad', 'cross-border', 'customs'],
   ),
 ];
+
+export const MAX_TERM_LENGTH = 80;
+export const MAX_TERMS_PER_LIST = 40;
+
+/**
+ * Terms typed one per line (commas and semicolons also separate): trimmed, inner spaces
+ * collapsed, without duplicates (ignoring case) in the order given.
+ */
+export function parseTermLines(text: string): string[] {
+  const seen = new Set<string>();
+  const terms: string[] = [];
+  for (const raw of text.split(/[\n,;]/)) {
+    const term = raw.normalize('NFC').trim().replace(/\s+/g, ' ');
+    const folded = term.toLocaleLowerCase('de');
+    if (!term || seen.has(folded)) continue;
+    seen.add(folded);
+    terms.push(term);
+  }
+  return terms;
+}
+
+/** The term lists of a concept, each term once (ignoring case), German first. */
+export function conceptLists(entry: Pick<GlossaryEntry, 'terms'>) {
+  const pick = (language: 'de' | 'en' | null) =>
+    entry.terms
+      .filter((t) => t.language === language)
+      .sort((a, b) => (a.type === 'term' ? 0 : 1) - (b.type === 'term' ? 0 : 1))
+      .map((t) => t.term);
+  return { de: pick('de'), en: pick('en'), both: pick(null) };
+}
+
+/** A readable, stable key for a concept from its main term ("Kontaktlinsenpflege" → "kontaktlinsenpflege"). */
+export function conceptKey(term: string): string {
+  const key = term
+    .normalize('NFKD')
+    .replace(/[\u0300-\u036f]/g, '')
+    .replace(/ß/g, 'ss')
+    .toLowerCase()
+    .replace(/[^a-z0-9]+/g, '-')
+    .replace(/^-+|-+$/g, '')
+    .slice(0, 60);
+  return key || 'concept';
+}
