@@ -1,5 +1,6 @@
 // `npm run --silent cli -- <command>`: Lotse's command line. JSON on stdout, messages on stderr;
 // exit 0 success, 1 a negative verdict, 2 bad input.
+import { runBackupCommand, runRestoreCommand } from './backup';
 import { runDisclosureCommand } from './disclosure';
 import { runMatchCommand } from './match';
 import { CliError, runUserCommand } from './user';
@@ -18,7 +19,13 @@ commands:
       per line; exit 0 allow or warn, 1 block, 2 bad input
   match --knowledge K.json --needs N.json [--top 10] [--reverse]
       ranks knowledge items for each need (with --reverse: needs for each item) and prints
-      { id: [ranked ids] } as JSON`;
+      { id: [ranked ids] } as JSON
+  backup --out FILE [--force]
+      copies the SQLite database while the server runs, checks the copy and prints
+      { file, bytes, durationMs, migrations, tables }; exit 1 when the copy fails its checks
+  restore FILE
+      checks a backup (integrity, references, Lotse's migrations, not from a newer version) and
+      replaces the database with it; restart the server afterwards`;
 
 async function main(argv: string[]): Promise<number> {
   const [group, command, ...rest] = argv;
@@ -29,6 +36,8 @@ async function main(argv: string[]): Promise<number> {
   if (group === 'user') return runUserCommand(command, rest);
   if (group === 'disclosure') return runDisclosureCommand(command, rest);
   if (group === 'match') return runMatchCommand(argv.slice(1));
+  if (group === 'backup') return runBackupCommand(argv.slice(1));
+  if (group === 'restore') return runRestoreCommand(argv.slice(1));
   throw new CliError(`unknown command "${group}"\n\n${USAGE}`);
 }
 

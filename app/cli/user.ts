@@ -5,6 +5,11 @@ import { isRole, ROLES } from '~/domain/permissions';
 import { createUser, emailTaken, listUsers } from '~/models/user.server';
 import { applyMigrations } from '~/utils/migrate.server';
 import { MIN_PASSWORD_LENGTH } from '~/utils/password.server';
+import {
+  MAX_PASSWORD_LENGTH,
+  passwordProblem,
+  type PasswordProblem,
+} from '~/utils/password-policy.server';
 
 /** Bad input: the command exits 2 with this message. */
 export class CliError extends Error {}
@@ -17,6 +22,14 @@ const CreateArgs = z.object({
     .min(1, `give at least one --role (${ROLES.join(', ')})`)
     .refine((roles) => roles.every(isRole), `--role must be one of ${ROLES.join(', ')}`),
 });
+
+const PASSWORD_PROBLEMS: Record<PasswordProblem, string> = {
+  tooShort: `the password needs at least ${MIN_PASSWORD_LENGTH} characters`,
+  tooLong: `the password may have at most ${MAX_PASSWORD_LENGTH} characters`,
+  common:
+    'the password is too common or too easy to guess: choose a longer phrase of unrelated words',
+  personal: "the password must not be the user's name or email address",
+};
 
 export async function runUserCommand(command: string | undefined, args: string[]): Promise<number> {
   if (command === 'list') {
@@ -66,9 +79,8 @@ export async function runUserCommand(command: string | undefined, args: string[]
   if (await emailTaken(email)) throw new CliError(`a user with the email ${email} already exists`);
 
   const password = values['password-stdin'] ? await readStdin() : await promptPassword();
-  if (password.length < MIN_PASSWORD_LENGTH) {
-    throw new CliError(`the password needs at least ${MIN_PASSWORD_LENGTH} characters`);
-  }
+  const problem = passwordProblem(password, { email, name });
+  if (problem) throw new CliError(PASSWORD_PROBLEMS[problem]);
   const user = await createUser({ email, name, password, roles: role.filter(isRole) });
   process.stdout.write(`${JSON.stringify({ ...user, roles: role })}\n`);
   process.stderr.write(`lotse: created ${user.email}\n`);

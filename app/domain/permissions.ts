@@ -90,6 +90,7 @@ export const SECTIONS = [
   { path: '/calendar', key: 'calendar', action: 'calendar:read' },
   { path: '/rules', key: 'rules', action: 'rules:read' },
   { path: '/users', key: 'users', action: 'users:manage' },
+  { path: '/audit', key: 'audit', action: 'audit:read' },
 ] as const satisfies readonly { path: string; key: string; action: Action | null }[];
 
 export type SectionKey = (typeof SECTIONS)[number]['key'];

@@ -111,15 +111,17 @@ export async function loader({ request }: LoaderFunctionArgs) {
 }
 
 export async function action({ request }: ActionFunctionArgs) {
+  // authorize before reading the form: without calendar access the answer is the login or a
+  // 403, never a 400 about the form
+  const user = await requirePermission(request, 'calendar:read');
   const form = await request.formData();
   const intent = form.get('intent');
   if (intent === 'reset-feed') {
-    const user = await requirePermission(request, 'calendar:read');
     await resetFeedToken(user.id);
     return json({ ok: true as const, intent });
   }
   if (intent === 'move') {
-    const user = await requirePermission(request, 'calendar:plan');
+    await requirePermission(request, 'calendar:plan');
     const id = String(form.get('id') ?? '');
     const day = String(form.get('day') ?? '');
     if (!isDay(day) || !id)

@@ -54,7 +54,10 @@ export const ReviewSchema = z.object({
 export const BulkSchema = z.object({
   intent: z.literal('bulk'),
   action: z.enum(['accept', 'archive', 'add_tag']),
-  ids: z.array(z.string().min(1).max(40)).min(1, 'knowledge.bulk.noneSelected').max(500),
+  ids: z
+    .array(z.string().min(1, 'validation.invalid').max(40, 'validation.invalid'))
+    .min(1, 'knowledge.bulk.noneSelected')
+    .max(500, 'validation.invalid'),
   tag: z.string().trim().max(MAX_TAG_LENGTH, 'knowledge.form.tagTooLong').default(''),
 });
 

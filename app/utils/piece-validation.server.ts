@@ -56,11 +56,17 @@ export function pieceFormSchema(timeZone: string) {
       publishAt: localDateTime,
       ownerId: z
         .string()
-        .max(40)
+        .max(40, 'validation.invalid')
         .default('')
         .transform((v) => v || null),
-      audiences: z.array(z.string().max(40)).max(50).default([]),
-      experts: z.array(z.string().max(40)).max(50).default([]),
+      audiences: z
+        .array(z.string().max(40, 'validation.invalid'))
+        .max(50, 'validation.invalid')
+        .default([]),
+      experts: z
+        .array(z.string().max(40, 'validation.invalid'))
+        .max(50, 'validation.invalid')
+        .default([]),
       slug: z
         .string()
         .trim()
@@ -73,7 +79,7 @@ export function pieceFormSchema(timeZone: string) {
       guests: list,
       durationMinutes: optionalInt(24 * 60),
       gated: z
-        .enum(['yes', 'no', ''])
+        .enum(['yes', 'no', ''], 'validation.choose')
         .default('')
         .transform((v) => (v === '' ? null : v === 'yes')),
       pageEstimate: optionalInt(10_000),

@@ -3,8 +3,17 @@ import { expect, logIn, logInAs, mainNav, test } from './fixtures';
 const NAVIGATION = {
   expert: ['dashboard', 'knowledge', 'experts', 'calendar'],
   editor: ['dashboard', 'knowledge', 'experts', 'audiences', 'matches', 'calendar'],
-  management: ['dashboard', 'knowledge', 'experts', 'audiences', 'matches', 'calendar', 'rules'],
-  admin: ['dashboard', 'users'],
+  management: [
+    'dashboard',
+    'knowledge',
+    'experts',
+    'audiences',
+    'matches',
+    'calendar',
+    'rules',
+    'audit',
+  ],
+  admin: ['dashboard', 'users', 'audit'],
 } as const;
 
 for (const [role, sections] of Object.entries(NAVIGATION)) {

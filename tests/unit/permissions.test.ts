@@ -52,6 +52,7 @@ describe('permission map', () => {
       'calendar',
     ]);
     expect(keys(['management'])).toContain('rules');
-    expect(keys(['admin'])).toEqual(['dashboard', 'users']);
+    expect(keys(['management'])).toContain('audit');
+    expect(keys(['admin'])).toEqual(['dashboard', 'users', 'audit']);
   });
 });

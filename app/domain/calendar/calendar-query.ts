@@ -1,3 +1,4 @@
+import { isPlanningDay } from './grid';
 import { CHANNELS, PIECE_STATUSES } from './vocabulary';
 
 /** The calendar's view, anchor day and filters, as they live in the URL. */
@@ -12,12 +13,11 @@ export type CalendarQuery = {
   expert: string;
 };
 
-const ISO_DAY = /^\d{4}-\d{2}-\d{2}$/;
-/** A real calendar day written as YYYY-MM-DD (not 2026-02-30). */
+const ISO_DAY = /^(\d{4})-(\d{2})-(\d{2})$/;
+/** A real calendar day written as YYYY-MM-DD (not 2026-02-30), from 1900 on. */
 export function isDay(value: string | null): value is string {
-  if (!value || !ISO_DAY.test(value)) return false;
-  const d = new Date(`${value}T12:00:00Z`);
-  return !Number.isNaN(d.getTime()) && d.toISOString().slice(0, 10) === value;
+  const m = value ? ISO_DAY.exec(value) : null;
+  return m !== null && isPlanningDay(Number(m[1]), Number(m[2]), Number(m[3]));
 }
 const pick = (values: string[], allowed: readonly string[]) => [
   ...new Set(values.filter((v) => allowed.includes(v))),

@@ -79,11 +79,24 @@ export function moveToDay(instant: Date, day: string, timeZone: string): Date {
   return new Date(target.getTime());
 }
 
+/**
+ * Whether year, month (1–12) and day name a real day in the years a calendar plans for. Years
+ * before 1900 are refused: Date reads years below 100 as 19xx, and zones then kept local mean time.
+ */
+export function isPlanningDay(year: number, month: number, day: number): boolean {
+  if (!Number.isInteger(year) || year < 1900 || year > 9999) return false;
+  if (!Number.isInteger(month) || month < 1 || month > 12) return false;
+  const days = new Date(Date.UTC(year, month, 0)).getUTCDate();
+  return Number.isInteger(day) && day >= 1 && day <= days;
+}
+
 /** A local date-time from a form ("2026-03-29T09:00") in the workspace zone, as a UTC instant. */
 export function fromLocalInput(value: string, timeZone: string): Date | null {
   const m = /^(\d{4})-(\d{2})-(\d{2})T(\d{2}):(\d{2})$/.exec(value);
   if (!m) return null;
   const [, y, mo, d, h, mi] = m.map(Number) as [number, number, number, number, number, number];
+  // Date would roll 2026-02-30 over into March and 24:00 into the next day: refuse instead
+  if (!isPlanningDay(y, mo, d) || h > 23 || mi > 59) return null;
   const local = new TZDate(y, mo - 1, d, h, mi, 0, timeZone);
   if (Number.isNaN(local.getTime())) return null;
   return new Date(local.getTime());

@@ -234,6 +234,18 @@ function severityRank(s: RuleSeverity) {
   return s === 'block' ? 2 : 1;
 }
 
+/** The index of the last value at or below `value` in an ascending list; -1 when there is none. */
+function lastAtOrBefore(sorted: readonly number[], value: number): number {
+  let lo = 0;
+  let hi = sorted.length;
+  while (lo < hi) {
+    const mid = (lo + hi) >>> 1;
+    if ((sorted[mid] as number) <= value) lo = mid + 1;
+    else hi = mid;
+  }
+  return lo - 1;
+}
+
 /** Checks a text against compiled rules. Findings are sorted by position, one per rule and span. */
 export function checkText(compiled: CompiledRules, original: string): Verdict {
   const plain = plainLayer(original);
@@ -256,19 +268,27 @@ export function checkText(compiled: CompiledRules, original: string): Verdict {
     });
   };
 
-  const exceptionSpans = new Map<number, [number, number][]>();
+  // per rule: the exceptions' spans sorted by start, with the furthest end reached so far, so a
+  // hit is looked up by binary search (a long text full of exceptions stays linear, not quadratic)
+  const exceptionSpans = new Map<number, { starts: number[]; reach: number[] }>();
   const covered = (ruleIndex: number, start: number, end: number) => {
     const list = compiled.exceptions[ruleIndex] ?? [];
     if (!list.length) return false;
     let spans = exceptionSpans.get(ruleIndex);
     if (!spans) {
-      spans = [];
+      const found: [number, number][] = [];
       for (const x of list)
         for (let at = text.indexOf(x); at >= 0; at = text.indexOf(x, at + 1))
-          spans.push([at, at + x.length]);
+          found.push([at, at + x.length]);
+      found.sort((a, b) => a[0] - b[0]);
+      const reach: number[] = [];
+      for (const [, e] of found) reach.push(Math.max(e, reach[reach.length - 1] ?? -1));
+      spans = { starts: found.map(([s]) => s), reach };
       exceptionSpans.set(ruleIndex, spans);
     }
-    return spans.some(([s, e]) => s <= start && end <= e);
+    // the last span that starts at or before the hit; covered when any span up to it reaches its end
+    const last = lastAtOrBefore(spans.starts, start);
+    return last >= 0 && (spans.reach[last] as number) >= end;
   };
 
   const figureHits: { rule: number; start: number; end: number }[] = [];
@@ -295,10 +315,15 @@ export function checkText(compiled: CompiledRules, original: string): Verdict {
   }
 
   if (figureHits.length) {
+    // money spans do not overlap and come in text order: their starts and ends both ascend, so
+    // each hit visits only the amounts within its window
     const money = moneySpans(plain);
+    const moneyEnds = money.map(([, me]) => me);
     for (const hit of figureHits) {
       const window = compiled.rules[hit.rule]?.window ?? DEFAULT_FIGURE_WINDOW;
-      for (const [ms, me] of money) {
+      for (let k = lastAtOrBefore(moneyEnds, hit.start - window - 1) + 1; k < money.length; k++) {
+        const [ms, me] = money[k] as [number, number];
+        if (ms > hit.end + window) break;
         const gap = ms >= hit.end ? ms - hit.end : hit.start >= me ? hit.start - me : 0;
         if (gap <= window) emit(hit.rule, Math.min(ms, hit.start), Math.max(me, hit.end));
       }

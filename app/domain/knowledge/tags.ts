@@ -3,7 +3,9 @@ export const MAX_TAGS = 20;
 export const MAX_TAG_LENGTH = 40;
 
 export function normalizeTag(tag: string): string {
-  return tag.normalize('NFC').trim().replace(/\s+/g, ' ').toLowerCase();
+  // lower-casing can decompose a letter (İ → i + dot above): normalize after it, so that
+  // normalizing a tag twice gives the same tag
+  return tag.toLowerCase().normalize('NFC').trim().replace(/\s+/g, ' ');
 }
 
 /** Tags from a comma-separated text or a list. */

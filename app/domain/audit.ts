@@ -1,0 +1,112 @@
+import { isDay } from './calendar/calendar-query';
+import type { Action } from './permissions';
+
+/** The audit log's filters and page, as they live in the URL. */
+export type AuditQuery = {
+  actor: string;
+  action: string;
+  /** whole local days (YYYY-MM-DD) in the workspace's time zone, both included */
+  from: string;
+  to: string;
+  page: number;
+};
+
+export const AUDIT_PAGE_SIZE = 50;
+
+const text = (value: string | null, max: number) => (value ?? '').trim().slice(0, max);
+
+/** Reads the query from the URL; what does not parse is left out rather than refused. */
+export function parseAuditQuery(params: URLSearchParams): AuditQuery {
+  const page = Number(params.get('page'));
+  const from = params.get('from');
+  const to = params.get('to');
+  return {
+    actor: text(params.get('actor'), 100),
+    action: text(params.get('action'), 100),
+    from: isDay(from) ? from : '',
+    to: isDay(to) ? to : '',
+    page: Number.isInteger(page) && page >= 1 && page <= 100_000 ? page : 1,
+  };
+}
+
+/** The URL search of a query (with "?"), leaving out what is empty so links stay short. */
+export function auditQueryToSearch(query: AuditQuery): string {
+  const params = new URLSearchParams();
+  for (const key of ['actor', 'action', 'from', 'to'] as const)
+    if (query[key]) params.set(key, query[key]);
+  if (query.page > 1) params.set('page', String(query.page));
+  const search = params.toString();
+  return search ? `?${search}` : '';
+}
+
+/**
+ * Which permission shows an entry's subject and details: the one that opens that kind of record
+ * elsewhere in Lotse, so the audit log never shows a role more than the rest of the app does
+ * (an administrator sees that a piece changed, not its text). Kinds not listed show neither.
+ */
+export const SUBJECT_PERMISSION: Readonly<Record<string, Action>> = {
+  user: 'users:manage',
+  knowledge_item: 'knowledge:review',
+  content_piece: 'calendar:read-all',
+  disclosure_rule: 'rules:read',
+  disclosure_exemption: 'rules:read',
+  audience: 'audiences:read',
+  need: 'audiences:read',
+  match: 'matches:read',
+  glossaryConcept: 'matches:read',
+};
+
+export type AuditChange = { field: string; before?: string; after?: string };
+
+const MAX_VALUE = 160;
+const MAX_CHANGES = 12;
+
+function show(value: unknown): string {
+  const shown =
+    typeof value === 'string' ? value : value === null ? '—' : (JSON.stringify(value) ?? '');
+  return shown.length > MAX_VALUE ? `${shown.slice(0, MAX_VALUE - 1)}…` : shown;
+}
+
+function parse(json: string | null): Record<string, unknown> {
+  if (!json) return {};
+  try {
+    const value: unknown = JSON.parse(json);
+    return value && typeof value === 'object' && !Array.isArray(value)
+      ? (value as Record<string, unknown>)
+      : { value };
+  } catch {
+    return { value: json };
+  }
+}
+
+/**
+ * What an entry changed, field by field, from its recorded before/after JSON: fields that kept
+ * their value are left out, long values are shortened.
+ */
+export function auditChanges(before: string | null, after: string | null): AuditChange[] {
+  const b = parse(before);
+  const a = parse(after);
+  const changes: AuditChange[] = [];
+  for (const field of new Set([...Object.keys(b), ...Object.keys(a)])) {
+    const inBefore = field in b && b[field] !== undefined;
+    const inAfter = field in a && a[field] !== undefined;
+    if (inBefore && inAfter && JSON.stringify(b[field]) === JSON.stringify(a[field])) continue;
+    changes.push({
+      field,
+      ...(inBefore ? { before: show(b[field]) } : {}),
+      ...(inAfter ? { after: show(a[field]) } : {}),
+    });
+  }
+  return changes.slice(0, MAX_CHANGES);
+}
+
+/** A name for the record from its recorded data, for records that no longer exist. */
+export function recordedName(before: string | null, after: string | null): string | null {
+  for (const data of [parse(after), parse(before)]) {
+    for (const key of ['name', 'title', 'text', 'email', 'key']) {
+      const value = data[key];
+      if (typeof value === 'string' && value.trim()) return show(value.trim());
+    }
+  }
+  return null;
+}

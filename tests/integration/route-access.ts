@@ -1,0 +1,101 @@
+import type { Role } from '~/domain/permissions';
+
+/**
+ * Who may call which route: the one table the authorization matrix test
+ * (authorization-matrix.test.ts) checks every route file against. A new route file fails that
+ * test until it has a line here, and a line whose route file is gone fails it too.
+ *
+ * GET lists who may load the route, POST who may call its action with an empty form (or `NO_ACTION`
+ * when the module has none: Remix answers 405). `intents` lists, per `intent` value of a form,
+ * who passes that branch's guard when a route checks a different permission per intent.
+ * Everyone not listed is refused: 403 when signed in, a redirect to /login when anonymous.
+ * "May" means the guard lets them through; the answer can still be a 400 (empty form), a 404
+ * (e.g. the catch-all route) or a redirect, but never 401, 403 or a server error.
+ *
+ * The lists are written out rather than derived from app/domain/permissions.ts on purpose: a
+ * grant that slips into the permission map must show up here as a failing cell.
+ */
+export type Who = 'anonymous' | Role;
+export const NO_ACTION = 'no action';
+export type RouteAccess = {
+  GET: readonly Who[];
+  POST: readonly Who[] | typeof NO_ACTION;
+  intents?: Readonly<Record<string, readonly Who[]>>;
+};
+
+export const WHO: readonly Who[] = ['anonymous', 'expert', 'editor', 'management', 'admin'];
+
+const ANYONE: readonly Who[] = WHO;
+const SIGNED_IN: readonly Who[] = ['expert', 'editor', 'management', 'admin'];
+/** knowledge:read, experts:read, calendar:read (experts see only their own share) */
+const CONTENT: readonly Who[] = ['expert', 'editor', 'management'];
+/** knowledge:review, audiences:read, matches:read */
+const REVIEW: readonly Who[] = ['editor', 'management'];
+/** audiences:manage, matches:decide, glossary:manage, calendar:plan, exemptions:request */
+const EDITOR: readonly Who[] = ['editor'];
+/** rules:read, rules:manage, exemptions:decide */
+const MANAGEMENT: readonly Who[] = ['management'];
+/** users:manage */
+const ADMIN: readonly Who[] = ['admin'];
+/** audit:read */
+const AUDIT: readonly Who[] = ['management', 'admin'];
+
+export const ROUTE_ACCESS: Readonly<Record<string, RouteAccess>> = {
+  root: { GET: ANYONE, POST: NO_ACTION },
+  'routes/$': { GET: SIGNED_IN, POST: NO_ACTION },
+  'routes/_index': { GET: SIGNED_IN, POST: NO_ACTION },
+  'routes/login': { GET: ANYONE, POST: ANYONE },
+  'routes/logout': { GET: SIGNED_IN, POST: ANYONE },
+  'routes/healthz': { GET: ANYONE, POST: NO_ACTION },
+  'routes/settings.language': { GET: ANYONE, POST: ANYONE },
+
+  'routes/knowledge._index': { GET: CONTENT, POST: REVIEW },
+  'routes/knowledge.$itemId': { GET: CONTENT, POST: CONTENT },
+  'routes/knowledge_.$itemId.edit': { GET: ['expert'], POST: ['expert'] },
+  'routes/knowledge.new': { GET: ['expert'], POST: ['expert'] },
+  'routes/knowledge.export': { GET: CONTENT, POST: NO_ACTION },
+  'routes/knowledge.import': { GET: REVIEW, POST: REVIEW },
+  'routes/experts._index': { GET: CONTENT, POST: NO_ACTION },
+  'routes/experts.$expertId': { GET: CONTENT, POST: NO_ACTION },
+
+  'routes/audiences._index': { GET: REVIEW, POST: NO_ACTION },
+  'routes/audiences.new': { GET: EDITOR, POST: EDITOR },
+  'routes/audiences.$audienceId': { GET: REVIEW, POST: EDITOR },
+  'routes/needs.new': { GET: EDITOR, POST: EDITOR },
+  'routes/needs.$needId': { GET: EDITOR, POST: EDITOR },
+  'routes/matches._index': { GET: REVIEW, POST: NO_ACTION },
+  'routes/matches.$needId': { GET: REVIEW, POST: EDITOR },
+  'routes/glossary._index': { GET: REVIEW, POST: NO_ACTION },
+  'routes/glossary.new': { GET: EDITOR, POST: EDITOR },
+  'routes/glossary.$conceptId': { GET: EDITOR, POST: EDITOR },
+
+  'routes/calendar._index': {
+    GET: CONTENT,
+    POST: CONTENT,
+    intents: { 'reset-feed': CONTENT, move: EDITOR },
+  },
+  'routes/calendar.$pieceId': {
+    GET: CONTENT,
+    POST: EDITOR,
+    intents: { comment: CONTENT, transition: CONTENT, exemption: EDITOR },
+  },
+  'routes/calendar.new': { GET: EDITOR, POST: EDITOR },
+  'routes/calendar.plans': { GET: EDITOR, POST: EDITOR },
+  'routes/calendar.export': { GET: CONTENT, POST: NO_ACTION },
+  // the personal feed is guarded by its secret address, not by a session
+  'routes/calendar.feed.$file': { GET: ANYONE, POST: NO_ACTION },
+
+  'routes/rules._index': {
+    GET: MANAGEMENT,
+    POST: MANAGEMENT,
+    intents: { try: MANAGEMENT, grant: MANAGEMENT, deny: MANAGEMENT },
+  },
+  'routes/rules.$ruleId': { GET: MANAGEMENT, POST: MANAGEMENT, intents: { restore: MANAGEMENT } },
+  'routes/rules.new': { GET: MANAGEMENT, POST: MANAGEMENT },
+  'routes/rules.export': { GET: MANAGEMENT, POST: NO_ACTION },
+
+  'routes/users._index': { GET: ADMIN, POST: NO_ACTION },
+  'routes/users.new': { GET: ADMIN, POST: ADMIN },
+  'routes/users.$userId': { GET: ADMIN, POST: ADMIN },
+  'routes/audit._index': { GET: AUDIT, POST: NO_ACTION },
+};
