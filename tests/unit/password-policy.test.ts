@@ -8,10 +8,10 @@ import {
 } from '~/utils/password-policy.server';
 import { parseForm } from '~/utils/forms';
 import { NewUserSchema } from '~/utils/user-validation.server';
-import { generateCommonPasswords, OUTPUT, renderModule } from '../../scripts/common-passwords';
+import { generateCommonPasswords, OUTPUT, renderModule } from '../../seeds/common-passwords';
 
 describe('the shipped list of common passwords', () => {
-  it('is exactly what scripts/common-passwords.ts writes (run `npm run passwords:list`)', () => {
+  it('is exactly what seeds/common-passwords.ts writes (run `npm run passwords:list`)', () => {
     expect(fs.readFileSync(OUTPUT, 'utf8')).toBe(renderModule(generateCommonPasswords()));
   });
 
