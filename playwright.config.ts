@@ -5,7 +5,11 @@ const baseURL = `http://127.0.0.1:${PORT}`;
 
 export default defineConfig({
   testDir: 'tests/e2e',
-  outputDir: 'test-results',
+  // beside the scratch database when LOTSE_TEST_TMP moves it, so that two runs don't clear each
+  // other's traces
+  outputDir: process.env.LOTSE_TEST_TMP
+    ? `${process.env.LOTSE_TEST_TMP}/test-results`
+    : 'test-results',
   fullyParallel: false,
   workers: 2,
   retries: 0,

@@ -64,7 +64,7 @@ export default function GlossaryIndex() {
           {t('glossary.deleted', { name: deleted })}
         </p>
       ) : null}
-      <Form method="get" className="filters" role="search" aria-label={t('glossary.search')}>
+      <Form method="get" className="filters" role="search" aria-label={t('glossary.searchForm')}>
         <div className="field grow">
           <label htmlFor="glossary-q">{t('glossary.search')}</label>
           <input id="glossary-q" type="search" name="q" defaultValue={q} maxLength={200} />

@@ -86,6 +86,13 @@ describe('matching', () => {
     expect(m?.reasons.length).toBeGreaterThan(0);
     for (const r of m!.reasons) expect(r.need && r.item).toBeTruthy();
   });
+  it('quotes the words as they were written, umlauts and all', () => {
+    const m = best('Häufigste Fehler beim Reinigen');
+    expect(m?.id).toBe('care');
+    const quoted = m!.reasons.flatMap((r) => [r.need, r.item]);
+    expect(quoted).toContain('häufigsten');
+    expect(quoted.join(' ')).not.toMatch(/haufig/);
+  });
   it('suggests nothing when nothing connects', () => {
     expect(matcher.rankForNeed({ id: 'x', text: 'Quantenphysik für Katzen', tags: [] })).toEqual(
       [],

@@ -93,6 +93,19 @@ export function words(text: string): string[] {
 }
 
 /**
+ * How each word of `words(text)` was written (lower case, umlauts and accents kept), so that an
+ * explanation can quote "Übersicht" rather than the folded "ubersicht".
+ */
+export function wordSurfaces(text: string): Map<string, string> {
+  const shown = new Map<string, string>();
+  for (const raw of text.toLowerCase().split(/[^\p{L}\p{N}]+/u)) {
+    if (!raw) continue;
+    for (const w of foldText(raw).split(' ')) if (w && !shown.has(w)) shown.set(w, raw);
+  }
+  return shown;
+}
+
+/**
  * Splits a German compound into known parts, trying the longest known head first and allowing
  * the linking letters s, n, en, es, e between parts. `known` holds stems of words seen elsewhere.
  */

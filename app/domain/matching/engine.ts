@@ -1,4 +1,4 @@
-import { editDistance, foldText, splitCompound, stem, words } from './analyze';
+import { wordSurfaces, editDistance, foldText, splitCompound, stem, words } from './analyze';
 import type { GlossaryEntry } from './glossary';
 
 /**
@@ -152,14 +152,23 @@ export function createMatcher(
       string,
       { tf: number; surface: string; type: Reason['type']; concept?: string }
     >();
+    // how the words were written in this field, for the explanations
+    let shown = new Map<string, string>();
     const add = (f: Feature, weight: number) => {
       const cur = out.get(f.key);
       if (cur) cur.tf += weight;
-      else out.set(f.key, { tf: weight, surface: f.surface, type: f.type, concept: f.concept });
+      else
+        out.set(f.key, {
+          tf: weight,
+          surface: shown.get(f.surface) ?? f.surface,
+          type: f.type,
+          concept: f.concept,
+        });
     };
     let length = 0;
     for (const { text, weight, tag } of fields) {
       const tokens = words(text);
+      shown = wordSurfaces(text);
       const stems: TokenStem[] = [];
       for (const token of tokens) stems.push(...analyzeToken(token));
       length += stems.length * weight;
