@@ -48,3 +48,17 @@ test('a dismissed suggestion is not suggested again', async ({ page, t, lang }) 
   await expect(page.getByRole('status')).toContainText(t('matches.done.dismissed'));
   await expect(page.locator('ol.suggestions h3', { hasText: title })).toHaveCount(0);
 });
+
+test('a knowledge item shows the audience needs it could serve, and why', async ({ page, t }) => {
+  await logInAs(page, t, 'editor');
+  await page.goto('/knowledge?q=Silicone+hydrogel');
+  await page.getByRole('link', { name: /Silicone hydrogel explained/ }).click();
+  const section = page.getByRole('region', { name: t('matches.couldServe') });
+  await expect(section.getByRole('listitem').first()).toBeVisible();
+  await expect(section.locator('ul.reasons li').first()).toBeVisible();
+  // each need leads to its suggestions
+  await section.getByRole('link').first().click();
+  await expect(
+    page.getByRole('heading', { level: 2, name: t('matches.suggestions') }),
+  ).toBeVisible();
+});
