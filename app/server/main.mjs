@@ -9,7 +9,7 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
 import { createHttpServer } from './http.mjs';
-import { migrate } from './migrate.mjs';
+import { migrate, withStartupLock } from './migrate.mjs';
 
 const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..', '..');
 process.chdir(root);
@@ -53,7 +53,8 @@ function buildIsStale() {
 }
 
 if (!dev && buildIsStale()) run('build', bin('remix'), ['build']);
-{
+// on PostgreSQL, instances starting together take turns for migrations and reference data
+await withStartupLock(process.env.DATABASE_URL, async () => {
   // SQLite: prisma migrate deploy; PostgreSQL: prisma/postgresql/migrations (see migrate.mjs)
   const started = Date.now();
   try {
@@ -63,8 +64,8 @@ if (!dev && buildIsStale()) run('build', bin('remix'), ['build']);
     process.exit(1);
   }
   console.log(`lotse: database migrations done in ${((Date.now() - started) / 1000).toFixed(1)} s`);
-}
-run('reference and demo data', bin('tsx'), [path.join(root, 'seeds', 'main.ts')]);
+  run('reference and demo data', bin('tsx'), [path.join(root, 'seeds', 'main.ts')]);
+});
 
 const build = await import(pathToFileURL(buildFile).href);
 const server = await createHttpServer({ build, root, dev });

@@ -116,6 +116,24 @@ export async function migratePostgres(url, { dir = POSTGRES_MIGRATIONS, log = ()
   return applied;
 }
 
+/**
+ * Runs `work` while holding an advisory lock of the URL's PostgreSQL database, so that instances
+ * starting together migrate and create the reference data one after the other. (A different key
+ * from the migrations' own lock, which `work` takes on a connection of its own.)
+ */
+export async function withStartupLock(url, work) {
+  if (!isPostgresUrl(url)) return work();
+  const client = new pg.Client(postgresSettings(url).config);
+  await client.connect();
+  try {
+    await client.query('SELECT pg_advisory_lock($1)', [LOCK_KEY + 1]);
+    return await work();
+  } finally {
+    await client.query('SELECT pg_advisory_unlock($1)', [LOCK_KEY + 1]).catch(() => {});
+    await client.end();
+  }
+}
+
 /** Applies the pending migrations for `url`'s database (SQLite or PostgreSQL). */
 export async function migrate(url = process.env.DATABASE_URL ?? 'file:./prisma/data/lotse.db') {
   if (isPostgresUrl(url)) {
