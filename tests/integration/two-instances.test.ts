@@ -29,6 +29,8 @@ async function start(name: string): Promise<Instance> {
   const child = spawn(process.execPath, [path.resolve('app/server/main.mjs')], {
     env: {
       ...process.env,
+      // as `npm start` runs (vitest's NODE_ENV=test would make a start-up build a development one)
+      NODE_ENV: 'production',
       PORT: String(port),
       HOST: '127.0.0.1',
       LOTSE_DEMO: 'on',
