@@ -1,6 +1,6 @@
 // `npm run db:seed` (and every `npm start`): creates the reference data every install needs, and
 // the demo workspace when the database has no users yet and LOTSE_DEMO is not "off".
-import { createPrismaClient } from '~/utils/db.server';
+import { createPrismaClient, databaseProvider } from '~/utils/db.server';
 import { getEnv } from '~/utils/env.server';
 import { createDemoWorkspace } from './demo';
 import { ensureReferenceData } from './reference';
@@ -9,7 +9,9 @@ const env = getEnv();
 const prisma = createPrismaClient(env.DATABASE_URL);
 try {
   // WAL lets readers go on while one request writes; the setting stays with the database file
-  await prisma.$queryRawUnsafe('PRAGMA journal_mode = WAL');
+  if (databaseProvider(env.DATABASE_URL) === 'sqlite') {
+    await prisma.$queryRawUnsafe('PRAGMA journal_mode = WAL');
+  }
   await ensureReferenceData(prisma);
   if (env.LOTSE_DEMO === 'on' && (await prisma.user.count()) === 0) {
     const started = Date.now();

@@ -1,7 +1,9 @@
 // `npm test`: every suite, in order: typecheck, lint (ESLint and Prettier), unit and integration
 // tests (vitest, a real SQLite file per worker), end-to-end tests (Playwright in Chromium against
-// a production build on a fresh database). All suites run even when one fails; the last line
-// sums them up as "N passed, N failed" and the exit code is non-zero when anything failed.
+// a production build on a fresh database). With LOTSE_TEST_DATABASE=postgresql://… (CI starts a
+// PostgreSQL server and sets it) the integration and end-to-end suites run a second time on
+// PostgreSQL. All suites run even when one fails; the last line sums them up as
+// "N passed, N failed" and the exit code is non-zero when anything failed.
 import { spawnSync } from 'node:child_process';
 import fs from 'node:fs';
 import path from 'node:path';
@@ -13,10 +15,17 @@ fs.mkdirSync(REPORTS, { recursive: true });
 const bin = (name) => path.resolve('node_modules/.bin', name);
 const results = [];
 
-function run(name, command, args, count) {
+const POSTGRES = /^postgres(ql)?:\/\//i.test(process.env.LOTSE_TEST_DATABASE ?? '')
+  ? process.env.LOTSE_TEST_DATABASE
+  : undefined;
+// the SQLite runs never see the PostgreSQL database
+const sqliteEnv = { ...process.env };
+delete sqliteEnv.LOTSE_TEST_DATABASE;
+
+function run(name, command, args, count, env = sqliteEnv) {
   const started = Date.now();
   console.log(`\n━━ ${name} ━━`);
-  const r = spawnSync(command, args, { stdio: 'inherit', env: process.env });
+  const r = spawnSync(command, args, { stdio: 'inherit', env });
   const seconds = ((Date.now() - started) / 1000).toFixed(1);
   const ok = r.status === 0;
   let counted = count ? count() : null;
@@ -56,7 +65,17 @@ run(
     );
   },
 );
-run('end-to-end (Playwright, Chromium)', 'node', ['tests/e2e/run.mjs'], () => {
+const vitestCount = (file) => () => {
+  const report = readJson(path.join(REPORTS, file));
+  return (
+    report && {
+      passed: report.numPassedTests,
+      failed: report.numFailedTests + (report.numFailedTestSuites ?? 0),
+    }
+  );
+};
+// (each run's count is read right after it, so both Playwright runs can write the same report)
+const playwrightCount = () => {
   const report = readJson(path.join(REPORTS, 'playwright.json'));
   return (
     report && {
@@ -64,7 +83,37 @@ run('end-to-end (Playwright, Chromium)', 'node', ['tests/e2e/run.mjs'], () => {
       failed: report.stats.unexpected,
     }
   );
-});
+};
+run('end-to-end (Playwright, Chromium)', 'node', ['tests/e2e/run.mjs'], playwrightCount);
+
+if (POSTGRES) {
+  const postgresEnv = { ...process.env, LOTSE_TEST_DATABASE: POSTGRES };
+  run(
+    'integration on PostgreSQL (vitest)',
+    bin('vitest'),
+    [
+      'run',
+      'tests/integration',
+      '--reporter=default',
+      '--reporter=json',
+      `--outputFile.json=${path.join(REPORTS, 'vitest-postgres.json')}`,
+    ],
+    vitestCount('vitest-postgres.json'),
+    postgresEnv,
+  );
+  if (process.env.LOTSE_TEST_POSTGRES_E2E !== 'off') {
+    fs.rmSync(path.join(REPORTS, 'playwright.json'), { force: true });
+    run(
+      'end-to-end on PostgreSQL (Playwright, Chromium)',
+      'node',
+      ['tests/e2e/run.mjs'],
+      playwrightCount,
+      postgresEnv,
+    );
+  }
+} else {
+  console.log('\n(no LOTSE_TEST_DATABASE=postgresql://…: the PostgreSQL runs are left out)');
+}
 
 console.log('\n━━ summary ━━');
 for (const r of results) {

@@ -8,7 +8,7 @@ import {
   type TransitionProblem,
 } from '~/domain/knowledge/workflow';
 import { can } from '~/domain/permissions';
-import { prisma, type Tx } from '~/utils/db.server';
+import { prisma, usesPostgres, type Tx } from '~/utils/db.server';
 import type { SessionUser } from '~/utils/session.server';
 import { recordAudit } from './audit.server';
 import { tagConnections } from './tag.server';
@@ -29,6 +29,13 @@ export function knowledgeVisibleTo(viewer: Viewer): Prisma.KnowledgeItemWhereInp
 
 // ───────────────────────────── the inventory table ─────────────────────────────
 
+/** `contains`, case-insensitive on both databases (SQLite's LIKE is; PostgreSQL's needs the mode). */
+function containing(text: string): Prisma.StringFilter {
+  return (
+    usesPostgres() ? { contains: text, mode: 'insensitive' } : { contains: text }
+  ) as Prisma.StringFilter;
+}
+
 function queryWhere(viewer: Viewer, q: InventoryQuery): Prisma.KnowledgeItemWhereInput {
   const and: Prisma.KnowledgeItemWhereInput[] = [knowledgeVisibleTo(viewer)];
   if (q.kind.length) and.push({ kind: { in: q.kind } });
@@ -40,12 +47,12 @@ function queryWhere(viewer: Viewer, q: InventoryQuery): Prisma.KnowledgeItemWher
   if (q.q) {
     and.push({
       OR: [
-        { title: { contains: q.q } },
-        { summary: { contains: q.q } },
-        { details: { contains: q.q } },
-        { department: { contains: q.q } },
-        { owner: { name: { contains: q.q } } },
-        { tags: { some: { tag: { name: { contains: q.q.toLowerCase() } } } } },
+        { title: containing(q.q) },
+        { summary: containing(q.q) },
+        { details: containing(q.q) },
+        { department: containing(q.q) },
+        { owner: { name: containing(q.q) } },
+        { tags: { some: { tag: { name: containing(q.q.toLowerCase()) } } } },
       ],
     });
   }

@@ -1,6 +1,6 @@
 // Lotse's server entry: `npm start`.
 // 1. builds the app when there is no build or the sources are newer than it,
-// 2. applies pending database migrations,
+// 2. applies pending database migrations (SQLite or PostgreSQL, after DATABASE_URL),
 // 3. creates the reference data, and the demo workspace when the database is empty
 //    (LOTSE_DEMO=off turns the demo off for real installs),
 // 4. serves on HOST:PORT (default 0.0.0.0:3000).
@@ -9,6 +9,7 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
 import { createHttpServer } from './http.mjs';
+import { migrate, withStartupLock } from './migrate.mjs';
 
 const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..', '..');
 process.chdir(root);
@@ -52,8 +53,19 @@ function buildIsStale() {
 }
 
 if (!dev && buildIsStale()) run('build', bin('remix'), ['build']);
-run('database migrations', bin('prisma'), ['migrate', 'deploy']);
-run('reference and demo data', bin('tsx'), [path.join(root, 'seeds', 'main.ts')]);
+// on PostgreSQL, instances starting together take turns for migrations and reference data
+await withStartupLock(process.env.DATABASE_URL, async () => {
+  // SQLite: prisma migrate deploy; PostgreSQL: prisma/postgresql/migrations (see migrate.mjs)
+  const started = Date.now();
+  try {
+    await migrate(process.env.DATABASE_URL);
+  } catch (error) {
+    console.error(`lotse: database migrations failed: ${error.message}`);
+    process.exit(1);
+  }
+  console.log(`lotse: database migrations done in ${((Date.now() - started) / 1000).toFixed(1)} s`);
+  run('reference and demo data', bin('tsx'), [path.join(root, 'seeds', 'main.ts')]);
+});
 
 const build = await import(pathToFileURL(buildFile).href);
 const server = await createHttpServer({ build, root, dev });

@@ -2,12 +2,16 @@ import { spawnSync } from 'node:child_process';
 import path from 'node:path';
 
 /**
- * Applies pending migrations with Prisma's own command (its messages go to stderr, so a
- * command's JSON on stdout stays clean). Used by `npm start` and by CLI commands that write.
+ * Applies pending migrations (its messages go to stderr, so a command's JSON on stdout stays
+ * clean). Used by CLI commands that write. SQLite: Prisma's own command; PostgreSQL:
+ * app/server/migrate.mjs, which `npm start` uses too.
  */
 export function applyMigrations(cwd = process.cwd()): void {
-  const prisma = path.join(cwd, 'node_modules', '.bin', 'prisma');
-  const result = spawnSync(prisma, ['migrate', 'deploy'], {
+  const postgres = /^postgres(ql)?:\/\//i.test(process.env.DATABASE_URL ?? '');
+  const [command, args] = postgres
+    ? [process.execPath, [path.join(cwd, 'app', 'server', 'migrate.mjs')]]
+    : [path.join(cwd, 'node_modules', '.bin', 'prisma'), ['migrate', 'deploy']];
+  const result = spawnSync(command, args, {
     cwd,
     stdio: ['ignore', 2, 2],
     env: process.env,

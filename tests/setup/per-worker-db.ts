@@ -1,15 +1,22 @@
 import fs from 'node:fs';
 import path from 'node:path';
-import { afterAll, beforeEach, vi } from 'vitest';
+import { afterAll, beforeEach, inject, vi } from 'vitest';
+import { dropSchemas, migratedSchema, TEST_POSTGRES, uniqueSchema } from './postgres';
 
-// Each test file gets its own copy of the migrated database, before any module opens it.
+// Each test file gets its own copy of the migrated database, before any module opens it:
+// a SQLite file, or with LOTSE_TEST_DATABASE=postgresql://… a freshly migrated schema.
 const tmp = path.resolve(process.env.LOTSE_TEST_TMP ?? path.join('tests', '.tmp'));
 const file = path.join(
   tmp,
   `test-${process.env.VITEST_POOL_ID ?? '0'}-${process.pid}-${Date.now()}.db`,
 );
-fs.copyFileSync(path.join(tmp, 'base.db'), file);
-process.env.DATABASE_URL = `file:${file}`;
+const schema = TEST_POSTGRES ? uniqueSchema(`${inject('postgresRun')}_w`) : '';
+if (TEST_POSTGRES) {
+  process.env.DATABASE_URL = await migratedSchema(TEST_POSTGRES, schema);
+} else {
+  fs.copyFileSync(path.join(tmp, 'base.db'), file);
+  process.env.DATABASE_URL = `file:${file}`;
+}
 
 // an unexpected console.error is a failing test, not noise
 beforeEach(() => {
@@ -21,5 +28,9 @@ beforeEach(() => {
 afterAll(async () => {
   const { prisma } = await import('~/utils/db.server');
   await prisma.$disconnect();
+  if (TEST_POSTGRES) {
+    await dropSchemas(TEST_POSTGRES, [schema]);
+    return;
+  }
   for (const suffix of ['', '-wal', '-shm', '-journal']) fs.rmSync(file + suffix, { force: true });
 });
