@@ -100,9 +100,21 @@ export function wordSurfaces(text: string): Map<string, string> {
   const shown = new Map<string, string>();
   for (const raw of text.toLowerCase().split(/[^\p{L}\p{N}]+/u)) {
     if (!raw) continue;
-    for (const w of foldText(raw).split(' ')) if (w && !shown.has(w)) shown.set(w, raw);
+    for (const w of foldedParts(raw)) if (!shown.has(w)) shown.set(w, raw);
   }
   return shown;
+}
+
+// words repeat across texts: each written form is folded once (the cache is dropped when large)
+const foldCache = new Map<string, string[]>();
+function foldedParts(raw: string): string[] {
+  let parts = foldCache.get(raw);
+  if (!parts) {
+    if (foldCache.size > 100_000) foldCache.clear();
+    parts = foldText(raw).split(' ').filter(Boolean);
+    foldCache.set(raw, parts);
+  }
+  return parts;
 }
 
 /**
