@@ -19,11 +19,11 @@ const dev = process.argv.includes('--dev');
 process.env.NODE_ENV ??= dev ? 'development' : 'production';
 
 const bin = (name) => path.join(root, 'node_modules', '.bin', name);
-function run(label, command, args) {
+function run(label, command, args, env = process.env) {
   const started = Date.now();
   const result = spawnSync(command, args, {
     stdio: ['ignore', 'inherit', 'inherit'],
-    env: process.env,
+    env,
   });
   if (result.status !== 0) {
     console.error(`lotse: ${label} failed (exit ${result.status ?? result.signal}).`);
@@ -52,7 +52,11 @@ function buildIsStale() {
   );
 }
 
-if (!dev && buildIsStale()) run('build', bin('remix'), ['build']);
+// always a production build: under NODE_ENV=test (a test starting the server) Remix would build
+// for development, which the production server cannot run
+if (!dev && buildIsStale()) {
+  run('build', bin('remix'), ['build'], { ...process.env, NODE_ENV: 'production' });
+}
 // on PostgreSQL, instances starting together take turns for migrations and reference data
 await withStartupLock(process.env.DATABASE_URL, async () => {
   // SQLite: prisma migrate deploy; PostgreSQL: prisma/postgresql/migrations (see migrate.mjs)

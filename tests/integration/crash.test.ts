@@ -161,8 +161,9 @@ describe('a server killed mid-write', () => {
     const page = await fetch(`${second.base}/calendar/${last.id}`, {
       headers: { Cookie: cookie },
     });
-    expect(page.status, second.output()).toBe(200);
-    expect(await page.text()).toContain(last.title);
+    const html = await page.text();
+    expect(page.status, `${second.output()}\n${html.slice(0, 3000)}`).toBe(200);
+    expect(html).toContain(last.title);
     second.child.kill('SIGTERM');
     await second.exited();
     // most of the time goes to the server's two start-ups (migrations and seeds each)

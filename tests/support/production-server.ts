@@ -43,8 +43,10 @@ export function buildIsStale(): boolean {
  */
 export async function ensureBuild(): Promise<void> {
   if (!buildIsStale()) return;
+  // a production build, whatever NODE_ENV the tests run with (vitest sets "test")
   const build = spawn(path.join(ROOT, 'node_modules', '.bin', 'remix'), ['build'], {
     cwd: ROOT,
+    env: { ...process.env, NODE_ENV: 'production' },
     stdio: ['ignore', 'pipe', 'pipe'],
   });
   let output = '';
