@@ -93,6 +93,26 @@ describe('matching', () => {
     expect(quoted).toContain('häufigsten');
     expect(quoted.join(' ')).not.toMatch(/haufig/);
   });
+  it('treats a giant run of letters as one plain word, without trying to split it', () => {
+    const started = Date.now();
+    const giant = createMatcher(
+      [
+        {
+          id: 'junk',
+          title: 'Pasted by mistake',
+          description: 'kontaktlinsenpflege'.repeat(50_000),
+          tags: [],
+          language: 'de',
+        },
+        ...items,
+      ],
+      BUILT_IN_GLOSSARY,
+    );
+    expect(giant.rankForNeed({ id: 'n', text: 'Kontaktlinsenpflege', tags: [] })[0]?.id).toBe(
+      'care',
+    );
+    expect(Date.now() - started).toBeLessThan(5_000);
+  });
   it('suggests nothing when nothing connects', () => {
     expect(matcher.rankForNeed({ id: 'x', text: 'Quantenphysik für Katzen', tags: [] })).toEqual(
       [],

@@ -117,6 +117,9 @@ function foldedParts(raw: string): string[] {
   return parts;
 }
 
+/** The longest word that is split into parts (Donaudampfschifffahrtsgesellschaft has 34). */
+export const MAX_COMPOUND_LENGTH = 64;
+
 /**
  * Splits a German compound into known parts, trying the longest known head first and allowing
  * the linking letters s, n, en, es, e between parts. `known` holds stems of words seen elsewhere.
@@ -126,7 +129,9 @@ export function splitCompound(
   known: ReadonlySet<string>,
   depth = 0,
 ): string[] | null {
-  if (word.length < 8 || depth > 3) return null;
+  // longer "words" are no compounds but junk (a pasted hash, a run of letters): trying every cut
+  // of them would take quadratic time
+  if (word.length < 8 || word.length > MAX_COMPOUND_LENGTH || depth > 3) return null;
   for (let cut = word.length - 4; cut >= 4; cut--) {
     const head = word.slice(0, cut);
     const headStem = stem(head);

@@ -1,4 +1,12 @@
-import { wordSurfaces, editDistance, foldText, splitCompound, stem, words } from './analyze';
+import {
+  MAX_COMPOUND_LENGTH,
+  wordSurfaces,
+  editDistance,
+  foldText,
+  splitCompound,
+  stem,
+  words,
+} from './analyze';
 import type { GlossaryEntry } from './glossary';
 
 /**
@@ -136,7 +144,7 @@ export function createMatcher(
   const longConcepts = [...concepts.single].filter(([s]) => s.length >= 5);
   const insideCache = new Map<string, { stem: string; list: { key: string; term: string }[] }[]>();
   const conceptsInside = (token: string) => {
-    if (token.length < 10) return [];
+    if (token.length < 10 || token.length > MAX_COMPOUND_LENGTH) return [];
     let found = insideCache.get(token);
     if (!found) {
       found = longConcepts
