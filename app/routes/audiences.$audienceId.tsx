@@ -12,12 +12,9 @@ import { DeleteForm } from '~/components/delete-form';
 import { NeedsTable } from '~/components/needs-table';
 import { can } from '~/domain/permissions';
 import { deleteAudience, getAudience, updateAudience } from '~/models/audience.server';
-import {
-  AudienceFormSchema,
-  DeleteSchema,
-  readAudienceForm,
-} from '~/utils/audience-validation.server';
+import { AudienceFormSchema, readAudienceForm } from '~/utils/audience-validation.server';
 import { requirePermission } from '~/utils/auth.server';
+import { DeleteSchema } from '~/utils/delete-validation.server';
 import { formDataToObject, parseForm, type FieldErrors } from '~/utils/forms';
 import { pageTitle } from '~/utils/meta';
 import { invariantResponse } from '~/utils/misc';

@@ -10,7 +10,7 @@ import { useTranslation } from 'react-i18next';
 import { DeleteForm } from '~/components/delete-form';
 import { GlossaryForm } from '~/components/glossary-form';
 import { deleteConcept, getConcept, updateConcept } from '~/models/glossary.server';
-import { DeleteSchema } from '~/utils/audience-validation.server';
+import { DeleteSchema } from '~/utils/delete-validation.server';
 import { requirePermission } from '~/utils/auth.server';
 import { formDataToObject, parseForm, type FieldErrors } from '~/utils/forms';
 import { GlossaryFormSchema, readGlossaryForm } from '~/utils/glossary-validation.server';

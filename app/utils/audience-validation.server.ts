@@ -29,11 +29,6 @@ export const NeedFormSchema = z.object({
 });
 export type NeedFormData = z.infer<typeof NeedFormSchema>;
 
-export const DeleteSchema = z.object({
-  confirm: z.literal('yes', 'validation.confirmDelete'),
-  expectedVersion: z.coerce.number().int().positive(),
-});
-
 function text(form: FormData, key: string) {
   const v = form.get(key);
   return typeof v === 'string' ? v : '';

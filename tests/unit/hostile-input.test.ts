@@ -1,6 +1,7 @@
 import fs from 'node:fs';
 import fc from 'fast-check';
 import ICAL from 'ical.js';
+import { DeleteSchema } from '~/utils/delete-validation.server';
 import { describe, expect, it } from 'vitest';
 import type { z } from 'zod';
 import { calendarQueryToSearch, isDay, parseCalendarQuery } from '~/domain/calendar/calendar-query';
@@ -44,11 +45,7 @@ import {
 } from '~/domain/matching/glossary';
 import en from '~/locales/en.json';
 import { parseImportFile } from '~/models/knowledge-import.server';
-import {
-  AudienceFormSchema,
-  DeleteSchema,
-  NeedFormSchema,
-} from '~/utils/audience-validation.server';
+import { AudienceFormSchema, NeedFormSchema } from '~/utils/audience-validation.server';
 import { formDataToObject, parseForm } from '~/utils/forms';
 import { GlossaryFormSchema } from '~/utils/glossary-validation.server';
 import { BulkSchema, KnowledgeFormSchema, ReviewSchema } from '~/utils/knowledge-validation.server';
