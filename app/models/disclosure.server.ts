@@ -26,13 +26,19 @@ type Cached = {
 };
 let cache: Cached | null = null;
 
-/** The active rules, compiled once per change of the rule set. */
+/**
+ * The active rules, compiled once per change of the rule set. Rules are never deleted and every
+ * change raises a rule's revision, so the count of rules and the sum of their revisions change
+ * with every write, from any instance, whatever its clock says; the latest `updatedAt` is kept in
+ * the key as well.
+ */
 export async function activeRules(): Promise<Cached> {
   const stamp = await prisma.disclosureRule.aggregate({
     _max: { updatedAt: true },
+    _sum: { revision: true },
     _count: { _all: true },
   });
-  const key = `${stamp._count._all}:${stamp._max.updatedAt?.getTime() ?? 0}`;
+  const key = `${stamp._count._all}:${stamp._sum.revision ?? 0}:${stamp._max.updatedAt?.getTime() ?? 0}`;
   if (cache?.key === key) return cache;
   const rows = await prisma.disclosureRule.findMany({
     where: { active: true },

@@ -1,4 +1,5 @@
 import { beforeAll, describe, expect, it } from 'vitest';
+import { checkFields } from '~/models/disclosure.server';
 import { decideExemption, listOpenExemptions } from '~/models/exemption.server';
 import {
   exportRuleSet,
@@ -136,6 +137,22 @@ describe('rules', () => {
     expect(
       (await prisma.disclosureRule.findUniqueOrThrow({ where: { key: 'R-TEST' } })).severity,
     ).toBe('warn');
+  });
+
+  it('reach every check at once, even from a host whose clock lags behind', async () => {
+    const rule = await prisma.disclosureRule.findUniqueOrThrow({ where: { key: 'R-NEW' } });
+    const text = { body: 'Wir zeigen die Kennzahl Silberfisch' };
+    expect((await checkFields(text)).decision).toBe('allow'); // compiled and cached here
+    // another instance changes the rule, its clock stamping the same updatedAt as before
+    await prisma.disclosureRule.update({
+      where: { id: rule.id },
+      data: {
+        patterns: JSON.stringify(['Projekt Reiher', 'Kennzahl Silberfisch']),
+        revision: rule.revision + 1,
+        updatedAt: rule.updatedAt,
+      },
+    });
+    expect((await checkFields(text)).decision).toBe('block');
   });
 
   it('re-check pieces after a change, sending newly blocked scheduled ones back to review', async () => {
