@@ -5,7 +5,7 @@ import {
   type EntryContext,
 } from '@remix-run/node';
 import { RemixServer } from '@remix-run/react';
-import { createInstance } from 'i18next';
+import { createInstance, type i18n as I18n } from 'i18next';
 import { isbot } from 'isbot';
 import { renderToPipeableStream } from 'react-dom/server';
 import { I18nextProvider, initReactI18next } from 'react-i18next';
@@ -15,6 +15,26 @@ import { NonceProvider } from './utils/nonce-provider';
 
 const ABORT_DELAY = 5_000;
 
+/**
+ * One initialised i18next instance per language, shared by all renders: the catalogs are bundled,
+ * nothing changes an instance's language on the server (the switcher's effect runs in the
+ * browser), so a fresh instance per request would only repeat the same set-up.
+ */
+const instances = new Map<string, Promise<I18n>>();
+function i18nFor(lng: string): Promise<I18n> {
+  let instance = instances.get(lng);
+  if (!instance) {
+    const created = createInstance();
+    instance = created
+      .use(initReactI18next)
+      .init({ ...i18nConfig, lng, react: { useSuspense: false } })
+      .then(() => created);
+    instance.catch(() => instances.delete(lng));
+    instances.set(lng, instance);
+  }
+  return instance;
+}
+
 export default async function handleRequest(
   request: Request,
   responseStatusCode: number,
@@ -23,9 +43,8 @@ export default async function handleRequest(
   loadContext: AppLoadContext,
 ) {
   const nonce = typeof loadContext.cspNonce === 'string' ? loadContext.cspNonce : '';
-  const i18n = createInstance();
   const lng = await getLocale(request);
-  await i18n.use(initReactI18next).init({ ...i18nConfig, lng, react: { useSuspense: false } });
+  const i18n = await i18nFor(lng);
 
   // bots get the whole document at once; browsers as soon as the shell is ready
   const readyEvent = isbot(request.headers.get('user-agent') ?? '') ? 'onAllReady' : 'onShellReady';

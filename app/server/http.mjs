@@ -1,5 +1,6 @@
 // The HTTP layer around the Remix app: static files, compression, security headers and the
 // cross-site request check that every state-changing request passes.
+import { AsyncLocalStorage } from 'node:async_hooks';
 import { randomBytes } from 'node:crypto';
 import http from 'node:http';
 import path from 'node:path';
@@ -60,6 +61,15 @@ function securityHeaders(req, res, next) {
   next();
 }
 
+// The per-request scope of app/utils/request-scope.server.ts (the same store, found under its
+// registered symbol): reading requests get one, so a page looks up its user and workspace once.
+const scopeKey = Symbol.for('lotse.requestScope');
+const requestScope = (globalThis[scopeKey] ??= new AsyncLocalStorage());
+export function scopeReads(req, res, next) {
+  if (req.method === 'GET' || req.method === 'HEAD') requestScope.run(new Map(), next);
+  else next();
+}
+
 export async function createHttpServer({ build, root, dev }) {
   const app = express();
   app.disable('x-powered-by');
@@ -79,6 +89,8 @@ export async function createHttpServer({ build, root, dev }) {
     if (!isCrossSite(req)) return next();
     res.status(403).type('text/plain').send('Cross-site request refused.');
   });
+
+  app.use(scopeReads);
 
   let currentBuild = build;
   app.all(

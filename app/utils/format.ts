@@ -1,6 +1,7 @@
 import { TZDate } from '@date-fns/tz';
 import { format } from 'date-fns';
 import { de, enGB } from 'date-fns/locale';
+import { memoized } from '~/domain/memo';
 import type { Locale as AppLocale } from '~/i18n';
 
 /** Dates are stored in UTC and shown in the workspace's time zone, in the reader's language. */
@@ -8,8 +9,31 @@ export const DEFAULT_TIME_ZONE = 'Europe/Berlin';
 
 const dateLocales = { de, en: enGB } as const;
 
-function inZone(date: Date | string | number, timeZone: string) {
-  return new TZDate(new Date(date).getTime(), timeZone);
+/**
+ * Formats an instant with a date-fns pattern in a zone and language. Results are remembered: a
+ * calendar page formats the same days and times for every reader, and each fresh time-zone
+ * conversion costs several Intl calls.
+ */
+const zonedFormat = memoized(20_000, (key) => {
+  const [pattern, locale, timeZone, ms] = key.split('\u0000') as [
+    string,
+    AppLocale,
+    string,
+    string,
+  ];
+  return format(new TZDate(Number(ms), timeZone), pattern, { locale: dateLocales[locale] });
+});
+
+function formatIn(
+  date: Date | string | number,
+  pattern: string,
+  locale: AppLocale,
+  timeZone: string,
+): string {
+  const ms = new Date(date).getTime();
+  // an invalid date is not remembered: date-fns throws its RangeError as before
+  if (Number.isNaN(ms)) return format(new Date(NaN), pattern);
+  return zonedFormat(`${pattern}\u0000${locale}\u0000${timeZone}\u0000${ms}`);
 }
 
 /** "Montag, 30. November 2026" / "Monday, 30 November 2026" */
@@ -18,7 +42,7 @@ export function formatLongDate(
   locale: AppLocale,
   timeZone = DEFAULT_TIME_ZONE,
 ) {
-  return format(inZone(date, timeZone), 'PPPP', { locale: dateLocales[locale] });
+  return formatIn(date, 'PPPP', locale, timeZone);
 }
 
 /** "30.11.2026, 14:00" / "30 Nov 2026, 14:00" */
@@ -27,12 +51,11 @@ export function formatDateTime(
   locale: AppLocale,
   timeZone = DEFAULT_TIME_ZONE,
 ) {
-  return format(
-    inZone(date, timeZone),
+  return formatIn(
+    date,
     locale === 'de' ? 'dd.MM.yyyy, HH:mm' : 'd MMM yyyy, HH:mm',
-    {
-      locale: dateLocales[locale],
-    },
+    locale,
+    timeZone,
   );
 }
 
@@ -42,12 +65,16 @@ export function formatShortDate(
   locale: AppLocale,
   timeZone = DEFAULT_TIME_ZONE,
 ) {
-  return format(inZone(date, timeZone), locale === 'de' ? 'EEEEEE, dd.MM.' : 'EEE d MMM', {
-    locale: dateLocales[locale],
-  });
+  return formatIn(date, locale === 'de' ? 'EEEEEE, dd.MM.' : 'EEE d MMM', locale, timeZone);
 }
 
+const plainNumberFormats = {
+  de: new Intl.NumberFormat('de-DE'),
+  en: new Intl.NumberFormat('en-GB'),
+} as const;
+
 export function formatNumber(value: number, locale: AppLocale, options?: Intl.NumberFormatOptions) {
+  if (!options) return plainNumberFormats[locale].format(value);
   return new Intl.NumberFormat(locale === 'de' ? 'de-DE' : 'en-GB', options).format(value);
 }
 
@@ -62,7 +89,7 @@ export function formatTime(
   locale: AppLocale,
   timeZone = DEFAULT_TIME_ZONE,
 ) {
-  return format(inZone(date, timeZone), 'HH:mm', { locale: dateLocales[locale] });
+  return formatIn(date, 'HH:mm', locale, timeZone);
 }
 
 /** "November 2026" */
@@ -71,5 +98,5 @@ export function formatMonthYear(
   locale: AppLocale,
   timeZone = DEFAULT_TIME_ZONE,
 ) {
-  return format(inZone(date, timeZone), 'LLLL yyyy', { locale: dateLocales[locale] });
+  return formatIn(date, 'LLLL yyyy', locale, timeZone);
 }

@@ -36,9 +36,17 @@ export async function getLocale(request: Request): Promise<Locale> {
   return isLocale(locale) ? locale : DEFAULT_LOCALE;
 }
 
+// one instance per language: the catalogs are bundled and never change while the server runs
+const fixedTs = new Map<Locale, Promise<TFunction>>();
+
 /** A translation function for server-written texts (CSV headers, iCal, e-mail-like notices). */
 export async function getFixedT(locale: Locale): Promise<TFunction> {
-  const instance = createInstance();
-  await instance.init({ ...i18nConfig, lng: locale });
-  return instance.getFixedT(locale);
+  let fixed = fixedTs.get(locale);
+  if (!fixed) {
+    const instance = createInstance();
+    fixed = instance.init({ ...i18nConfig, lng: locale }).then(() => instance.getFixedT(locale));
+    fixed.catch(() => fixedTs.delete(locale));
+    fixedTs.set(locale, fixed);
+  }
+  return fixed;
 }

@@ -2,6 +2,7 @@ import { createHash, randomBytes } from 'node:crypto';
 import { createCookie } from '@remix-run/node';
 import { prisma } from './db.server';
 import { getEnv, secureCookiesEnabled } from './env.server';
+import { oncePerRequest } from './request-scope.server';
 
 const HOUR = 60 * 60 * 1000;
 
@@ -66,14 +67,16 @@ export type SessionUser = {
 };
 
 // The root loader, the route's loader and the language detection all ask for the user of the
-// same request: it is looked up once.
+// same request: it is looked up once per request (see request-scope.server.ts).
 const perRequest = new WeakMap<Request, Promise<SessionUser | null>>();
 
 /** The signed-in user of the request, or null (no cookie, unknown, expired or deactivated). */
 export function getSessionUser(request: Request): Promise<SessionUser | null> {
   let user = perRequest.get(request);
   if (!user) {
-    user = lookUpSessionUser(request);
+    user = oncePerRequest(`sessionUser:${request.headers.get('cookie') ?? ''}`, () =>
+      lookUpSessionUser(request),
+    );
     perRequest.set(request, user);
   }
   return user;

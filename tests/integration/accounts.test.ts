@@ -8,7 +8,10 @@ import {
 } from '~/models/login-throttle.server';
 import { requirePermission, requireUser } from '~/utils/auth.server';
 import { prisma } from '~/utils/db.server';
+import { getWorkspace } from '~/models/workspace.server';
+import { withRequestScope } from '~/utils/request-scope.server';
 import { createSession, destroySession, getSessionUser, hashToken } from '~/utils/session.server';
+import { scopeReads } from '../../app/server/http.mjs';
 
 const PASSWORD = 'correct horse battery';
 
@@ -251,5 +254,47 @@ describe('login throttling', () => {
     expect((await loginThrottleState('other@example.com', '198.51.100.1')).blocked).toBe(false);
     await clearLoginFailures(email);
     expect((await loginThrottleState(email, '198.51.100.2')).blocked).toBe(false);
+  });
+});
+
+describe('one page request', () => {
+  it('looks up its user and workspace once, however many loaders ask', async () => {
+    const setCookie = await createSession(editorId, requestWith());
+    const cookie = cookiePair(setCookie);
+    const page = () => {
+      // Remix hands the root loader, the page loader and the renderer a Request each
+      const [a, b] = [requestWith(cookie), requestWith(cookie)];
+      return {
+        users: [getSessionUser(a), getSessionUser(b)],
+        spaces: [getWorkspace(), getWorkspace()],
+      };
+    };
+    const scoped = withRequestScope(page);
+    expect(scoped.users[0]).toBe(scoped.users[1]);
+    expect(scoped.spaces[0]).toBe(scoped.spaces[1]);
+    expect((await scoped.users[0])?.id).toBe(editorId);
+    // another request, or none (the CLI, tests): looked up afresh
+    const other = withRequestScope(page);
+    expect(other.users[0]).not.toBe(scoped.users[0]);
+    const unscoped = page();
+    expect(unscoped.users[0]).not.toBe(unscoped.users[1]);
+    expect(unscoped.spaces[0]).not.toBe(unscoped.spaces[1]);
+    for (const p of [scoped, other, unscoped]) await Promise.all([...p.users, ...p.spaces]);
+  });
+
+  it('gets a scope from the HTTP layer only when it reads', async () => {
+    const setCookie = await createSession(editorId, requestWith());
+    const cookie = cookiePair(setCookie);
+    const sameUser = (method: string) =>
+      new Promise<boolean>((resolve) =>
+        scopeReads({ method }, {}, () => {
+          const [a, b] = [getSessionUser(requestWith(cookie)), getSessionUser(requestWith(cookie))];
+          void Promise.all([a, b]).then(() => resolve(a === b));
+        }),
+      );
+    expect(await sameUser('GET')).toBe(true);
+    expect(await sameUser('HEAD')).toBe(true);
+    // an action's reads are not reused after its writes
+    expect(await sameUser('POST')).toBe(false);
   });
 });

@@ -84,7 +84,9 @@ export async function startProductionServer({
   env?: Record<string, string>;
 }): Promise<ProductionServer> {
   const port = await freePort();
-  const child = spawn(process.execPath, ['app/server/main.mjs'], {
+  // LOTSE_SERVER_NODE_ARGS, e.g. "--cpu-prof --cpu-prof-dir=/tmp/profiles", to look inside
+  const nodeArgs = (process.env.LOTSE_SERVER_NODE_ARGS ?? '').split(/\s+/).filter(Boolean);
+  const child = spawn(process.execPath, [...nodeArgs, 'app/server/main.mjs'], {
     cwd: ROOT,
     env: {
       ...process.env,

@@ -1,9 +1,13 @@
+import { TZDate } from '@date-fns/tz';
+import { format, startOfWeek } from 'date-fns';
+import fc from 'fast-check';
 import ICAL from 'ical.js';
 import { describe, expect, it } from 'vitest';
 import { calendarQueryToSearch, parseCalendarQuery } from '~/domain/calendar/calendar-query';
 import {
   fromLocalInput,
   localDay,
+  localWeekStart,
   monthGrid,
   moveToDay,
   shiftAnchor,
@@ -71,6 +75,43 @@ describe('piece workflow', () => {
 });
 
 describe('calendar grid', () => {
+  it('finds the local day and week of any instant as date-fns does, remembered or not', () => {
+    const zones = [TZ, 'America/New_York', 'Asia/Kathmandu', 'Pacific/Chatham', 'UTC'];
+    fc.assert(
+      fc.property(
+        fc.integer({ min: Date.UTC(1950, 0, 1), max: Date.UTC(2100, 0, 1) }),
+        fc.constantFrom(...zones),
+        (ms, zone) => {
+          const local = new TZDate(ms, zone);
+          const expectedDay = format(local, 'yyyy-MM-dd');
+          const expectedWeek = format(startOfWeek(local, { weekStartsOn: 1 }), 'yyyy-MM-dd');
+          for (let round = 0; round < 2; round++) {
+            expect(localDay(new Date(ms), zone)).toBe(expectedDay);
+            expect(localWeekStart(new Date(ms), zone)).toBe(expectedWeek);
+          }
+        },
+      ),
+      { numRuns: 2000 },
+    );
+    // the last minute of a Berlin day and the first of the next, twice over
+    for (let round = 0; round < 2; round++) {
+      expect(localDay('2026-11-29T22:59:59.999Z', TZ)).toBe('2026-11-29');
+      expect(localDay('2026-11-29T23:00:00.000Z', TZ)).toBe('2026-11-30');
+      expect(localWeekStart('2026-11-29T22:59:59.999Z', TZ)).toBe('2026-11-23');
+      expect(localWeekStart('2026-11-29T23:00:00.000Z', TZ)).toBe('2026-11-30');
+    }
+  });
+  it('hands out a fresh grid each time, so no caller can change another one', () => {
+    const first = monthGrid('2026-11-15', TZ);
+    first[0]![0]!.start.setTime(0);
+    first[0]![0]!.date = 'changed';
+    const second = monthGrid('2026-11-03', TZ);
+    expect(second[0]![0]!.date).toBe('2026-10-26');
+    expect(second[0]![0]!.start.toISOString()).toBe('2026-10-25T23:00:00.000Z');
+    const week = weekGrid('2026-11-15', TZ);
+    week[0]!.end.setTime(0);
+    expect(weekGrid('2026-11-15', TZ)[0]!.end.toISOString()).toBe('2026-11-09T23:00:00.000Z');
+  });
   it('shows whole weeks from Monday', () => {
     const weeks = monthGrid('2026-11-15', TZ);
     expect(weeks[0]![0]!.date).toBe('2026-10-26');

@@ -8,13 +8,30 @@ import {
   startOfMonth,
   startOfWeek,
 } from 'date-fns';
+import { memoized } from '../memo';
 
 /** A day of the calendar: its local date (YYYY-MM-DD) and the UTC instants it spans. */
 export type CalendarDay = { date: string; start: Date; end: Date; inMonth: boolean };
 
+const localDayOf = memoized(20_000, (key) => {
+  const cut = key.indexOf('|');
+  return format(new TZDate(Number(key.slice(0, cut)), key.slice(cut + 1)), 'yyyy-MM-dd');
+});
+
 /** The local day (YYYY-MM-DD) of an instant in a time zone. */
 export function localDay(instant: Date | string, timeZone: string): string {
-  return format(new TZDate(new Date(instant).getTime(), timeZone), 'yyyy-MM-dd');
+  const ms = new Date(instant).getTime();
+  if (Number.isNaN(ms)) return format(new Date(NaN), 'yyyy-MM-dd'); // throws, as date-fns does
+  // offsets are whole minutes, so every instant of a minute lies on the same local day
+  return localDayOf(`${Math.floor(ms / 60_000) * 60_000}|${timeZone}`);
+}
+
+/** The Monday (YYYY-MM-DD) of the week an instant falls in, in a time zone. */
+export function localWeekStart(instant: Date | string, timeZone: string): string {
+  const [y, m, d] = localDay(instant, timeZone).split('-').map(Number) as [number, number, number];
+  const noon = new Date(Date.UTC(y, m - 1, d, 12));
+  noon.setUTCDate(noon.getUTCDate() - ((noon.getUTCDay() + 6) % 7));
+  return noon.toISOString().slice(0, 10);
 }
 
 /** Midnight of a local day in a time zone, as a TZDate (day math stays local). */
@@ -32,8 +49,19 @@ function day(local: TZDate, inMonth: boolean): CalendarDay {
   };
 }
 
+const copyDay = (d: CalendarDay): CalendarDay => ({
+  ...d,
+  start: new Date(d.start.getTime()),
+  end: new Date(d.end.getTime()),
+});
+
 /** The weeks (Monday to Sunday) that show the month containing `anchor`. */
 export function monthGrid(anchor: string, timeZone: string): CalendarDay[][] {
+  return monthGridOf(`${anchor.slice(0, 7)}-01|${timeZone}`).map((week) => week.map(copyDay));
+}
+
+const monthGridOf = memoized(500, (key) => {
+  const [anchor, timeZone] = key.split('|') as [string, string];
   const first = startOfMonth(startOfLocalDay(anchor, timeZone));
   const last = endOfMonth(first);
   let cursor = startOfWeek(first, { weekStartsOn: 1 });
@@ -48,13 +76,18 @@ export function monthGrid(anchor: string, timeZone: string): CalendarDay[][] {
     cursor = addWeeks(cursor, 1);
   }
   return weeks;
-}
+});
 
 /** The seven days (Monday to Sunday) of the week containing `anchor`. */
 export function weekGrid(anchor: string, timeZone: string): CalendarDay[] {
+  return weekGridOf(`${anchor}|${timeZone}`).map(copyDay);
+}
+
+const weekGridOf = memoized(500, (key) => {
+  const [anchor, timeZone] = key.split('|') as [string, string];
   const monday = startOfWeek(startOfLocalDay(anchor, timeZone), { weekStartsOn: 1 });
   return Array.from({ length: 7 }, (_, i) => day(addDays(monday, i), true));
-}
+});
 
 /** The anchor day one view-step before or after (month or week). */
 export function shiftAnchor(

@@ -8,6 +8,7 @@ import {
   startOfQuarter,
   startOfWeek,
 } from 'date-fns';
+import { localDay, localWeekStart } from './grid';
 import type { CadencePeriod, Channel } from './vocabulary';
 
 export type PlannedPiece = {
@@ -92,12 +93,7 @@ export function overloads(pieces: readonly PlannedPiece[], timeZone: string, lim
   const perExpertWeek = new Map<string, { expert: string; week: string; pieces: string[] }>();
   for (const p of pieces) {
     if (!live(p)) continue;
-    const week = format(
-      startOfWeek(new TZDate(new Date(p.publishAt as Date).getTime(), timeZone), {
-        weekStartsOn: 1,
-      }),
-      'yyyy-MM-dd',
-    );
+    const week = localWeekStart(p.publishAt as Date, timeZone);
     for (const expert of p.experts) {
       const key = `${expert}|${week}`;
       const entry = perExpertWeek.get(key) ?? { expert, week, pieces: [] };
@@ -130,7 +126,7 @@ export function audienceCoverage(pieces: readonly PlannedPiece[], timeZone: stri
   const coverage = new Map<string, Map<string, number>>();
   for (const p of pieces) {
     if (!live(p)) continue;
-    const month = format(new TZDate(new Date(p.publishAt as Date).getTime(), timeZone), 'yyyy-MM');
+    const month = localDay(p.publishAt as Date, timeZone).slice(0, 7);
     for (const a of p.audiences) {
       const row = coverage.get(a) ?? new Map<string, number>();
       row.set(month, (row.get(month) ?? 0) + 1);
