@@ -2,7 +2,7 @@
 // tests (vitest, a real SQLite file per worker), end-to-end tests (Playwright in Chromium against
 // a production build on a fresh database). With LOTSE_TEST_DATABASE=postgresql://… (CI starts a
 // PostgreSQL server and sets it) the integration and end-to-end suites run a second time on
-// PostgreSQL. All suites run even when one fails; the last line sums them up as
+// PostgreSQL (LOTSE_TEST_POSTGRES_E2E=off leaves the journeys there out). All suites run even when one fails; the last line sums them up as
 // "N passed, N failed" and the exit code is non-zero when anything failed.
 import { spawnSync } from 'node:child_process';
 import fs from 'node:fs';
