@@ -9,6 +9,7 @@ import { useMemo, useState, type DragEvent, type KeyboardEvent } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { CalendarDay } from '~/domain/calendar/grid';
 import { useFormat } from '~/utils/use-format';
+import { useLabel } from '~/utils/use-label';
 import { ChannelLabel, StatusBadge } from './labels';
 
 type Jsonified<T> = {
@@ -74,7 +75,7 @@ function PieceChip({
   canPlan: boolean;
   day: string | null;
 }) {
-  const { t } = useTranslation();
+  const label = useLabel();
   const f = useFormat();
   const move = useMove();
   const onKeyDown = (e: KeyboardEvent) => {
@@ -103,7 +104,7 @@ function PieceChip({
         {piece.publishAt ? f.time(piece.publishAt) : null}{' '}
         <StatusBadge kind="piece" status={piece.status} />
       </span>
-      <span className="visually-hidden">{t('calendar.openPiece')}</span>
+      <span className="visually-hidden">{label('calendar.openPiece')}</span>
     </Link>
   );
 }

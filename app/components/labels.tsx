@@ -1,4 +1,4 @@
-import { useTranslation } from 'react-i18next';
+import { useLabel } from '~/utils/use-label';
 
 const TONES: Record<string, 'ok' | 'warn' | 'danger' | undefined> = {
   accepted: 'ok',
@@ -22,10 +22,10 @@ export function StatusBadge({
   kind: 'knowledge' | 'piece' | 'match' | 'exemption';
   status: string;
 }) {
-  const { t } = useTranslation();
+  const label = useLabel();
   return (
     <span className="badge" data-tone={TONES[status]}>
-      {t(`status.${kind}.${status}`)}
+      {label(`status.${kind}.${status}`)}
     </span>
   );
 }
@@ -38,11 +38,11 @@ const CHANNEL_ICONS: Record<string, string> = {
 };
 
 export function ChannelLabel({ channel }: { channel: string }) {
-  const { t } = useTranslation();
+  const label = useLabel();
   return (
     <span className="channel" data-channel={channel}>
       <span aria-hidden="true">{CHANNEL_ICONS[channel] ?? '•'} </span>
-      {t(`channels.${channel}`)}
+      {label(`channels.${channel}`)}
     </span>
   );
 }

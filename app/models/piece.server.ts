@@ -363,14 +363,36 @@ export async function updatePiece({
         fields: conflictingFields(now, input),
       } as const;
     }
-    await tx.contentPieceAudience.deleteMany({ where: { pieceId: id } });
-    await tx.contentPieceAudience.createMany({
-      data: input.audiences.map((audienceId) => ({ pieceId: id, audienceId })),
-    });
-    await tx.contentPieceExpert.deleteMany({ where: { pieceId: id } });
-    await tx.contentPieceExpert.createMany({
-      data: input.experts.map((userId) => ({ pieceId: id, userId })),
-    });
+    // the links are rewritten only when they change: a save holds the database's one writer
+    // while its transaction runs, so every statement left out shortens everyone's wait
+    const sameIds = (a: string[], b: readonly string[]) =>
+      a.length === new Set(b).size && a.every((x) => b.includes(x));
+    if (
+      !sameIds(
+        current.audiences.map((a) => a.audience.id),
+        input.audiences,
+      )
+    ) {
+      await tx.contentPieceAudience.deleteMany({ where: { pieceId: id } });
+      if (input.audiences.length) {
+        await tx.contentPieceAudience.createMany({
+          data: input.audiences.map((audienceId) => ({ pieceId: id, audienceId })),
+        });
+      }
+    }
+    if (
+      !sameIds(
+        current.experts.map((e) => e.user.id),
+        input.experts,
+      )
+    ) {
+      await tx.contentPieceExpert.deleteMany({ where: { pieceId: id } });
+      if (input.experts.length) {
+        await tx.contentPieceExpert.createMany({
+          data: input.experts.map((userId) => ({ pieceId: id, userId })),
+        });
+      }
+    }
     const dateChanged =
       (current.publishAt?.getTime() ?? null) !== (input.publishAt?.getTime() ?? null) ||
       current.channel !== input.channel;

@@ -126,6 +126,39 @@ describe('content pieces', () => {
     expect((await getPiece({ id, viewer: editor }))?.title).toBe('First editor');
   });
 
+  it('keep their audiences and experts through saves, changing only what changed', async () => {
+    const [a, b] = await Promise.all(
+      ['Opticians', 'Clinics'].map((name) => prisma.audience.create({ data: { name } })),
+    );
+    const { id } = await createPiece({
+      actor: editor,
+      input: input({ audiences: [a!.id, b!.id], experts: [expert.id] }),
+    });
+    const links = async () => {
+      const piece = await getPiece({ id, viewer: editor });
+      return {
+        audiences: piece!.audiences.map((x) => x.audience.name).sort(),
+        experts: piece!.experts.map((x) => x.user.id).sort(),
+      };
+    };
+    const save = async (over: Partial<PieceInput>) => {
+      const version = (await prisma.contentPiece.findUniqueOrThrow({ where: { id } })).version;
+      expect(
+        await updatePiece({ id, actor: editor, input: input(over), expectedVersion: version }),
+      ).toMatchObject({ ok: true });
+    };
+    // the same links in another order: nothing to rewrite, nothing lost
+    await save({ audiences: [b!.id, a!.id], experts: [expert.id], brief: 'same links' });
+    expect(await links()).toEqual({ audiences: ['Clinics', 'Opticians'], experts: [expert.id] });
+    await save({ audiences: [b!.id], experts: [expert.id, other.id] });
+    expect(await links()).toEqual({
+      audiences: ['Clinics'],
+      experts: [expert.id, other.id].sort(),
+    });
+    await save({ audiences: [], experts: [] });
+    expect(await links()).toEqual({ audiences: [], experts: [] });
+  });
+
   it('move to another day at the same local time, across the spring change', async () => {
     const { id } = await createPiece({ actor: editor, input: input({ title: 'Mover' }) });
     expect(await movePiece({ id, actor: editor, day: '2026-03-30' })).toEqual({ ok: true });

@@ -8,7 +8,8 @@ import {
   startOfQuarter,
   startOfWeek,
 } from 'date-fns';
-import { localDay, localWeekStart } from './grid';
+import { memoized } from '../memo';
+import { localDay, localWeekStart, startOfLocalDay } from './grid';
 import type { CadencePeriod, Channel } from './vocabulary';
 
 export type PlannedPiece = {
@@ -38,6 +39,27 @@ function periodStart(instant: Date, period: CadencePeriod, timeZone: string): TZ
 const next = (d: TZDate, period: CadencePeriod) =>
   period === 'week' ? addWeeks(d, 1) : period === 'month' ? addMonths(d, 1) : addQuarters(d, 1);
 
+/**
+ * The periods from the one containing a local day until `to` (key: "day|toMs|period|zone"),
+ * remembered: every calendar page asks for the same few.
+ */
+const periodsFrom = memoized(2_000, (key) => {
+  const [day, toMs, period, timeZone] = key.split('|') as [string, string, CadencePeriod, string];
+  const periods: { start: number; end: number; label: string }[] = [];
+  for (
+    let p = periodStart(startOfLocalDay(day, timeZone), period, timeZone);
+    p.getTime() < Number(toMs);
+    p = next(p, period)
+  ) {
+    periods.push({
+      start: p.getTime(),
+      end: next(p, period).getTime(),
+      label: format(p, 'yyyy-MM-dd'),
+    });
+  }
+  return periods;
+});
+
 const live = (p: PlannedPiece) => p.status !== 'cancelled' && p.publishAt;
 
 /**
@@ -62,23 +84,19 @@ export function cadenceGaps(
   }[] = [];
   for (const target of targets) {
     if (target.cadenceCount <= 0) continue;
-    const first = periodStart(
-      new Date(Math.max(from.getTime(), now.getTime())),
-      target.cadencePeriod,
-      timeZone,
-    );
-    for (let p = first; p.getTime() < to.getTime(); p = next(p, target.cadencePeriod)) {
-      const end = next(p, target.cadencePeriod).getTime();
+    const firstDay = localDay(new Date(Math.max(from.getTime(), now.getTime())), timeZone);
+    const periods = periodsFrom(`${firstDay}|${to.getTime()}|${target.cadencePeriod}|${timeZone}`);
+    for (const period of periods) {
       const planned = pieces.filter((x) => {
         if (!live(x) || x.channel !== target.channel) return false;
         const t = new Date(x.publishAt as Date).getTime();
-        return t >= p.getTime() && t < end;
+        return t >= period.start && t < period.end;
       }).length;
       if (planned < target.cadenceCount) {
         gaps.push({
           channel: target.channel,
           period: target.cadencePeriod,
-          start: format(p, 'yyyy-MM-dd'),
+          start: period.label,
           planned,
           target: target.cadenceCount,
         });
