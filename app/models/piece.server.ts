@@ -367,12 +367,8 @@ export async function updatePiece({
     // while its transaction runs, so every statement left out shortens everyone's wait
     const sameIds = (a: string[], b: readonly string[]) =>
       a.length === new Set(b).size && a.every((x) => b.includes(x));
-    if (
-      !sameIds(
-        current.audiences.map((a) => a.audience.id),
-        input.audiences,
-      )
-    ) {
+    const linkedAudiences = current.audiences.map((a) => a.audience.id);
+    if (!sameIds(linkedAudiences, input.audiences)) {
       await tx.contentPieceAudience.deleteMany({ where: { pieceId: id } });
       if (input.audiences.length) {
         await tx.contentPieceAudience.createMany({
@@ -380,12 +376,8 @@ export async function updatePiece({
         });
       }
     }
-    if (
-      !sameIds(
-        current.experts.map((e) => e.user.id),
-        input.experts,
-      )
-    ) {
+    const linkedExperts = current.experts.map((e) => e.user.id);
+    if (!sameIds(linkedExperts, input.experts)) {
       await tx.contentPieceExpert.deleteMany({ where: { pieceId: id } });
       if (input.experts.length) {
         await tx.contentPieceExpert.createMany({
