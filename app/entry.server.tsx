@@ -5,35 +5,13 @@ import {
   type EntryContext,
 } from '@remix-run/node';
 import { RemixServer } from '@remix-run/react';
-import { createInstance, type i18n as I18n } from 'i18next';
 import { isbot } from 'isbot';
 import { renderToPipeableStream } from 'react-dom/server';
-import { I18nextProvider, initReactI18next } from 'react-i18next';
-import { i18nConfig } from './i18n';
-import { getLocale } from './utils/i18n.server';
+import { I18nextProvider } from 'react-i18next';
+import { getLocale, i18nFor } from './utils/i18n.server';
 import { NonceProvider } from './utils/nonce-provider';
 
 const ABORT_DELAY = 5_000;
-
-/**
- * One initialised i18next instance per language, shared by all renders: the catalogs are bundled,
- * nothing changes an instance's language on the server (the switcher's effect runs in the
- * browser), so a fresh instance per request would only repeat the same set-up.
- */
-const instances = new Map<string, Promise<I18n>>();
-function i18nFor(lng: string): Promise<I18n> {
-  let instance = instances.get(lng);
-  if (!instance) {
-    const created = createInstance();
-    instance = created
-      .use(initReactI18next)
-      .init({ ...i18nConfig, lng, react: { useSuspense: false } })
-      .then(() => created);
-    instance.catch(() => instances.delete(lng));
-    instances.set(lng, instance);
-  }
-  return instance;
-}
 
 export default async function handleRequest(
   request: Request,

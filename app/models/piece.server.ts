@@ -193,12 +193,17 @@ export function editableSnapshot(p: PieceDetail) {
  * The fields in which the saved piece differs from what an editor tried to save: after a
  * conflict, these are what the editor has to look at.
  */
+const linkedAudiences = (p: PieceDetail) => p.audiences.map((a) => a.audience.id);
+const linkedExperts = (p: PieceDetail) => p.experts.map((e) => e.user.id);
+
+/** Whether the ids linked to a piece are the ones asked for, in any order. */
+const sameIds = (linked: string[], wanted: readonly string[]) =>
+  linked.length === new Set(wanted).size && linked.every((x) => wanted.includes(x));
+
 export function conflictingFields(
   saved: PieceDetail,
   attempted: PieceInput,
 ): (keyof ReturnType<typeof editableSnapshot>)[] {
-  const sameSet = (a: string[], b: string[]) =>
-    a.length === b.length && a.every((x) => b.includes(x));
   const fields: (keyof ReturnType<typeof editableSnapshot>)[] = [];
   if (saved.title !== attempted.title) fields.push('title');
   if (saved.brief !== attempted.brief) fields.push('brief');
@@ -207,20 +212,8 @@ export function conflictingFields(
   if ((saved.publishAt?.getTime() ?? null) !== (attempted.publishAt?.getTime() ?? null))
     fields.push('publishAt');
   if ((saved.ownerId ?? null) !== attempted.ownerId) fields.push('owner');
-  if (
-    !sameSet(
-      saved.audiences.map((a) => a.audience.id),
-      attempted.audiences,
-    )
-  )
-    fields.push('audiences');
-  if (
-    !sameSet(
-      saved.experts.map((e) => e.user.id),
-      attempted.experts,
-    )
-  )
-    fields.push('experts');
+  if (!sameIds(linkedAudiences(saved), attempted.audiences)) fields.push('audiences');
+  if (!sameIds(linkedExperts(saved), attempted.experts)) fields.push('experts');
   return fields;
 }
 
@@ -365,10 +358,7 @@ export async function updatePiece({
     }
     // the links are rewritten only when they change: a save holds the database's one writer
     // while its transaction runs, so every statement left out shortens everyone's wait
-    const sameIds = (a: string[], b: readonly string[]) =>
-      a.length === new Set(b).size && a.every((x) => b.includes(x));
-    const linkedAudiences = current.audiences.map((a) => a.audience.id);
-    if (!sameIds(linkedAudiences, input.audiences)) {
+    if (!sameIds(linkedAudiences(current), input.audiences)) {
       await tx.contentPieceAudience.deleteMany({ where: { pieceId: id } });
       if (input.audiences.length) {
         await tx.contentPieceAudience.createMany({
@@ -376,8 +366,7 @@ export async function updatePiece({
         });
       }
     }
-    const linkedExperts = current.experts.map((e) => e.user.id);
-    if (!sameIds(linkedExperts, input.experts)) {
+    if (!sameIds(linkedExperts(current), input.experts)) {
       await tx.contentPieceExpert.deleteMany({ where: { pieceId: id } });
       if (input.experts.length) {
         await tx.contentPieceExpert.createMany({

@@ -1,5 +1,6 @@
 import { createCookie } from '@remix-run/node';
-import { createInstance, type TFunction } from 'i18next';
+import { createInstance, type i18n as I18n, type TFunction } from 'i18next';
+import { initReactI18next } from 'react-i18next';
 import { RemixI18Next } from 'remix-i18next/server';
 import { DEFAULT_LOCALE, i18nConfig, isLocale, LOCALES, type Locale } from '~/i18n';
 import { getSessionUser } from './session.server';
@@ -36,17 +37,28 @@ export async function getLocale(request: Request): Promise<Locale> {
   return isLocale(locale) ? locale : DEFAULT_LOCALE;
 }
 
-// one instance per language: the catalogs are bundled and never change while the server runs
-const fixedTs = new Map<Locale, Promise<TFunction>>();
+/**
+ * One initialised i18next instance per language, shared by the page renderer and the server-written
+ * texts: the catalogs are bundled, and nothing changes an instance's language on the server (the
+ * switcher's effect runs in the browser), so a fresh instance per request would only repeat the
+ * same set-up.
+ */
+const instances = new Map<Locale, Promise<I18n>>();
+export function i18nFor(locale: Locale): Promise<I18n> {
+  let instance = instances.get(locale);
+  if (!instance) {
+    const created = createInstance();
+    instance = created
+      .use(initReactI18next)
+      .init({ ...i18nConfig, lng: locale, react: { useSuspense: false } })
+      .then(() => created);
+    instance.catch(() => instances.delete(locale));
+    instances.set(locale, instance);
+  }
+  return instance;
+}
 
 /** A translation function for server-written texts (CSV headers, iCal, e-mail-like notices). */
 export async function getFixedT(locale: Locale): Promise<TFunction> {
-  let fixed = fixedTs.get(locale);
-  if (!fixed) {
-    const instance = createInstance();
-    fixed = instance.init({ ...i18nConfig, lng: locale }).then(() => instance.getFixedT(locale));
-    fixed.catch(() => fixedTs.delete(locale));
-    fixedTs.set(locale, fixed);
-  }
-  return fixed;
+  return (await i18nFor(locale)).getFixedT(locale);
 }
