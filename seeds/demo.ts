@@ -1,7 +1,7 @@
 import { TZDate } from '@date-fns/tz';
 import { addDays, startOfDay } from 'date-fns';
 import { deriveDeadlines } from '~/domain/calendar/deadlines';
-import { contentHash, pieceFields } from '~/domain/disclosure/content';
+import { contentHash, pieceTexts } from '~/domain/disclosure/content';
 import { DEFAULT_CHANNEL_PLANS } from '~/domain/calendar/vocabulary';
 import type { PrismaClient } from '~/utils/db.server';
 import { DEFAULT_TIME_ZONE } from '~/utils/format';
@@ -307,7 +307,14 @@ export async function createDemoWorkspace(
       // an editor asks management to allow one sentence in the whitepaper draft
       const whitepaperTitle = 'Wearing habits 2026: what 4,800 lens wearers really do';
       const whitepaperId = pieces.get(whitepaperTitle) as string;
-      const whitepaper = await tx.contentPiece.findUniqueOrThrow({ where: { id: whitepaperId } });
+      const whitepaper = await tx.contentPiece.findUniqueOrThrow({
+        where: { id: whitepaperId },
+        include: {
+          owner: { select: { name: true } },
+          audiences: { select: { audience: { select: { name: true } } } },
+          experts: { select: { user: { select: { name: true } } } },
+        },
+      });
       const body =
         '## Outline\n\n1. Who answered\n2. Daily wearing time\n3. Sleeping in lenses\n\n' +
         'Daily lenses now make up more than half of our revenue, which shows how habits changed.';
@@ -317,7 +324,16 @@ export async function createDemoWorkspace(
           pieceId: whitepaperId,
           ruleId: rules.get('R-REVENUE') as string,
           ruleRevision: 1,
-          contentHash: contentHash(pieceFields({ ...whitepaper, body })),
+          // the same texts the check reads (domain/disclosure/content.ts), so a grant applies
+          contentHash: contentHash(
+            pieceTexts({
+              ...whitepaper,
+              body,
+              ownerName: whitepaper.owner?.name ?? null,
+              audienceNames: whitepaper.audiences.map((a) => a.audience.name),
+              expertNames: whitepaper.experts.map((e) => e.user.name),
+            }),
+          ),
           reason:
             'The share of daily lenses was already stated in the trade-press interview in May.',
           requestedById: editorId,

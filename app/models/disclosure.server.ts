@@ -6,7 +6,15 @@ import {
   type Finding,
 } from '~/domain/disclosure/engine';
 import type { RuleKind, RuleSeverity } from '~/domain/disclosure/vocabulary';
-import { contentHash, pieceFields } from '~/domain/disclosure/content';
+import {
+  contentHash,
+  knowledgeTexts,
+  pieceTexts,
+  type KnowledgeTextSource,
+  type PieceTextSource,
+  type Texts,
+} from '~/domain/disclosure/content';
+import type { Prisma } from '~/generated/prisma/client';
 import { isLocale } from '~/i18n';
 import { prisma } from '~/utils/db.server';
 import { getFixedT } from '~/utils/i18n.server';
@@ -15,8 +23,9 @@ import { recordAudit } from './audit.server';
 
 /**
  * The one server-side place where content meets the disclosure rules: the pages, the workflow
- * and every output (iCal feed, CSV) ask here. When a check cannot run, the content counts as
- * blocked (fail closed).
+ * and every output (iCal feed, CSV, print view, knowledge export) ask here, and all of them read a
+ * record's texts through domain/disclosure/content.ts. When a check cannot run, the content
+ * counts as blocked (fail closed).
  */
 
 type Cached = {
@@ -124,57 +133,190 @@ async function grantedExemptions(pieceIds: readonly string[]) {
   return byPiece;
 }
 
-/** A piece's verdict, with its granted exemptions applied. */
-export async function checkPiece(p: {
+/** What a piece's check reads: every published field and the names an export prints. */
+export const pieceContentSelect = {
+  id: true,
+  title: true,
+  brief: true,
+  body: true,
+  slug: true,
+  targetUrl: true,
+  guests: true,
+  speakers: true,
+  registrationUrl: true,
+  owner: { select: { name: true } },
+  audiences: { select: { audience: { select: { name: true } } } },
+  experts: { select: { user: { select: { name: true } } } },
+} satisfies Prisma.ContentPieceSelect;
+
+/** A piece as loaded with (at least) pieceContentSelect. */
+export type PieceContent = Omit<PieceTextSource, 'ownerName' | 'audienceNames' | 'expertNames'> & {
   id: string;
-  title: string;
-  brief: string;
-  body: string;
-  slug?: string | null;
-  targetUrl?: string | null;
-}) {
+  owner?: { name: string } | null;
+  audiences?: readonly { audience: { name: string } }[];
+  experts?: readonly { user: { name: string } }[];
+};
+
+/** A loaded piece's texts, as domain/disclosure/content.ts defines them. */
+export function pieceContentTexts(p: PieceContent | (PieceTextSource & { id?: string })): Texts {
+  if ('ownerName' in p || 'audienceNames' in p || 'expertNames' in p)
+    return pieceTexts(p as PieceTextSource);
+  const piece = p as PieceContent;
+  return pieceTexts({
+    ...piece,
+    ownerName: piece.owner?.name ?? null,
+    audienceNames: piece.audiences?.map((a) => a.audience.name) ?? [],
+    expertNames: piece.experts?.map((e) => e.user.name) ?? [],
+  });
+}
+
+/** A piece's verdict, with its granted exemptions applied. */
+export async function checkPiece(p: PieceContent | (PieceTextSource & { id: string })) {
   const exemptions = (await grantedExemptions([p.id])).get(p.id) ?? [];
-  return checkFields(pieceFields(p), exemptions);
+  return checkFields(pieceContentTexts(p), exemptions);
 }
 
-/**
- * The output gate: of the given pieces, those without a blocking finding. Feeds and exports
- * call this, so blocked content never leaves the system.
- */
-export async function withoutBlocked<
-  T extends {
-    id: string;
-    title: string;
-    brief: string;
-    body: string;
-    slug?: string | null;
-    targetUrl?: string | null;
-  },
->(pieces: readonly T[]): Promise<T[]> {
-  const exemptions = await grantedExemptions(pieces.map((p) => p.id));
-  const rules = await activeRules();
-  const verdicts = await Promise.all(
-    pieces.map((p) => checkFields(pieceFields(p), exemptions.get(p.id) ?? [], rules)),
-  );
-  return pieces.filter((_, i) => verdicts[i]?.decision !== 'block');
-}
-
-/** Of the given pieces, the ids of those with a blocking finding (loads their texts itself). */
-export async function blockedPieceIds(ids: readonly string[]): Promise<Set<string>> {
-  if (!ids.length) return new Set();
-  // in slices: SQLite takes only so many parameters in one query
+async function loadPieces(ids: readonly string[], where: Prisma.ContentPieceWhereInput = {}) {
   const pieces = [];
+  // in slices: SQLite takes only so many parameters in one query
   for (let i = 0; i < ids.length; i += 500) {
     pieces.push(
       ...(await prisma.contentPiece.findMany({
-        where: { id: { in: ids.slice(i, i + 500) } },
-        select: { id: true, title: true, brief: true, body: true, slug: true, targetUrl: true },
+        where: { AND: [{ id: { in: ids.slice(i, i + 500) } }, where] },
+        select: pieceContentSelect,
       })),
     );
   }
-  const allowed = new Set((await withoutBlocked(pieces)).map((p) => p.id));
-  // a piece that could not be loaded counts as blocked too (fail closed)
+  return pieces;
+}
+
+/** Verdicts for many loaded pieces with one rule set and one read of the exemptions. */
+async function verdictsFor(pieces: readonly PieceContent[]) {
+  const exemptions = await grantedExemptions(pieces.map((p) => p.id));
+  const rules = await activeRules();
+  return Promise.all(
+    pieces.map((p) => checkFields(pieceContentTexts(p), exemptions.get(p.id) ?? [], rules)),
+  );
+}
+
+/**
+ * The output gate for pieces: of the given ids, those with a blocking finding. It loads every
+ * published text of each piece itself (whatever the caller selected), so an output can print any
+ * of them. A piece that could not be loaded counts as blocked too (fail closed). The iCal feed,
+ * the CSV export and the print view call this.
+ */
+export async function blockedPieceIds(ids: readonly string[]): Promise<Set<string>> {
+  if (!ids.length) return new Set();
+  const pieces = await loadPieces(ids);
+  const verdicts = await verdictsFor(pieces);
+  const allowed = new Set(
+    pieces.filter((_, i) => verdicts[i]?.decision !== 'block').map((p) => p.id),
+  );
   return new Set(ids.filter((id) => !allowed.has(id)));
+}
+
+/** Of the given pieces (any selection), those the output gate lets through, in their order. */
+export async function publishablePieces<T extends { id: string }>(pieces: readonly T[]) {
+  const blocked = await blockedPieceIds(pieces.map((p) => p.id));
+  return pieces.filter((p) => !blocked.has(p.id));
+}
+
+/** What a knowledge item's check reads. */
+export const knowledgeContentSelect = {
+  id: true,
+  title: true,
+  summary: true,
+  details: true,
+  department: true,
+  links: true,
+  owner: { select: { name: true, email: true } },
+  tags: { select: { tag: { select: { name: true } } } },
+} satisfies Prisma.KnowledgeItemSelect;
+
+export type KnowledgeContent = Omit<KnowledgeTextSource, 'ownerName' | 'ownerEmail' | 'tags'> & {
+  owner?: { name: string; email?: string } | null;
+  tags?: readonly { tag: { name: string } }[] | readonly string[];
+};
+
+/** A loaded knowledge item's texts, as domain/disclosure/content.ts defines them. */
+export function knowledgeContentTexts(k: KnowledgeContent): Texts {
+  return knowledgeTexts({
+    ...k,
+    ownerName: k.owner?.name ?? null,
+    ownerEmail: k.owner?.email ?? null,
+    tags: (k.tags ?? []).map((t) => (typeof t === 'string' ? t : t.tag.name)),
+  });
+}
+
+/** A knowledge item's verdict (knowledge items have no exemptions: they are not published). */
+export function checkKnowledge(k: KnowledgeContent) {
+  return checkFields(knowledgeContentTexts(k));
+}
+
+/**
+ * The output gate for knowledge items: of the given ids, those with a blocking finding in any
+ * text an export carries (loaded here, whatever the caller selected); missing ones count as
+ * blocked.
+ */
+export async function blockedKnowledgeIds(ids: readonly string[]): Promise<Set<string>> {
+  if (!ids.length) return new Set();
+  const rules = await activeRules();
+  const allowed = new Set<string>();
+  for (let i = 0; i < ids.length; i += 500) {
+    const items = await prisma.knowledgeItem.findMany({
+      where: { id: { in: ids.slice(i, i + 500) } },
+      select: knowledgeContentSelect,
+    });
+    for (const item of items) {
+      const verdict = await checkFields(knowledgeContentTexts(item), [], rules);
+      if (verdict.decision !== 'block') allowed.add(item.id);
+    }
+  }
+  return new Set(ids.filter((id) => !allowed.has(id)));
+}
+
+/** Of the given knowledge items (any selection), those the output gate lets through. */
+export async function publishableKnowledge<T extends { id: string }>(items: readonly T[]) {
+  const blocked = await blockedKnowledgeIds(items.map((i) => i.id));
+  return { items: items.filter((i) => !blocked.has(i.id)), withheld: blocked.size };
+}
+
+/**
+ * Published pieces that the rules in force now block (a rule added or sharpened after they went
+ * out): management's list to act on, with the rules and passages that block each.
+ */
+export async function publishedButBlocked() {
+  const pieces = await prisma.contentPiece.findMany({
+    where: { status: 'published' },
+    orderBy: { publishAt: 'desc' },
+    select: {
+      ...pieceContentSelect,
+      channel: true,
+      publishAt: true,
+      owner: { select: { name: true } },
+    },
+  });
+  const verdicts = await verdictsFor(pieces);
+  return pieces.flatMap((p, i) => {
+    const verdict = verdicts[i];
+    if (!verdict || verdict.decision !== 'block') return [];
+    const findings = verdict.findings.filter((f) => !f.exempted && f.severity === 'block');
+    return [
+      {
+        id: p.id,
+        title: p.title,
+        channel: p.channel,
+        publishAt: p.publishAt,
+        owner: p.owner?.name ?? null,
+        failed: Boolean(verdict.failed),
+        findings: findings.map((f) => ({
+          ruleName: f.ruleName,
+          field: f.field,
+          excerpt: f.excerpt,
+        })),
+      },
+    ];
+  });
 }
 
 /**
@@ -186,14 +328,9 @@ export async function recheckPieces({ actorId }: { actorId: string }) {
   const pieces = await prisma.contentPiece.findMany({
     where: { status: { notIn: ['published', 'cancelled'] } },
     select: {
-      id: true,
-      title: true,
-      brief: true,
-      body: true,
-      slug: true,
-      targetUrl: true,
+      ...pieceContentSelect,
       status: true,
-      owner: { select: { locale: true } },
+      owner: { select: { name: true, locale: true } },
     },
   });
   const exemptions = await grantedExemptions(pieces.map((p) => p.id));
@@ -201,7 +338,7 @@ export async function recheckPieces({ actorId }: { actorId: string }) {
   let blocked = 0;
   let movedBack = 0;
   for (const p of pieces) {
-    const verdict = await checkFields(pieceFields(p), exemptions.get(p.id) ?? [], ruleSet);
+    const verdict = await checkFields(pieceContentTexts(p), exemptions.get(p.id) ?? [], ruleSet);
     if (verdict.decision !== 'block') continue;
     blocked++;
     if (p.status !== 'approved' && p.status !== 'scheduled') continue;
@@ -236,7 +373,7 @@ export async function recheckPieces({ actorId }: { actorId: string }) {
   return { checked: pieces.length, blocked, movedBack, ms: Date.now() - started };
 }
 
-export { contentHash, pieceFields };
+export { contentHash };
 
 /** A verdict as a page shows it: the decision and, per finding, what to highlight and why. */
 export function verdictForPage(verdict: ContentVerdict) {

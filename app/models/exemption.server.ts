@@ -2,7 +2,12 @@ import { can } from '~/domain/permissions';
 import { prisma } from '~/utils/db.server';
 import type { SessionUser } from '~/utils/session.server';
 import { recordAudit } from './audit.server';
-import { checkPiece, contentHash, pieceFields } from './disclosure.server';
+import {
+  checkPiece,
+  contentHash,
+  pieceContentSelect,
+  pieceContentTexts,
+} from './disclosure.server';
 
 /**
  * Exemptions: an editor asks that one piece may carry one rule's finding; management grants or
@@ -41,7 +46,7 @@ export async function requestExemption({
   if (!can(actor.roles, 'exemptions:request')) return { ok: false, problem: 'notAllowed' };
   const piece = await prisma.contentPiece.findUnique({
     where: { id: pieceId },
-    select: { id: true, title: true, brief: true, body: true, slug: true, targetUrl: true },
+    select: pieceContentSelect,
   });
   const rule = await prisma.disclosureRule.findUnique({ where: { key: ruleKey } });
   if (!piece || !rule) return { ok: false, problem: 'notFound' };
@@ -88,7 +93,7 @@ export async function decideExemption({
   const ex = await prisma.disclosureExemption.findUnique({
     where: { id },
     include: {
-      piece: { select: { title: true, brief: true, body: true, slug: true, targetUrl: true } },
+      piece: { select: pieceContentSelect },
       rule: { select: { revision: true } },
     },
   });
@@ -97,7 +102,8 @@ export async function decideExemption({
   // what was asked for must still be what is there
   if (
     grant &&
-    (ex.rule.revision !== ex.ruleRevision || contentHash(pieceFields(ex.piece)) !== ex.contentHash)
+    (ex.rule.revision !== ex.ruleRevision ||
+      contentHash(pieceContentTexts(ex.piece)) !== ex.contentHash)
   )
     return { ok: false, problem: 'stale' };
   await prisma.$transaction(async (tx) => {

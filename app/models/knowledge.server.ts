@@ -11,6 +11,7 @@ import { can } from '~/domain/permissions';
 import { prisma, usesPostgres, type Tx } from '~/utils/db.server';
 import type { SessionUser } from '~/utils/session.server';
 import { recordAudit } from './audit.server';
+import { publishableKnowledge } from './disclosure.server';
 import { tagConnections } from './tag.server';
 
 type Viewer = Pick<SessionUser, 'id' | 'roles'>;
@@ -139,7 +140,10 @@ export async function listTagNames(limit = 300) {
   return tags.map((t) => t.name);
 }
 
-/** Every item of the current view (no paging), for export; capped to keep exports bounded. */
+/**
+ * Every item of the current view (no paging), for export; capped to keep exports bounded. Items
+ * a disclosure rule blocks are left out (`withheld` counts them).
+ */
 export async function exportInventory({
   viewer,
   query,
@@ -168,7 +172,9 @@ export async function exportInventory({
       tags: { select: { tag: { select: { name: true } } }, orderBy: { tag: { name: 'asc' } } },
     },
   });
-  return rows.map((r) => ({ ...r, tags: r.tags.map((t) => t.tag.name) }));
+  // the output gate: an item with a blocking finding in any text the export carries stays out
+  const { items, withheld } = await publishableKnowledge(rows);
+  return { items: items.map((r) => ({ ...r, tags: r.tags.map((t) => t.tag.name) })), withheld };
 }
 
 // ───────────────────────────── one item ─────────────────────────────

@@ -13,7 +13,12 @@ import { can } from '~/domain/permissions';
 import { prisma, type Tx } from '~/utils/db.server';
 import type { SessionUser } from '~/utils/session.server';
 import { recordAudit } from './audit.server';
-import { checkPiece, pieceFields } from './disclosure.server';
+import {
+  blockedPieceIds,
+  checkPiece,
+  pieceContentSelect,
+  type ContentVerdict,
+} from './disclosure.server';
 
 type Viewer = Pick<SessionUser, 'id' | 'roles'>;
 
@@ -76,6 +81,22 @@ export function listPiecesInRange({
     take: 2000,
     select: calendarSelect,
   });
+}
+
+/**
+ * What an output of a calendar view carries (the CSV export, the print view): the pieces of the
+ * range that the viewer may see and the filters let through, less those a disclosure rule blocks
+ * (the output gate, applied here so no output can leave it out). `withheld` counts those left out.
+ */
+export async function piecesForOutput(args: {
+  viewer: Viewer;
+  from: Date;
+  to: Date;
+  query: CalendarQuery;
+}) {
+  const listed = await listPiecesInRange(args);
+  const blocked = await blockedPieceIds(listed.map((p) => p.id));
+  return { pieces: listed.filter((p) => !blocked.has(p.id)), withheld: blocked.size };
 }
 
 /** Pieces without a date yet. */
@@ -298,7 +319,54 @@ export type PieceWriteResult =
       /** where the saved piece differs from what was submitted */
       fields?: string[];
     }
+  | { ok: false; problem: 'blocked'; findings: BlockingFinding[] }
   | { ok: false; problem: PieceTransitionProblem | 'blocked' };
+
+export type BlockingFinding = {
+  field: string;
+  ruleName: string;
+  excerpt: string;
+  message?: string;
+};
+
+const blockingFindings = (verdict: ContentVerdict): BlockingFinding[] =>
+  verdict.findings
+    .filter((f) => f.severity === 'block' && !f.exempted)
+    .map(({ field, ruleName, excerpt, message }) => ({
+      field,
+      ruleName,
+      excerpt,
+      ...(message ? { message } : {}),
+    }));
+
+/**
+ * The texts a save would publish, with the names of the owner, audiences and experts it links
+ * (an export prints those beside the piece), as the disclosure check reads them.
+ */
+async function inputContent(id: string, input: PieceInput) {
+  const [owner, audiences, experts] = await Promise.all([
+    input.ownerId
+      ? prisma.user.findUnique({ where: { id: input.ownerId }, select: { name: true } })
+      : null,
+    prisma.audience.findMany({ where: { id: { in: input.audiences } }, select: { name: true } }),
+    prisma.user.findMany({ where: { id: { in: input.experts } }, select: { name: true } }),
+  ]);
+  const data = pieceData(input);
+  return {
+    id,
+    title: data.title,
+    brief: data.brief,
+    body: data.body,
+    slug: data.slug,
+    targetUrl: data.targetUrl,
+    guests: data.guests,
+    speakers: data.speakers,
+    registrationUrl: data.registrationUrl,
+    ownerName: owner?.name ?? null,
+    audienceNames: audiences.map((a) => a.name),
+    expertNames: experts.map((e) => e.name),
+  };
+}
 
 /**
  * Saves an editor's changes. `expectedVersion` is the version the editor started from: when
@@ -317,8 +385,10 @@ export async function updatePiece({
   expectedVersion: number;
 }): Promise<PieceWriteResult> {
   if (!can(actor.roles, 'calendar:plan')) return { ok: false, problem: 'notAllowed' };
-  // new content with a blocking finding sends an approved or scheduled piece back to review
-  const blocked = (await checkPiece({ id, ...pieceFields(input) })).decision === 'block';
+  // new content with a blocking finding sends an approved or scheduled piece back to review, and
+  // is refused outright for a piece that is already published (it is out there)
+  const verdict = await checkPiece(await inputContent(id, input));
+  const blocked = verdict.decision === 'block';
   return prisma.$transaction(async (tx) => {
     const current = await tx.contentPiece.findFirst({
       where: { AND: [{ id }, piecesVisibleTo(actor)] },
@@ -337,6 +407,8 @@ export async function updatePiece({
     if ((current.status === 'scheduled' || current.status === 'published') && !input.publishAt) {
       return { ok: false, problem: 'needsDate' } as const;
     }
+    if (blocked && current.status === 'published')
+      return { ok: false, problem: 'blocked', findings: blockingFindings(verdict) } as const;
     const dropsBack = current.status === 'approved' || current.status === 'scheduled';
     const updated = await tx.contentPiece.updateMany({
       where: { id, version: expectedVersion },
@@ -479,10 +551,13 @@ export async function transitionPiece({
   if (PUBLIC_STAGES.includes(to)) {
     const seen = await prisma.contentPiece.findFirst({
       where: { AND: [{ id }, piecesVisibleTo(actor), { version: expectedVersion }] },
-      select: { id: true, title: true, brief: true, body: true, slug: true, targetUrl: true },
+      select: pieceContentSelect,
     });
-    if (seen && (await checkPiece(seen)).decision === 'block')
-      return { ok: false, problem: 'blocked' } as const;
+    if (seen) {
+      const verdict = await checkPiece(seen);
+      if (verdict.decision === 'block')
+        return { ok: false, problem: 'blocked', findings: blockingFindings(verdict) } as const;
+    }
   }
   return prisma.$transaction(async (tx) => {
     const piece = await tx.contentPiece.findFirst({
@@ -594,9 +669,12 @@ export async function feedOwner(token: string) {
   };
 }
 
-/** What the feed of a user holds: the pieces they may see, with a date, not cancelled. */
-export function feedPieces({ viewer, from }: { viewer: Viewer; from: Date }) {
-  return prisma.contentPiece.findMany({
+/**
+ * What the feed of a user holds: the pieces they may see, with a date, not cancelled, and not
+ * blocked by a disclosure rule (the output gate).
+ */
+export async function feedPieces({ viewer, from }: { viewer: Viewer; from: Date }) {
+  const listed = await prisma.contentPiece.findMany({
     where: {
       AND: [
         piecesVisibleTo(viewer),
@@ -619,4 +697,6 @@ export function feedPieces({ viewer, from }: { viewer: Viewer; from: Date }) {
       deadlines: { select: { stage: true, dueAt: true } },
     },
   });
+  const blocked = await blockedPieceIds(listed.map((p) => p.id));
+  return listed.filter((p) => !blocked.has(p.id));
 }

@@ -207,9 +207,14 @@ export async function action({ request, params }: ActionFunctionArgs) {
     return json(
       {
         errors: {} as FieldErrors,
-        problem: `calendar.problems.${outcome.problem}`,
+        problem:
+          outcome.problem === 'blocked' && 'findings' in outcome
+            ? 'calendar.problems.blockedEdit'
+            : `calendar.problems.${outcome.problem}`,
         conflict,
         values,
+        // what a save of a published piece would have put out, rule by rule (never the patterns)
+        findings: outcome.problem === 'blocked' && 'findings' in outcome ? outcome.findings : null,
       },
       { status: 409 },
     );
@@ -250,6 +255,17 @@ export default function PiecePage() {
       {data?.problem ? (
         <div className="form-error" role="alert">
           <p>{t(data.problem)}</p>
+          {'findings' in data && data.findings?.length ? (
+            <ul>
+              {data.findings.map((finding, i) => (
+                <li key={i}>
+                  <strong>{finding.ruleName}</strong> · {t(`disclosure.fields.${finding.field}`)}:{' '}
+                  <mark>{finding.excerpt}</mark>
+                  {finding.message ? <> — {finding.message}</> : null}
+                </li>
+              ))}
+            </ul>
+          ) : null}
           {data.conflict ? (
             <>
               <p>{t('calendar.conflict.intro')}</p>

@@ -5,7 +5,6 @@ import {
   type MetaFunction,
 } from '@remix-run/node';
 import { Form, Link, useLoaderData } from '@remix-run/react';
-import { addWeeks } from 'date-fns';
 import { useTranslation } from 'react-i18next';
 import { CalendarFilters } from '~/components/calendar-filters';
 import { AgendaView, Backlog, MonthView, WeekView } from '~/components/calendar-views';
@@ -15,7 +14,7 @@ import {
   localDay,
   monthGrid,
   shiftAnchor,
-  startOfLocalDay,
+  viewRange,
   weekGrid,
 } from '~/domain/calendar/grid';
 import {
@@ -56,16 +55,7 @@ export async function loader({ request }: LoaderFunctionArgs) {
   const anchor = query.date ?? today;
   const month = query.view === 'month' ? monthGrid(anchor, timeZone) : null;
   const week = query.view === 'week' ? weekGrid(anchor, timeZone) : null;
-  const from = month
-    ? month[0]![0]!.start
-    : week
-      ? week[0]!.start
-      : new Date(startOfLocalDay(anchor, timeZone).getTime());
-  const to = month
-    ? month.at(-1)!.at(-1)!.end
-    : week
-      ? week.at(-1)!.end
-      : new Date(addWeeks(startOfLocalDay(anchor, timeZone), 8).getTime());
+  const { from, to } = viewRange(query.view, anchor, timeZone);
   const canPlan = can(user.roles, 'calendar:plan');
   const [pieces, backlog, facets, feedToken] = await Promise.all([
     listPiecesInRange({ viewer: user, from, to, query }),
@@ -212,14 +202,19 @@ export default function CalendarPage() {
           >
             {t('calendar.next')}
           </Link>
-          <button type="button" className="button-secondary" onClick={() => window.print()}>
-            {t('calendar.print')}
-          </button>
+          <Link
+            to={`/calendar/print${calendarQueryToSearch(query, { date: data.anchor })}`}
+            className="button button-secondary"
+          >
+            {t('calendar.printView.open')}
+          </Link>
         </div>
       </nav>
       <CalendarFilters query={query} facets={data.facets} />
       {data.aids ? <PlanningAids aids={data.aids} /> : null}
-      <div className={data.canPlan ? 'calendar-layout' : undefined}>
+      <p className="print-only">{t('calendar.printView.pageNote')}</p>
+      {/* the page shows editors what a rule blocks, so it is not what gets printed */}
+      <div className={`no-print ${data.canPlan ? 'calendar-layout' : ''}`}>
         <div>
           {data.month ? (
             <MonthView

@@ -1,11 +1,9 @@
 import type { LoaderFunctionArgs } from '@remix-run/node';
-import { addWeeks } from 'date-fns';
 import Papa from 'papaparse';
 import { parseCalendarQuery } from '~/domain/calendar/calendar-query';
-import { localDay, monthGrid, startOfLocalDay, weekGrid } from '~/domain/calendar/grid';
+import { localDay, viewRange } from '~/domain/calendar/grid';
 import { isLocale } from '~/i18n';
-import { blockedPieceIds } from '~/models/disclosure.server';
-import { listPiecesInRange } from '~/models/piece.server';
+import { piecesForOutput } from '~/models/piece.server';
 import { getWorkspace } from '~/models/workspace.server';
 import { requirePermission } from '~/utils/auth.server';
 import { formatDateTime } from '~/utils/format';
@@ -17,22 +15,9 @@ export async function loader({ request }: LoaderFunctionArgs) {
   const query = parseCalendarQuery(new URL(request.url).searchParams);
   const { timeZone } = await getWorkspace();
   const anchor = query.date ?? localDay(new Date(), timeZone);
-  let from: Date;
-  let to: Date;
-  if (query.view === 'month') {
-    const grid = monthGrid(anchor, timeZone);
-    [from, to] = [grid[0]![0]!.start, grid.at(-1)!.at(-1)!.end];
-  } else if (query.view === 'week') {
-    const days = weekGrid(anchor, timeZone);
-    [from, to] = [days[0]!.start, days.at(-1)!.end];
-  } else {
-    const start = startOfLocalDay(anchor, timeZone);
-    [from, to] = [new Date(start.getTime()), new Date(addWeeks(start, 8).getTime())];
-  }
-  const listed = await listPiecesInRange({ viewer: user, from, to, query });
-  // the output gate: nothing blocked by a disclosure rule leaves through an export
-  const blocked = await blockedPieceIds(listed.map((p) => p.id));
-  const pieces = listed.filter((p) => !blocked.has(p.id));
+  const { from, to } = viewRange(query.view, anchor, timeZone);
+  // through the model's output gate: nothing a disclosure rule blocks leaves through an export
+  const { pieces } = await piecesForOutput({ viewer: user, from, to, query });
   const locale = await getLocale(request);
   const t = await getFixedT(isLocale(locale) ? locale : 'en');
   const csv = Papa.unparse(

@@ -26,7 +26,7 @@ import {
   type KnowledgeAction,
 } from '~/domain/knowledge/workflow';
 import { can } from '~/domain/permissions';
-import { checkFields, verdictForPage } from '~/models/disclosure.server';
+import { checkKnowledge, verdictForPage } from '~/models/disclosure.server';
 import { getKnowledgeItem, transitionKnowledgeItem } from '~/models/knowledge.server';
 import { needsForItem } from '~/models/matching.server';
 import { requirePermission } from '~/utils/auth.server';
@@ -54,7 +54,7 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
   // would reveal what the rules look for.
   const verdict =
     actor.isOwner || actor.canReview
-      ? await checkFields({ title: item.title, summary: item.summary, details: item.details })
+      ? await checkKnowledge(item)
       : { decision: 'allow' as const, findings: [], contentHash: '' };
   const lastComment = [...item.transitions]
     .reverse()

@@ -7,13 +7,17 @@ import { requirePermission } from '~/utils/auth.server';
 /**
  * The current view of the inventory (filters and sorting of the URL, all pages) as CSV or JSON,
  * in the exchange format the import and the matching command read, so an export can be edited
- * and imported again. Only items the viewer may see are in it.
+ * and imported again. Only items the viewer may see are in it, and none a disclosure rule blocks.
  */
 export async function loader({ request }: LoaderFunctionArgs) {
   const user = await requirePermission(request, 'knowledge:read');
   const params = new URL(request.url).searchParams;
   const format = params.get('format') === 'json' ? 'json' : 'csv';
-  const items = await exportInventory({ viewer: user, query: parseInventoryQuery(params) });
+  // the model's output gate leaves out what a disclosure rule blocks
+  const { items, withheld } = await exportInventory({
+    viewer: user,
+    query: parseInventoryQuery(params),
+  });
   const records = items.map((i) => ({
     id: i.externalId ?? i.id,
     title: i.title,
@@ -30,6 +34,8 @@ export async function loader({ request }: LoaderFunctionArgs) {
   const headers = {
     'Content-Disposition': `attachment; filename="lotse-knowledge-${stamp}.${format}"`,
     'Cache-Control': 'no-store',
+    // how many items of the view a disclosure rule kept out, for scripts that compare counts
+    'X-Lotse-Withheld': String(withheld),
   };
   if (format === 'json') {
     return new Response(`${JSON.stringify(records, null, 2)}\n`, {

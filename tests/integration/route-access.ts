@@ -82,6 +82,7 @@ export const ROUTE_ACCESS: Readonly<Record<string, RouteAccess>> = {
   'routes/calendar.new': { GET: EDITOR, POST: EDITOR },
   'routes/calendar.plans': { GET: EDITOR, POST: EDITOR },
   'routes/calendar.export': { GET: CONTENT, POST: NO_ACTION },
+  'routes/calendar.print': { GET: CONTENT, POST: NO_ACTION },
   // the personal feed is guarded by its secret address, not by a session
   'routes/calendar.feed.$file': { GET: ANYONE, POST: NO_ACTION },
 

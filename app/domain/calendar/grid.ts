@@ -89,6 +89,27 @@ const weekGridOf = memoized(500, (key) => {
   return Array.from({ length: 7 }, (_, i) => day(addDays(monday, i), true));
 });
 
+/**
+ * The instants [from, to) a view shows: the month grid's weeks, the week, or eight weeks of
+ * agenda from the anchor day. The page, the CSV export and the print view all cover this range.
+ */
+export function viewRange(
+  view: 'month' | 'week' | 'agenda',
+  anchor: string,
+  timeZone: string,
+): { from: Date; to: Date } {
+  if (view === 'month') {
+    const grid = monthGrid(anchor, timeZone);
+    return { from: grid[0]![0]!.start, to: grid.at(-1)!.at(-1)!.end };
+  }
+  if (view === 'week') {
+    const days = weekGrid(anchor, timeZone);
+    return { from: days[0]!.start, to: days.at(-1)!.end };
+  }
+  const start = startOfLocalDay(anchor, timeZone);
+  return { from: new Date(start.getTime()), to: new Date(addWeeks(start, 8).getTime()) };
+}
+
 /** The anchor day one view-step before or after (month or week). */
 export function shiftAnchor(
   anchor: string,

@@ -1,0 +1,59 @@
+import { json, type LoaderFunctionArgs, type MetaFunction } from '@remix-run/node';
+import { Link, useLoaderData } from '@remix-run/react';
+import { useTranslation } from 'react-i18next';
+import { AgendaView } from '~/components/calendar-views';
+import { calendarQueryToSearch, parseCalendarQuery } from '~/domain/calendar/calendar-query';
+import { localDay, viewRange } from '~/domain/calendar/grid';
+import { piecesForOutput } from '~/models/piece.server';
+import { getWorkspace } from '~/models/workspace.server';
+import { requirePermission } from '~/utils/auth.server';
+import { pageTitle } from '~/utils/meta';
+import { useFormat } from '~/utils/use-format';
+
+export const meta: MetaFunction = ({ matches }) => pageTitle(matches, 'calendar.printView.title');
+
+/**
+ * The print view: the calendar view's range and filters as a plain list, through the same output
+ * gate as the CSV export, so a printed plan never shows what a disclosure rule blocks.
+ */
+export async function loader({ request }: LoaderFunctionArgs) {
+  const user = await requirePermission(request, 'calendar:read');
+  const query = parseCalendarQuery(new URL(request.url).searchParams);
+  const { timeZone } = await getWorkspace();
+  const anchor = query.date ?? localDay(new Date(), timeZone);
+  const { from, to } = viewRange(query.view, anchor, timeZone);
+  const { pieces, withheld } = await piecesForOutput({ viewer: user, from, to, query });
+  return json({
+    pieces,
+    withheld,
+    from: from.toISOString(),
+    // the last day shown, not the instant after it
+    to: new Date(to.getTime() - 1).toISOString(),
+    back: `/calendar${calendarQueryToSearch(query, { date: anchor })}`,
+  });
+}
+
+export default function CalendarPrint() {
+  const { pieces, withheld, from, to, back } = useLoaderData<typeof loader>();
+  const { t } = useTranslation();
+  const f = useFormat();
+  return (
+    <article className="print-view" aria-labelledby="print-title">
+      <p className="inline no-print">
+        <Link to={back}>{t('calendar.back')}</Link>
+        <button type="button" className="button" onClick={() => window.print()}>
+          {t('calendar.print')}
+        </button>
+      </p>
+      <h1 id="print-title">
+        {t('calendar.printView.heading', { from: f.longDate(from), to: f.longDate(to) })}
+      </h1>
+      {withheld ? (
+        <p className="callout" role="note">
+          {t('calendar.printView.withheld', { count: withheld })}
+        </p>
+      ) : null}
+      <AgendaView pieces={pieces} />
+    </article>
+  );
+}
