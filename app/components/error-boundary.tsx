@@ -15,7 +15,11 @@ export function GeneralErrorBoundary() {
       title = t('errors.notFoundTitle');
       message = t('errors.notFound');
     } else if (error.status < 500) {
-      message = t('errors.badRequest');
+      // a route may name what was wrong with the request by one of the errors.* messages
+      message =
+        typeof error.data === 'string' && /^errors\.[A-Za-z]+$/.test(error.data)
+          ? t(error.data)
+          : t('errors.badRequest');
     }
   } else if (typeof document !== 'undefined') {
     console.error(error);

@@ -1,6 +1,7 @@
-import { Prisma } from '~/generated/prisma/client';
+import type { Prisma } from '~/generated/prisma/client';
 import type { AudienceFormData, NeedFormData } from '~/utils/audience-validation.server';
 import { prisma } from '~/utils/db.server';
+import { isUniqueViolation } from '~/utils/db-errors.server';
 import { recordAudit } from './audit.server';
 import { tagConnections } from './tag.server';
 
@@ -59,10 +60,6 @@ export async function getAudience(id: string) {
     },
   });
   return audience && { ...audience, needs: audience.needs.map(flattenNeed) };
-}
-
-function isUniqueViolation(error: unknown) {
-  return error instanceof Prisma.PrismaClientKnownRequestError && error.code === 'P2002';
 }
 
 export async function createAudience({

@@ -2,6 +2,7 @@ import { suggestChannel } from '~/domain/matching/channel';
 import { createMatcher, displayScore, type Matcher, type Reason } from '~/domain/matching/engine';
 import type { GlossaryEntry } from '~/domain/matching/glossary';
 import { prisma } from '~/utils/db.server';
+import { isUniqueViolation } from '~/utils/db-errors.server';
 import type { SessionUser } from '~/utils/session.server';
 import { recordAudit } from './audit.server';
 
@@ -210,7 +211,20 @@ export async function needsForItem(itemId: string, top = 5): Promise<NeedSuggest
  * An editor's decision on a suggestion. Accepting records the match and puts a content idea in
  * the calendar backlog, with a channel suggested from the item's kind and the audience.
  */
-export async function decideMatch({
+export async function decideMatch(
+  args: Parameters<typeof decideOnce>[0],
+): ReturnType<typeof decideOnce> {
+  try {
+    return await decideOnce(args);
+  } catch (error) {
+    // another request accepted the same match at the same moment and created its idea first:
+    // the unique originMatchId refused ours, and the answer is theirs
+    if (isUniqueViolation(error) && args.decision === 'accepted') return decideOnce(args);
+    throw error;
+  }
+}
+
+async function decideOnce({
   needId,
   knowledgeItemId,
   decision,
@@ -252,6 +266,16 @@ export async function decideMatch({
       },
     });
     let pieceId: string | null = null;
+    // one idea per match: accepting again (or twice at once) answers with the idea there is;
+    // the unique originMatchId makes a concurrent second create fail rather than duplicate
+    const existing =
+      decision === 'accepted'
+        ? await tx.contentPiece.findUnique({
+            where: { originMatchId: match.id },
+            select: { id: true },
+          })
+        : null;
+    if (existing) return { ok: true as const, pieceId: existing.id, existing: true };
     if (decision === 'accepted') {
       const piece = await tx.contentPiece.create({
         data: {
@@ -277,6 +301,6 @@ export async function decideMatch({
       entityId: match.id,
       after: { needId, knowledgeItemId, pieceId },
     });
-    return { ok: true as const, pieceId };
+    return { ok: true as const, pieceId, existing: false };
   });
 }

@@ -285,14 +285,48 @@ function pieceData(input: PieceInput) {
   };
 }
 
+/**
+ * A piece's form named an owner, audience or expert that does not exist (any more): deleted
+ * meanwhile, or a hand-made request. The route answers 400 with these field errors; nothing is
+ * written.
+ */
+export class PieceReferenceError extends Error {
+  constructor(
+    readonly errors: Partial<Record<'ownerId' | 'audiences' | 'experts', { key: string }>>,
+  ) {
+    super(`unknown ${Object.keys(errors).join(', ')}`);
+  }
+}
+
+/** Checks, inside the write's transaction, that every id the input links to exists. */
+async function assertReferences(tx: Tx, input: PieceInput) {
+  const unique = (ids: readonly string[]) => [...new Set(ids)];
+  const [owner, audiences, experts] = await Promise.all([
+    input.ownerId ? tx.user.count({ where: { id: input.ownerId } }) : 1,
+    input.audiences.length
+      ? tx.audience.count({ where: { id: { in: unique(input.audiences) } } })
+      : 0,
+    input.experts.length ? tx.user.count({ where: { id: { in: unique(input.experts) } } }) : 0,
+  ]);
+  const errors: PieceReferenceError['errors'] = {};
+  if (!owner) errors.ownerId = { key: 'validation.unknownChoice' };
+  if (audiences !== unique(input.audiences).length)
+    errors.audiences = { key: 'validation.unknownChoice' };
+  if (experts !== unique(input.experts).length)
+    errors.experts = { key: 'validation.unknownChoice' };
+  if (Object.keys(errors).length) throw new PieceReferenceError(errors);
+}
+
+/** Creates a piece; throws PieceReferenceError when the input links to ids that do not exist. */
 export async function createPiece({ actor, input }: { actor: Viewer; input: PieceInput }) {
   return prisma.$transaction(async (tx) => {
+    await assertReferences(tx, input);
     const piece = await tx.contentPiece.create({
       data: {
         ...pieceData(input),
         status: input.publishAt ? 'planned' : 'idea',
-        audiences: { create: input.audiences.map((audienceId) => ({ audienceId })) },
-        experts: { create: input.experts.map((userId) => ({ userId })) },
+        audiences: { create: [...new Set(input.audiences)].map((audienceId) => ({ audienceId })) },
+        experts: { create: [...new Set(input.experts)].map((userId) => ({ userId })) },
       },
       select: { id: true },
     });
@@ -409,6 +443,7 @@ export async function updatePiece({
     }
     if (blocked && current.status === 'published')
       return { ok: false, problem: 'blocked', findings: blockingFindings(verdict) } as const;
+    await assertReferences(tx, input);
     const dropsBack = current.status === 'approved' || current.status === 'scheduled';
     const updated = await tx.contentPiece.updateMany({
       where: { id, version: expectedVersion },
@@ -434,7 +469,7 @@ export async function updatePiece({
       await tx.contentPieceAudience.deleteMany({ where: { pieceId: id } });
       if (input.audiences.length) {
         await tx.contentPieceAudience.createMany({
-          data: input.audiences.map((audienceId) => ({ pieceId: id, audienceId })),
+          data: [...new Set(input.audiences)].map((audienceId) => ({ pieceId: id, audienceId })),
         });
       }
     }
@@ -442,7 +477,7 @@ export async function updatePiece({
       await tx.contentPieceExpert.deleteMany({ where: { pieceId: id } });
       if (input.experts.length) {
         await tx.contentPieceExpert.createMany({
-          data: input.experts.map((userId) => ({ pieceId: id, userId })),
+          data: [...new Set(input.experts)].map((userId) => ({ pieceId: id, userId })),
         });
       }
     }

@@ -21,6 +21,7 @@ import {
   calendarFacets,
   getPiece,
   pieceActivity,
+  PieceReferenceError,
   transitionPiece,
   updatePiece,
 } from '~/models/piece.server';
@@ -188,12 +189,22 @@ export async function action({ request, params }: ActionFunctionArgs) {
   const result = parseForm(pieceFormSchema(timeZone), values);
   if (!result.ok)
     return json({ errors: result.errors, problem: null, conflict: null, values }, { status: 400 });
-  const outcome = await updatePiece({
-    id,
-    actor: user,
-    input: result.data.input,
-    expectedVersion: result.data.expectedVersion ?? 0,
-  });
+  let outcome;
+  try {
+    outcome = await updatePiece({
+      id,
+      actor: user,
+      input: result.data.input,
+      expectedVersion: result.data.expectedVersion ?? 0,
+    });
+  } catch (error) {
+    if (error instanceof PieceReferenceError)
+      return json(
+        { errors: error.errors as FieldErrors, problem: null, conflict: null, values },
+        { status: 400 },
+      );
+    throw error;
+  }
   if (!outcome.ok) {
     invariantResponse(outcome.problem !== 'notFound', 'Not found', { status: 404 });
     if (outcome.problem === 'notAllowed') throw new Response('Forbidden', { status: 403 });

@@ -9,14 +9,13 @@ import { useTranslation } from 'react-i18next';
 import { CalendarFilters } from '~/components/calendar-filters';
 import { AgendaView, Backlog, MonthView, WeekView } from '~/components/calendar-views';
 import { PlanningAids } from '~/components/planning-aids';
-import { calendarQueryToSearch, isDay, parseCalendarQuery } from '~/domain/calendar/calendar-query';
 import {
-  localDay,
-  monthGrid,
-  shiftAnchor,
-  viewRange,
-  weekGrid,
-} from '~/domain/calendar/grid';
+  calendarQueryToSearch,
+  isDay,
+  hasBadDate,
+  parseCalendarQuery,
+} from '~/domain/calendar/calendar-query';
+import { localDay, monthGrid, shiftAnchor, viewRange, weekGrid } from '~/domain/calendar/grid';
 import {
   audienceCoverage,
   cadenceGaps,
@@ -36,6 +35,7 @@ import {
 } from '~/models/piece.server';
 import { getWorkspace } from '~/models/workspace.server';
 import { requirePermission } from '~/utils/auth.server';
+import { invariantResponse } from '~/utils/misc';
 import { pageTitle } from '~/utils/meta';
 
 export const meta: MetaFunction = ({ matches }) => pageTitle(matches, 'calendar.title');
@@ -49,6 +49,7 @@ const plain = (p: CalendarPiece): PlannedPiece => ({
 export async function loader({ request }: LoaderFunctionArgs) {
   const user = await requirePermission(request, 'calendar:read');
   const url = new URL(request.url);
+  invariantResponse(!hasBadDate(url.searchParams), 'errors.dateRange', { status: 400 });
   const query = parseCalendarQuery(url.searchParams);
   const { timeZone } = await getWorkspace();
   const today = localDay(new Date(), timeZone);

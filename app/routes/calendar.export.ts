@@ -1,18 +1,21 @@
 import type { LoaderFunctionArgs } from '@remix-run/node';
 import Papa from 'papaparse';
-import { parseCalendarQuery } from '~/domain/calendar/calendar-query';
+import { hasBadDate, parseCalendarQuery } from '~/domain/calendar/calendar-query';
 import { localDay, viewRange } from '~/domain/calendar/grid';
 import { isLocale } from '~/i18n';
 import { piecesForOutput } from '~/models/piece.server';
 import { getWorkspace } from '~/models/workspace.server';
 import { requirePermission } from '~/utils/auth.server';
+import { invariantResponse } from '~/utils/misc';
 import { formatDateTime } from '~/utils/format';
 import { getFixedT, getLocale } from '~/utils/i18n.server';
 
 /** The calendar view on screen (same range and filters) as CSV, in the reader's language. */
 export async function loader({ request }: LoaderFunctionArgs) {
   const user = await requirePermission(request, 'calendar:read');
-  const query = parseCalendarQuery(new URL(request.url).searchParams);
+  const params = new URL(request.url).searchParams;
+  invariantResponse(!hasBadDate(params), 'errors.dateRange', { status: 400 });
+  const query = parseCalendarQuery(params);
   const { timeZone } = await getWorkspace();
   const anchor = query.date ?? localDay(new Date(), timeZone);
   const { from, to } = viewRange(query.view, anchor, timeZone);

@@ -10,7 +10,7 @@ import { useTranslation } from 'react-i18next';
 import { PieceForm } from '~/components/piece-form';
 import { isDay } from '~/domain/calendar/calendar-query';
 import { CHANNELS } from '~/domain/calendar/vocabulary';
-import { calendarFacets, createPiece } from '~/models/piece.server';
+import { calendarFacets, createPiece, PieceReferenceError } from '~/models/piece.server';
 import { getWorkspace } from '~/models/workspace.server';
 import { requirePermission } from '~/utils/auth.server';
 import { formDataToObject, parseForm } from '~/utils/forms';
@@ -42,8 +42,14 @@ export async function action({ request }: ActionFunctionArgs) {
   const values = formDataToObject(await request.formData(), ['audiences', 'experts']);
   const result = parseForm(pieceFormSchema(timeZone), values);
   if (!result.ok) return json({ errors: result.errors, values }, { status: 400 });
-  const piece = await createPiece({ actor: user, input: result.data.input });
-  return redirect(`/calendar/${piece.id}?done=created`);
+  try {
+    const piece = await createPiece({ actor: user, input: result.data.input });
+    return redirect(`/calendar/${piece.id}?done=created`);
+  } catch (error) {
+    if (error instanceof PieceReferenceError)
+      return json({ errors: error.errors, values }, { status: 400 });
+    throw error;
+  }
 }
 
 export default function NewPiece() {

@@ -2,11 +2,16 @@ import { json, type LoaderFunctionArgs, type MetaFunction } from '@remix-run/nod
 import { Link, useLoaderData } from '@remix-run/react';
 import { useTranslation } from 'react-i18next';
 import { AgendaView } from '~/components/calendar-views';
-import { calendarQueryToSearch, parseCalendarQuery } from '~/domain/calendar/calendar-query';
+import {
+  calendarQueryToSearch,
+  hasBadDate,
+  parseCalendarQuery,
+} from '~/domain/calendar/calendar-query';
 import { localDay, viewRange } from '~/domain/calendar/grid';
 import { piecesForOutput } from '~/models/piece.server';
 import { getWorkspace } from '~/models/workspace.server';
 import { requirePermission } from '~/utils/auth.server';
+import { invariantResponse } from '~/utils/misc';
 import { pageTitle } from '~/utils/meta';
 import { useFormat } from '~/utils/use-format';
 
@@ -18,7 +23,9 @@ export const meta: MetaFunction = ({ matches }) => pageTitle(matches, 'calendar.
  */
 export async function loader({ request }: LoaderFunctionArgs) {
   const user = await requirePermission(request, 'calendar:read');
-  const query = parseCalendarQuery(new URL(request.url).searchParams);
+  const params = new URL(request.url).searchParams;
+  invariantResponse(!hasBadDate(params), 'errors.dateRange', { status: 400 });
+  const query = parseCalendarQuery(params);
   const { timeZone } = await getWorkspace();
   const anchor = query.date ?? localDay(new Date(), timeZone);
   const { from, to } = viewRange(query.view, anchor, timeZone);

@@ -11,6 +11,7 @@ import { pageTitle } from '~/utils/meta';
 import { RoleFieldset } from '~/components/role-fieldset';
 import { TextField } from '~/components/field';
 import { createUser, emailTaken } from '~/models/user.server';
+import { isUniqueViolation } from '~/utils/db-errors.server';
 import { requirePermission } from '~/utils/auth.server';
 import { formDataToObject, parseForm } from '~/utils/forms';
 import { MIN_PASSWORD_LENGTH } from '~/utils/password.server';
@@ -33,11 +34,17 @@ export async function action({ request }: ActionFunctionArgs) {
     roles: input.roles as string[],
   };
   if (!result.ok) return json({ errors: result.errors, values }, { status: 400 });
-  if (await emailTaken(result.data.email)) {
-    return json({ errors: { email: { key: 'validation.emailTaken' } }, values }, { status: 400 });
+  const taken = () =>
+    json({ errors: { email: { key: 'validation.emailTaken' } }, values }, { status: 400 });
+  if (await emailTaken(result.data.email)) return taken();
+  try {
+    const user = await createUser({ ...result.data, actorId: admin.id });
+    return redirect(`/users?${new URLSearchParams({ created: user.email })}`);
+  } catch (error) {
+    // the same address created by a request that ran at the same moment
+    if (isUniqueViolation(error)) return taken();
+    throw error;
   }
-  const user = await createUser({ ...result.data, actorId: admin.id });
-  return redirect(`/users?${new URLSearchParams({ created: user.email })}`);
 }
 
 export default function NewUser() {

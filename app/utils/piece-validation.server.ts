@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { fromLocalInput } from '~/domain/calendar/grid';
+import { FIRST_PLANNING_YEAR, fromLocalInput, LAST_PLANNING_YEAR } from '~/domain/calendar/grid';
 import { CHANNELS, PIECE_STATUSES } from '~/domain/calendar/vocabulary';
 import type { PieceInput } from '~/models/piece.server';
 
@@ -44,7 +44,16 @@ export function pieceFormSchema(timeZone: string) {
     .transform((v, ctx) => {
       if (!v) return null;
       const d = fromLocalInput(v, timeZone);
-      if (!d) ctx.addIssue({ code: 'custom', message: 'validation.dateTime' });
+      const year = Number(/^(\d{4,})-/.exec(v)?.[1]);
+      // a well-formed date in a year the calendar does not plan for gets its own message
+      if (!d)
+        ctx.addIssue({
+          code: 'custom',
+          message:
+            year && (year < FIRST_PLANNING_YEAR || year > LAST_PLANNING_YEAR)
+              ? 'validation.dateRange'
+              : 'validation.dateTime',
+        });
       return d;
     });
   return z

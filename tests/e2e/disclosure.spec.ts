@@ -34,6 +34,14 @@ test('an editor sees why a piece is blocked, and it stays out of the feed and th
   const csv = await (await page.request.get('/calendar/export?view=agenda')).text();
   expect(csv).not.toContain('Klarblick Podcast #12');
   expect(csv).toContain('Die fünf häufigsten Pflegefehler');
+
+  // the print view covers the same range as the CSV and leaves the same piece out
+  await page.goto('/calendar?view=agenda');
+  await page.getByRole('link', { name: t('calendar.printView.open') }).click();
+  const printed = page.getByRole('table');
+  await expect(printed).toContainText('Die fünf häufigsten Pflegefehler');
+  await expect(printed).not.toContainText('Klarblick Podcast #12');
+  await expect(page.getByRole('note')).toContainText(/1|One|Ein/);
 });
 
 test('an expert is warned about passages that may not be published, without being stopped', async ({

@@ -266,4 +266,36 @@ describe('the glossary and the suggestions', () => {
     expect(piece.publishAt).toBeNull();
     expect(['blog', 'podcast', 'whitepaper', 'webinar']).toContain(piece.channel);
   });
+
+  it('turns an accepted match into one idea, however often and however concurrently it is accepted', async () => {
+    const target = await prisma.need.findFirstOrThrow({ where: { matches: { none: {} } } });
+    const [best] = (await suggestionsForNeed(target.id)) ?? [];
+    expect(best).toBeDefined();
+    const accept = () =>
+      decideMatch({
+        needId: target.id,
+        knowledgeItemId: best!.knowledgeItemId,
+        decision: 'accepted',
+        actor: { id: editorId },
+        score: best!.score,
+        reasons: best!.reasons,
+      });
+    const outcomes = await Promise.all([accept(), accept(), accept()]);
+    const ids = new Set(outcomes.map((o) => (o.ok ? o.pieceId : null)));
+    expect(ids.size).toBe(1);
+    const later = await accept();
+    expect(later).toMatchObject({ ok: true, pieceId: [...ids][0], existing: true });
+    const match = await prisma.match.findUniqueOrThrow({
+      where: {
+        knowledgeItemId_needId: { knowledgeItemId: best!.knowledgeItemId, needId: target.id },
+      },
+    });
+    expect(await prisma.contentPiece.count({ where: { originMatchId: match.id } })).toBe(1);
+    // not only in code: the database refuses a second idea for the same match
+    await expect(
+      prisma.contentPiece.create({
+        data: { channel: 'blog', title: 'Second idea', originMatchId: match.id },
+      }),
+    ).rejects.toMatchObject({ code: 'P2002' });
+  });
 });

@@ -19,6 +19,12 @@ export function isDay(value: string | null): value is string {
   const m = value ? ISO_DAY.exec(value) : null;
   return m !== null && isPlanningDay(Number(m[1]), Number(m[2]), Number(m[3]));
 }
+/** A `date` in the address that is no day the calendar plans for (the page answers 400). */
+export function hasBadDate(params: URLSearchParams): boolean {
+  const date = params.get('date');
+  return date !== null && date !== '' && !isDay(date);
+}
+
 const pick = (values: string[], allowed: readonly string[]) => [
   ...new Set(values.filter((v) => allowed.includes(v))),
 ];

@@ -134,11 +134,18 @@ export function moveToDay(instant: Date, day: string, timeZone: string): Date {
 }
 
 /**
- * Whether year, month (1–12) and day name a real day in the years a calendar plans for. Years
- * before 1900 are refused: Date reads years below 100 as 19xx, and zones then kept local mean time.
+ * The years a calendar plans for, the same bound in forms, URLs and imports. Years before 1900
+ * are refused: Date reads years below 100 as 19xx, and zones then kept local mean time. Years
+ * after 2999 are refused: a month view of December 9999 would reach past the last day Date and
+ * the time-zone data can represent.
  */
+export const FIRST_PLANNING_YEAR = 1900;
+export const LAST_PLANNING_YEAR = 2999;
+
+/** Whether year, month (1–12) and day name a real day in the years a calendar plans for. */
 export function isPlanningDay(year: number, month: number, day: number): boolean {
-  if (!Number.isInteger(year) || year < 1900 || year > 9999) return false;
+  if (!Number.isInteger(year) || year < FIRST_PLANNING_YEAR || year > LAST_PLANNING_YEAR)
+    return false;
   if (!Number.isInteger(month) || month < 1 || month > 12) return false;
   const days = new Date(Date.UTC(year, month, 0)).getUTCDate();
   return Number.isInteger(day) && day >= 1 && day <= days;
