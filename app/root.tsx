@@ -42,7 +42,12 @@ export async function loader({ request }: LoaderFunctionArgs) {
     locale,
     timeZone: workspace.timeZone,
     workspaceName: workspace.name,
-    user: user && { name: user.name, email: user.email, roles: user.roles },
+    user: user && {
+      name: user.name,
+      email: user.email,
+      roles: user.roles,
+      mustChangePassword: user.mustChangePassword,
+    },
   });
 }
 
@@ -89,7 +94,8 @@ function AppShell({ children }: { children: ReactNode }) {
         <a className="brand" href="/">
           {t('app.name')}
         </a>
-        {user ? (
+        {/* with a one-time password every section leads to the password change anyway */}
+        {user && !user.mustChangePassword ? (
           <nav aria-label={t('app.mainNavigation')} className="main-nav">
             <ul>
               {visibleSections(user.roles).map((s) => (
@@ -127,6 +133,9 @@ function AppShell({ children }: { children: ReactNode }) {
           {user ? (
             <>
               <span className="signed-in">{t('app.signedInAs', { name: user.name })}</span>
+              <NavLink to="/account/password" className="header-link">
+                {t('app.changePassword')}
+              </NavLink>
               <Form method="post" action="/logout">
                 <button type="submit" className="button-secondary">
                   {t('app.logout')}

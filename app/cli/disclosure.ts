@@ -1,9 +1,9 @@
 import fs from 'node:fs';
 import { createInterface } from 'node:readline';
 import { parseArgs } from 'node:util';
-import { checkText, compileRules, type Verdict } from '~/domain/disclosure/engine';
+import { checkText, type Verdict } from '~/domain/disclosure/engine';
 import { parseRuleSet } from '~/utils/ruleset.server';
-import { CliError } from './user';
+import { CliError, readJson } from './common';
 
 /**
  * `disclosure check --rules R.json [--text FILE] [--jsonl]`: decides texts against a rule set.
@@ -36,7 +36,7 @@ export async function runDisclosureCommand(
     throw new CliError(
       `the rule set ${values.rules} is not valid:\n  ${rules.errors.join('\n  ')}`,
     );
-  const compiled = compileRules(rules.rules);
+  const { compiled } = rules;
   const out = (v: Verdict, id?: unknown) =>
     JSON.stringify({
       ...(id !== undefined ? { id } : {}),
@@ -88,20 +88,4 @@ export async function runDisclosureCommand(
   const verdict = checkText(compiled, text);
   process.stdout.write(`${out(verdict)}\n`);
   return verdict.decision === 'block' ? 1 : 0;
-}
-
-export function readJson(file: string): unknown {
-  let content: string;
-  try {
-    content = fs.readFileSync(file, 'utf8');
-  } catch (error) {
-    throw new CliError(
-      `cannot read ${file}: ${error instanceof Error ? error.message : String(error)}`,
-    );
-  }
-  try {
-    return JSON.parse(content);
-  } catch {
-    throw new CliError(`${file} is not valid JSON`);
-  }
 }

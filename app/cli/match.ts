@@ -2,8 +2,7 @@ import { parseArgs } from 'node:util';
 import { z } from 'zod';
 import { createMatcher } from '~/domain/matching/engine';
 import { BUILT_IN_GLOSSARY } from '~/domain/matching/glossary';
-import { readJson } from './disclosure';
-import { CliError } from './user';
+import { CliError, readJson } from './common';
 
 const KnowledgeFile = z.array(
   z.object({

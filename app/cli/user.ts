@@ -2,7 +2,9 @@ import { createInterface } from 'node:readline';
 import { parseArgs } from 'node:util';
 import { z } from 'zod';
 import { isRole, ROLES } from '~/domain/permissions';
-import { createUser, emailTaken, listUsers } from '~/models/user.server';
+import { setOneTimePassword } from '~/models/password.server';
+import { createUser, emailTaken, listUsers, normalizeEmail } from '~/models/user.server';
+import { prisma } from '~/utils/db.server';
 import { applyMigrations } from '~/utils/migrate.server';
 import { MIN_PASSWORD_LENGTH } from '~/utils/password.server';
 import {
@@ -10,9 +12,7 @@ import {
   passwordProblem,
   type PasswordProblem,
 } from '~/utils/password-policy.server';
-
-/** Bad input: the command exits 2 with this message. */
-export class CliError extends Error {}
+import { CliError } from './common';
 
 const CreateArgs = z.object({
   email: z.email('--email must be an email address'),
@@ -49,8 +49,9 @@ export async function runUserCommand(command: string | undefined, args: string[]
     );
     return 0;
   }
+  if (command === 'reset-password') return resetPassword(args);
   if (command !== 'create')
-    throw new CliError(`unknown user command "${command ?? ''}" (create, list)`);
+    throw new CliError(`unknown user command "${command ?? ''}" (create, list, reset-password)`);
 
   let values;
   try {
@@ -84,6 +85,55 @@ export async function runUserCommand(command: string | undefined, args: string[]
   const user = await createUser({ email, name, password, roles: role.filter(isRole) });
   process.stdout.write(`${JSON.stringify({ ...user, roles: role })}\n`);
   process.stderr.write(`lotse: created ${user.email}\n`);
+  return 0;
+}
+
+/**
+ * `user reset-password`: a one-time password, as an administrator sets it on /users/<id> (for
+ * when nobody can log in as an administrator any more, or there is no mail).
+ */
+async function resetPassword(args: string[]): Promise<number> {
+  let values;
+  try {
+    ({ values } = parseArgs({
+      args,
+      options: {
+        email: { type: 'string' },
+        'password-stdin': { type: 'boolean', default: false },
+      },
+      strict: true,
+    }));
+  } catch (error) {
+    throw new CliError(error instanceof Error ? error.message : String(error));
+  }
+  const email = z.email('--email must be an email address').safeParse(values.email);
+  if (!email.success) throw new CliError('--email must be an email address');
+  applyMigrations();
+  const user = await prisma.user.findUnique({
+    where: { email: normalizeEmail(email.data) },
+    select: { id: true, email: true },
+  });
+  if (!user) throw new CliError(`no user with the email ${email.data}`);
+  const password = values['password-stdin'] ? await readStdin() : await promptPassword();
+  const outcome = await setOneTimePassword({
+    userId: user.id,
+    actorId: null,
+    password,
+    via: 'cli',
+  });
+  if (!outcome.ok) {
+    throw new CliError(
+      outcome.problem === 'notFound' || outcome.problem === 'self'
+        ? `no user with the email ${email.data}`
+        : PASSWORD_PROBLEMS[outcome.problem],
+    );
+  }
+  process.stdout.write(
+    `${JSON.stringify({ id: user.id, email: user.email, mustChangePassword: true })}\n`,
+  );
+  process.stderr.write(
+    `lotse: set a one-time password for ${user.email}; it must be changed at the next login\n`,
+  );
   return 0;
 }
 

@@ -91,6 +91,7 @@ export function getUser({ id }: { id: string }) {
       active: true,
       version: true,
       lastLoginAt: true,
+      mustChangePassword: true,
       roles: { select: { role: true } },
     },
   });

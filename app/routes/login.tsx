@@ -7,6 +7,7 @@ import {
 } from '@remix-run/node';
 import {
   Form,
+  Link,
   useActionData,
   useLoaderData,
   useNavigation,
@@ -15,16 +16,13 @@ import {
 import { useTranslation } from 'react-i18next';
 import { pageTitle } from '~/utils/meta';
 import { z } from 'zod';
-import {
-  clearLoginFailures,
-  loginThrottleState,
-  recordLoginFailure,
-} from '~/models/login-throttle.server';
+import { rememberLoginAddress, reserveLoginAttempt } from '~/models/login-throttle.server';
 import { normalizeEmail, verifyLogin } from '~/models/user.server';
 import { clientAddress } from '~/utils/request.server';
 import { createSession, getSessionUser } from '~/utils/session.server';
 import { getEnv } from '~/utils/env.server';
-import { safeRedirect } from '~/utils/misc';
+import { mailConfigured } from '~/utils/mail.server';
+import { safeRedirect } from '~/utils/redirect';
 
 export const meta: MetaFunction = ({ matches }) => pageTitle(matches, 'login.title');
 
@@ -34,7 +32,13 @@ export async function loader({ request }: LoaderFunctionArgs) {
     const redirectTo = new URL(request.url).searchParams.get('redirectTo');
     throw redirect(safeRedirect(redirectTo));
   }
-  return json({ demo: getEnv().LOTSE_DEMO === 'on' });
+  const reset = new URL(request.url).searchParams.get('reset');
+  return json({
+    demo: getEnv().LOTSE_DEMO === 'on',
+    // "forgot password" only where a link can be mailed
+    forgotPassword: mailConfigured(),
+    passwordReset: reset === 'done',
+  });
 }
 
 const LoginSchema = z.object({
@@ -52,28 +56,28 @@ export async function action({ request, context }: ActionFunctionArgs) {
   const email = normalizeEmail(parsed.data.email);
   const address = clientAddress(request, context);
 
-  const throttle = await loginThrottleState(email, address);
-  if (throttle.blocked) {
+  // the slot is reserved before the password is checked, so parallel guesses cannot overrun it
+  const attempt = await reserveLoginAttempt(email, address);
+  if (!attempt.ok) {
     return json(
       { error: 'login.throttled' as const },
-      { status: 429, headers: { 'Retry-After': '900' } },
+      { status: 429, headers: { 'Retry-After': String(attempt.retryAfterSeconds) } },
     );
   }
-  if (throttle.delayMs) await new Promise((r) => setTimeout(r, throttle.delayMs));
-
   const userId = await verifyLogin({ email, password });
   if (!userId) {
-    await recordLoginFailure(email, address);
+    await attempt.failed();
     return json({ error: 'login.failed' as const }, { status: 401 });
   }
-  await clearLoginFailures(email);
+  await attempt.succeeded();
+  await rememberLoginAddress(userId, address);
   const cookie = await createSession(userId, request);
   return redirect(safeRedirect(redirectTo), { headers: { 'Set-Cookie': cookie } });
 }
 
 export default function LoginPage() {
   const { t } = useTranslation();
-  const { demo } = useLoaderData<typeof loader>();
+  const { demo, forgotPassword, passwordReset } = useLoaderData<typeof loader>();
   const actionData = useActionData<typeof action>();
   const [searchParams] = useSearchParams();
   const navigation = useNavigation();
@@ -83,6 +87,11 @@ export default function LoginPage() {
     <section className="login card" aria-labelledby="login-title">
       <h1 id="login-title">{t('login.title')}</h1>
       <p className="intro">{t('app.tagline')}</p>
+      {passwordReset ? (
+        <p className="notice" role="status">
+          {t('passwordReset.done')}
+        </p>
+      ) : null}
       <Form method="post" className="stack" replace>
         <input type="hidden" name="redirectTo" value={searchParams.get('redirectTo') ?? ''} />
         {error ? (
@@ -116,6 +125,11 @@ export default function LoginPage() {
           {submitting ? t('login.submitting') : t('login.submit')}
         </button>
       </Form>
+      {forgotPassword ? (
+        <p>
+          <Link to="/forgot-password">{t('passwordReset.forgotLink')}</Link>
+        </p>
+      ) : null}
       {demo ? <p className="hint">{t('login.demoHint')}</p> : null}
     </section>
   );

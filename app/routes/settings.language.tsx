@@ -2,7 +2,7 @@ import { redirect, type ActionFunctionArgs } from '@remix-run/node';
 import { isLocale } from '~/i18n';
 import { prisma } from '~/utils/db.server';
 import { localeCookie } from '~/utils/i18n.server';
-import { safeRedirect } from '~/utils/misc';
+import { safeRedirect } from '~/utils/redirect';
 import { getSessionUser } from '~/utils/session.server';
 
 /** Switches the interface language: saved on the user (it follows them), and in a cookie. */

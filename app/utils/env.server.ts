@@ -1,10 +1,27 @@
 import { z } from 'zod';
 
 /**
+ * Outgoing mail (mail.server.ts): without SMTP_URL Lotse sends none. Kept as a schema of its
+ * own so the mail sender can read it when it sends (tests start a mail server after start-up).
+ */
+export const mailEnvSchema = z.object({
+  /** smtp://user:pass@host:587 (STARTTLS when the server offers it) or smtps://… (TLS) */
+  SMTP_URL: z
+    .string()
+    .regex(/^smtps?:\/\/[^\s]+$/i, 'must be an smtp:// or smtps:// URL')
+    .optional()
+    .or(z.literal('').transform(() => undefined)),
+  /** the sender of Lotse's mails, e.g. "Lotse <lotse@example.com>" */
+  LOTSE_MAIL_FROM: z.string().trim().min(3).optional(),
+  /** the address people reach Lotse at, for links in mails (else: the request's own origin) */
+  LOTSE_PUBLIC_URL: z.url().optional(),
+});
+
+/**
  * The environment Lotse reads, checked once at start-up so that a typo gives a clear message
  * instead of a failure deep inside a request.
  */
-const schema = z.object({
+const schema = mailEnvSchema.extend({
   NODE_ENV: z.enum(['development', 'production', 'test']).default('development'),
   DATABASE_URL: z.string().min(1).default('file:./prisma/data/lotse.db'),
   /** on: create the demo workspace when the database is empty (off for real installs) */

@@ -11,13 +11,3 @@ export function invariantResponse(
     });
   }
 }
-
-/** Only same-site relative paths are followed after login, never another host. */
-export function safeRedirect(
-  to: FormDataEntryValue | string | null | undefined,
-  fallback = '/',
-): string {
-  if (!to || typeof to !== 'string') return fallback;
-  if (!to.startsWith('/') || to.startsWith('//') || to.startsWith('/\\')) return fallback;
-  return to;
-}

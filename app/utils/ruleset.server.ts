@@ -1,5 +1,10 @@
 import { z } from 'zod';
-import { compileRules, RuleCompileError, type DisclosureRule } from '~/domain/disclosure/engine';
+import {
+  compileRules,
+  RuleCompileError,
+  type CompiledRules,
+  type DisclosureRule,
+} from '~/domain/disclosure/engine';
 import { RULE_KINDS, RULE_SEVERITIES } from '~/domain/disclosure/vocabulary';
 
 /**
@@ -28,7 +33,8 @@ const RuleSetSchema = z.object({
   rules: z.array(z.unknown(), '"rules" must be a list').max(100_000),
 });
 
-export type RuleSetResult = { ok: true; rules: DisclosureRule[] } | { ok: false; errors: string[] };
+export type RuleSetResult =
+  { ok: true; rules: DisclosureRule[]; compiled: CompiledRules } | { ok: false; errors: string[] };
 
 export function parseRuleSet(data: unknown): RuleSetResult {
   const set = RuleSetSchema.safeParse(data);
@@ -54,6 +60,13 @@ export function parseRuleSet(data: unknown): RuleSetResult {
     rules.push(parsed.data);
   });
   if (errors.length) return { ok: false, errors };
+  // the set compiles as a whole in one go (and the caller can check with it); only when it does
+  // not is every rule compiled alone, so each broken pattern is named
+  try {
+    return { ok: true, rules, compiled: compileRules(rules) };
+  } catch {
+    // named below
+  }
   for (const rule of rules) {
     try {
       compileRules([rule]);
@@ -63,5 +76,5 @@ export function parseRuleSet(data: unknown): RuleSetResult {
       );
     }
   }
-  return errors.length ? { ok: false, errors } : { ok: true, rules };
+  return errors.length ? { ok: false, errors } : { ok: true, rules, compiled: compileRules(rules) };
 }

@@ -64,6 +64,8 @@ export type SessionUser = {
   name: string;
   locale: string | null;
   roles: string[];
+  /** signed in with a one-time password: must choose their own before anything else */
+  mustChangePassword: boolean;
 };
 
 // The root loader, the route's loader and the language detection all ask for the user of the
@@ -99,6 +101,7 @@ async function lookUpSessionUser(request: Request): Promise<SessionUser | null> 
           name: true,
           locale: true,
           active: true,
+          mustChangePassword: true,
           roles: { select: { role: true } },
         },
       },
@@ -123,7 +126,14 @@ async function lookUpSessionUser(request: Request): Promise<SessionUser | null> 
     name: user.name,
     locale: user.locale,
     roles: user.roles.map((r) => r.role).sort(),
+    mustChangePassword: user.mustChangePassword,
   };
+}
+
+/** The stored id of the request's session (the hash of its token), or null without one. */
+export async function currentSessionId(request: Request): Promise<string | null> {
+  const token = await readToken(request);
+  return token ? hashToken(token) : null;
 }
 
 /** Ends the request's session and answers the Set-Cookie header that clears the cookie. */

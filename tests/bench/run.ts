@@ -6,6 +6,7 @@ for (const bench of [
   'tests/bench/inventory.ts',
   'tests/bench/calendar.ts',
   'tests/bench/disclosure.ts',
+  'tests/bench/cli-disclosure.ts',
 ]) {
   console.log(`\n━━ ${bench} ━━`);
   const r = spawnSync('node_modules/.bin/tsx', [bench], { stdio: 'inherit' });

@@ -1,11 +1,5 @@
 import { beforeAll, describe, expect, it } from 'vitest';
 import { createUser, updateUser, verifyLogin } from '~/models/user.server';
-import {
-  clearLoginFailures,
-  loginThrottleState,
-  recordLoginFailure,
-  THROTTLE,
-} from '~/models/login-throttle.server';
 import { requirePermission, requireUser } from '~/utils/auth.server';
 import { prisma } from '~/utils/db.server';
 import { getWorkspace } from '~/models/workspace.server';
@@ -235,25 +229,6 @@ describe('user administration', () => {
       ok: false,
       problem: 'lastAdmin',
     });
-  });
-});
-
-describe('login throttling', () => {
-  it('lets the first failures through, then delays, then refuses', async () => {
-    const email = 'throttle@example.com';
-    const address = '203.0.113.9';
-    expect(await loginThrottleState(email, address)).toEqual({ blocked: false, delayMs: 0 });
-    for (let i = 0; i < THROTTLE.freeFailures + 1; i++) await recordLoginFailure(email, address);
-    const delayed = await loginThrottleState(email, address);
-    expect(delayed.blocked).toBe(false);
-    expect(delayed.delayMs).toBeGreaterThan(0);
-    for (let i = THROTTLE.freeFailures + 1; i < THROTTLE.maxFailuresPerAccount; i++)
-      await recordLoginFailure(email, address);
-    expect((await loginThrottleState(email, address)).blocked).toBe(true);
-    // another account from another address is not affected
-    expect((await loginThrottleState('other@example.com', '198.51.100.1')).blocked).toBe(false);
-    await clearLoginFailures(email);
-    expect((await loginThrottleState(email, '198.51.100.2')).blocked).toBe(false);
   });
 });
 

@@ -2,16 +2,18 @@ import { spawnSync } from 'node:child_process';
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
-import { describe, expect, it } from 'vitest';
+import { afterAll, describe, expect, it } from 'vitest';
 
-const cli = (args: string[], input?: string) =>
-  spawnSync(path.resolve('node_modules/.bin/tsx'), ['app/cli/main.ts', ...args], {
+// `npm run cli` runs app/cli/run.mjs: the prebuilt bundle, built first when the sources changed
+const cli = (args: string[], input?: string, env: NodeJS.ProcessEnv = process.env) =>
+  spawnSync(process.execPath, ['app/cli/run.mjs', ...args], {
     input,
     encoding: 'utf8',
-    env: process.env,
+    env,
     timeout: 60_000,
   });
 const tmp = fs.mkdtempSync(path.join(os.tmpdir(), 'lotse-cli-'));
+afterAll(() => fs.rmSync(tmp, { recursive: true, force: true }));
 const write = (name: string, data: unknown) => {
   const file = path.join(tmp, name);
   fs.writeFileSync(file, typeof data === 'string' ? data : JSON.stringify(data));
@@ -105,5 +107,71 @@ describe('disclosure command', () => {
         'x',
       ).status,
     ).toBe(2);
+  });
+});
+
+describe('the bundle', () => {
+  const rules = write('bundle-rules.json', {
+    rules: [{ id: 'R1', severity: 'block', kind: 'phrase', patterns: ['Projekt Falke'] }],
+  });
+
+  it('is run, and rebuilt when a source file changes', () => {
+    // a copy of the sources, so that the test changes neither the checkout nor its bundle
+    const root = path.join(tmp, 'copy');
+    fs.mkdirSync(root);
+    fs.cpSync('app', path.join(root, 'app'), { recursive: true, preserveTimestamps: true });
+    for (const file of ['package.json', 'tsconfig.json'])
+      fs.copyFileSync(file, path.join(root, file));
+    fs.symlinkSync(path.resolve('node_modules'), path.join(root, 'node_modules'));
+    const run = (args: string[]) =>
+      spawnSync(process.execPath, [path.join(root, 'app/cli/run.mjs'), ...args], {
+        encoding: 'utf8',
+        timeout: 60_000,
+      });
+    const bundles = () => fs.readdirSync(path.join(root, '.cache', 'cli'));
+
+    const first = run(['help']);
+    expect(first.status).toBe(0);
+    expect(first.stderr).toMatch(/^usage: npm run --silent cli/);
+    expect(bundles()).toHaveLength(1);
+    // what runs is the bundle: a change made to it shows
+    const bundle = path.join(root, '.cache', 'cli', bundles()[0]!, 'main.cjs');
+    fs.rmSync(`${bundle}.v8cache`, { force: true });
+    fs.writeFileSync(bundle, fs.readFileSync(bundle, 'utf8').replace('usage:', 'bundled usage:'));
+    expect(run(['help']).stderr).toMatch(/^bundled usage:/);
+    // a source file newer than the bundle: rebuilt from the sources
+    const source = path.join(root, 'app', 'cli', 'common.ts');
+    const later = new Date(Date.now() + 5_000);
+    fs.utimesSync(source, later, later);
+    expect(run(['help']).stderr).toMatch(/^usage:/);
+    expect(bundles()).toHaveLength(2);
+    // and it still decides texts
+    const check = run([
+      'disclosure',
+      'check',
+      '--rules',
+      rules,
+      '--text',
+      write('t.txt', 'Projekt Falke'),
+    ]);
+    expect(check.status).toBe(1);
+    expect(JSON.parse(check.stdout).decision).toBe('block');
+  });
+
+  it('checks texts without the database: no DATABASE_URL, Prisma never loaded', () => {
+    // prints, at exit, every CommonJS module the process loaded (the bundle requires its
+    // external packages, Prisma's among them)
+    const probe = write(
+      'probe.cjs',
+      "process.on('exit', () => process.stderr.write('loaded: ' + JSON.stringify(Object.keys(require.cache)) + '\\n'));",
+    );
+    const env: NodeJS.ProcessEnv = { ...process.env, NODE_OPTIONS: `--require ${probe}` };
+    delete env.DATABASE_URL;
+    const r = cli(['disclosure', 'check', '--rules', rules], 'Intern: Projekt Falke.', env);
+    expect(r.status).toBe(1);
+    expect(JSON.parse(r.stdout).findings).toHaveLength(1);
+    const loaded = JSON.parse(/^loaded: (.*)$/m.exec(r.stderr)![1]!) as string[];
+    expect(loaded).toContain(probe);
+    expect(loaded.filter((file) => /prisma|better-sqlite3|argon2/.test(file))).toEqual([]);
   });
 });

@@ -48,6 +48,9 @@ export const ROUTE_ACCESS: Readonly<Record<string, RouteAccess>> = {
   'routes/logout': { GET: SIGNED_IN, POST: ANYONE },
   'routes/healthz': { GET: ANYONE, POST: NO_ACTION },
   'routes/settings.language': { GET: ANYONE, POST: ANYONE },
+  'routes/account.password': { GET: SIGNED_IN, POST: SIGNED_IN },
+  'routes/forgot-password': { GET: ANYONE, POST: ANYONE },
+  'routes/reset-password': { GET: ANYONE, POST: ANYONE },
 
   'routes/knowledge._index': { GET: CONTENT, POST: REVIEW },
   'routes/knowledge.$itemId': { GET: CONTENT, POST: CONTENT },
@@ -55,6 +58,7 @@ export const ROUTE_ACCESS: Readonly<Record<string, RouteAccess>> = {
   'routes/knowledge.new': { GET: ['expert'], POST: ['expert'] },
   'routes/knowledge.export': { GET: CONTENT, POST: NO_ACTION },
   'routes/knowledge.import': { GET: REVIEW, POST: REVIEW },
+  'routes/knowledge.import_.$batchId': { GET: REVIEW, POST: NO_ACTION },
   'routes/experts._index': { GET: CONTENT, POST: NO_ACTION },
   'routes/experts.$expertId': { GET: CONTENT, POST: NO_ACTION },
 
@@ -82,6 +86,12 @@ export const ROUTE_ACCESS: Readonly<Record<string, RouteAccess>> = {
   'routes/calendar.new': { GET: EDITOR, POST: EDITOR },
   'routes/calendar.plans': { GET: EDITOR, POST: EDITOR },
   'routes/calendar.export': { GET: CONTENT, POST: NO_ACTION },
+  // the live disclosure check: editors check pieces, experts their own knowledge items
+  'routes/disclosure.check': {
+    GET: ['expert', 'editor'],
+    POST: ['expert', 'editor'],
+    intents: { 'check-piece': EDITOR, 'check-knowledge': ['expert'] },
+  },
   'routes/calendar.print': { GET: CONTENT, POST: NO_ACTION },
   // the personal feed is guarded by its secret address, not by a session
   'routes/calendar.feed.$file': { GET: ANYONE, POST: NO_ACTION },
@@ -91,12 +101,21 @@ export const ROUTE_ACCESS: Readonly<Record<string, RouteAccess>> = {
     POST: MANAGEMENT,
     intents: { try: MANAGEMENT, grant: MANAGEMENT, deny: MANAGEMENT },
   },
-  'routes/rules.$ruleId': { GET: MANAGEMENT, POST: MANAGEMENT, intents: { restore: MANAGEMENT } },
-  'routes/rules.new': { GET: MANAGEMENT, POST: MANAGEMENT },
+  'routes/rules.$ruleId': {
+    GET: MANAGEMENT,
+    POST: MANAGEMENT,
+    intents: { restore: MANAGEMENT, preview: MANAGEMENT },
+  },
+  'routes/rules.new': { GET: MANAGEMENT, POST: MANAGEMENT, intents: { preview: MANAGEMENT } },
+  'routes/rules.reach': { GET: MANAGEMENT, POST: MANAGEMENT },
   'routes/rules.export': { GET: MANAGEMENT, POST: NO_ACTION },
 
   'routes/users._index': { GET: ADMIN, POST: NO_ACTION },
   'routes/users.new': { GET: ADMIN, POST: ADMIN },
-  'routes/users.$userId': { GET: ADMIN, POST: ADMIN },
+  'routes/users.$userId': {
+    GET: ADMIN,
+    POST: ADMIN,
+    intents: { 'one-time-password': ADMIN },
+  },
   'routes/audit._index': { GET: AUDIT, POST: NO_ACTION },
 };
