@@ -1,11 +1,28 @@
 import { Form, Link, useNavigation } from '@remix-run/react';
-import { useMemo, useState } from 'react';
+import { useMemo, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { suggestLanguage } from '~/domain/knowledge/language';
 import { CONTENT_LANGUAGES, KNOWLEDGE_KINDS } from '~/domain/knowledge/vocabulary';
 import type { FieldErrors } from '~/utils/forms';
 import { FieldError, TextAreaField, TextField } from './field';
+import {
+  formPayload,
+  LiveDisclosurePanel,
+  useHydrated,
+  useLiveDisclosure,
+} from './live-disclosure';
 import { TagInput } from './tag-input';
+
+/** The label of each field the disclosure check reads, as the form names it. */
+const FIELD_LABELS: Record<string, string> = {
+  title: 'knowledge.form.title',
+  summary: 'knowledge.form.summary',
+  details: 'knowledge.form.details',
+  department: 'knowledge.form.department',
+  tags: 'knowledge.form.tags',
+  links: 'knowledge.form.links',
+  expert: 'disclosure.fields.expert',
+};
 
 export type KnowledgeFormDefaults = {
   title: string;
@@ -51,8 +68,24 @@ export function KnowledgeForm({
     const data = new FormData(form);
     setText(['title', 'summary', 'details'].map((k) => String(data.get(k) ?? '')).join(' '));
   };
+  const form = useRef<HTMLFormElement>(null);
+  const hydrated = useHydrated();
+  const live = useLiveDisclosure(form, (f) => ({
+    ...formPayload(f, ['tags']),
+    intent: 'check-knowledge',
+  }));
   return (
-    <Form method="post" className="stack wide" noValidate onChange={(e) => onText(e.currentTarget)}>
+    <Form
+      ref={form}
+      method="post"
+      className="stack wide"
+      noValidate
+      onChange={(e) => {
+        onText(e.currentTarget);
+        live.onChange();
+      }}
+      onSubmit={live.onSubmit}
+    >
       {problem ? (
         <p className="form-error" role="alert">
           {t(problem)}
@@ -150,6 +183,15 @@ export function KnowledgeForm({
         defaultValue={defaults.links}
         hint={t('knowledge.form.linksHint')}
       />
+      {hydrated ? (
+        <LiveDisclosurePanel
+          id="knowledge-live-disclosure"
+          answer={live.answer}
+          busy={live.busy}
+          valueOf={live.valueOf}
+          labelOf={(field) => t(FIELD_LABELS[field] ?? `disclosure.fields.${field}`)}
+        />
+      ) : null}
       <div className="toolbar">
         <Link to={cancelTo}>{t('common.cancel')}</Link>
         <span className="inline">

@@ -1,9 +1,30 @@
-import { Form, Link, useNavigation } from '@remix-run/react';
-import { useState } from 'react';
+import { Form, Link, useNavigation, useParams } from '@remix-run/react';
+import { useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { CHANNELS } from '~/domain/calendar/vocabulary';
 import type { FieldErrors } from '~/utils/forms';
 import { FieldError, TextAreaField, TextField } from './field';
+import {
+  formPayload,
+  LiveDisclosurePanel,
+  useHydrated,
+  useLiveDisclosure,
+} from './live-disclosure';
+
+/** The label of each field the disclosure check reads, as the form names it. */
+const FIELD_LABELS: Record<string, string> = {
+  title: 'calendar.form.title',
+  brief: 'calendar.form.brief',
+  body: 'calendar.form.body',
+  slug: 'calendar.form.slug',
+  targetUrl: 'calendar.form.targetUrl',
+  guests: 'calendar.form.guests',
+  speakers: 'calendar.form.speakers',
+  registrationUrl: 'calendar.form.registrationUrl',
+  owner: 'calendar.form.owner',
+  audiences: 'calendar.form.audiences',
+  experts: 'calendar.form.experts',
+};
 
 export type PieceFormValues = Record<string, string | string[]>;
 type Option = { id: string; name: string };
@@ -29,8 +50,24 @@ export function PieceForm({
   const [channel, setChannel] = useState(String(values.channel || 'blog'));
   const v = (k: string) => (typeof values[k] === 'string' ? (values[k] as string) : '');
   const many = (k: string) => (Array.isArray(values[k]) ? (values[k] as string[]) : []);
+  const form = useRef<HTMLFormElement>(null);
+  const hydrated = useHydrated();
+  // on a piece's own page the check applies the piece's granted exemptions
+  const { pieceId } = useParams();
+  const live = useLiveDisclosure(form, (f) => ({
+    ...formPayload(f, ['audiences', 'experts']),
+    intent: 'check-piece',
+    pieceId: pieceId ?? '',
+  }));
   return (
-    <Form method="post" className="stack wide" noValidate>
+    <Form
+      ref={form}
+      method="post"
+      className="stack wide"
+      noValidate
+      onChange={live.onChange}
+      onSubmit={live.onSubmit}
+    >
       {version ? <input type="hidden" name="expectedVersion" value={version} /> : null}
       <div className="field">
         <label htmlFor="field-channel">{t('calendar.form.channel')}</label>
@@ -220,6 +257,15 @@ export function PieceForm({
         defaultValue={v('body')}
         hint={t('calendar.form.bodyHint')}
       />
+      {hydrated ? (
+        <LiveDisclosurePanel
+          id="piece-live-disclosure"
+          answer={live.answer}
+          busy={live.busy}
+          valueOf={live.valueOf}
+          labelOf={(field) => t(FIELD_LABELS[field] ?? `disclosure.fields.${field}`)}
+        />
+      ) : null}
       <FieldError errors={errors} name="_form" id="form-error" />
       <div className="toolbar">
         <Link to={cancelTo}>{t('common.cancel')}</Link>

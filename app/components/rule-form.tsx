@@ -1,8 +1,12 @@
 import { Form, Link, useNavigation } from '@remix-run/react';
+import { useCallback, useEffect, useRef } from 'react';
 import { useTranslation } from 'react-i18next';
 import { RULE_KINDS, RULE_SEVERITIES } from '~/domain/disclosure/vocabulary';
 import type { FieldErrors } from '~/utils/forms';
+import type { ReachAnswer } from '~/utils/rule-reach.server';
 import { TextAreaField, TextField } from './field';
+import { formPayload, useDebouncedPost } from './live-disclosure';
+import { RuleReachPanel } from './rule-reach';
 
 export type RuleFormValues = Record<string, string | boolean>;
 
@@ -12,18 +16,38 @@ export function RuleForm({
   errors,
   revision,
   submitLabel,
+  preview,
 }: {
   values: RuleFormValues;
   errors?: FieldErrors;
   revision?: number;
   submitLabel: string;
+  /** the reach from "Preview reach" (the form posted without JavaScript) */
+  preview?: ReachAnswer | null;
 }) {
   const { t } = useTranslation();
   const navigation = useNavigation();
   const v = (k: string) => (typeof values[k] === 'string' ? (values[k] as string) : '');
+  const saving =
+    navigation.state === 'submitting' && navigation.formData?.get('intent') !== 'preview';
+  // the reach of the rule as typed, asked for whenever typing pauses (and once at the start)
+  const form = useRef<HTMLFormElement>(null);
+  const reach = useDebouncedPost<ReachAnswer>('/rules/reach');
+  const { schedule } = reach;
+  const check = useCallback(
+    (wait?: number) => schedule(() => (form.current ? formPayload(form.current, []) : null), wait),
+    [schedule],
+  );
+  useEffect(() => check(0), [check]);
   return (
-    <Form method="post" className="stack wide" noValidate>
-      <input type="hidden" name="intent" value="save" />
+    <Form
+      ref={form}
+      method="post"
+      className="stack wide"
+      noValidate
+      onChange={() => check()}
+      onSubmit={reach.cancel}
+    >
       {revision ? <input type="hidden" name="expectedRevision" value={revision} /> : null}
       <TextField
         name="key"
@@ -98,6 +122,7 @@ export function RuleForm({
         defaultValue={v('window')}
         hint={t('rules.form.windowHint')}
       />
+      <RuleReachPanel answer={reach.data ?? preview} busy={reach.busy} />
       <TextAreaField
         name="message"
         label={t('rules.form.message')}
@@ -140,9 +165,20 @@ export function RuleForm({
       />
       <div className="toolbar">
         <Link to="/rules">{t('common.cancel')}</Link>
-        <button type="submit" disabled={navigation.state === 'submitting'}>
-          {navigation.state === 'submitting' ? t('rules.form.saving') : submitLabel}
-        </button>
+        <span className="inline">
+          <button
+            type="submit"
+            name="intent"
+            value="save"
+            disabled={navigation.state === 'submitting'}
+          >
+            {saving ? t('rules.form.saving') : submitLabel}
+          </button>
+          {/* after the save button, so that Enter in a field still saves */}
+          <button type="submit" name="intent" value="preview" className="button-secondary">
+            {t('rules.reach.preview')}
+          </button>
+        </span>
       </div>
     </Form>
   );

@@ -14,6 +14,7 @@ import { requirePermission } from '~/utils/auth.server';
 import { pageTitle } from '~/utils/meta';
 import { invariantResponse } from '~/utils/misc';
 import { saveRuleFromForm } from '~/utils/rule-actions.server';
+import { previewReachFromForm } from '~/utils/rule-reach.server';
 import { useFormat } from '~/utils/use-format';
 
 export const meta: MetaFunction<typeof loader> = ({ data, matches }) =>
@@ -30,6 +31,7 @@ export async function action({ request, params }: ActionFunctionArgs) {
   const user = await requirePermission(request, 'rules:manage');
   const id = params.ruleId ?? '';
   const form = await request.formData();
+  if (form.get('intent') === 'preview') return previewReachFromForm(form, user);
   if (form.get('intent') === 'restore') {
     const outcome = await restoreRevision({
       id,
@@ -105,6 +107,7 @@ export default function RulePage() {
           errors={data?.errors}
           revision={rule.revision}
           submitLabel={t('rules.form.save')}
+          preview={data && 'reach' in data ? data.reach : null}
         />
       </section>
       <section className="card" aria-labelledby="revisions-title">

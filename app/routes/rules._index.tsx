@@ -10,9 +10,13 @@ import { Form, Link, useActionData, useLoaderData, useNavigation } from '@remix-
 import { useTranslation } from 'react-i18next';
 import { ExemptionRequests } from '~/components/exemption-requests';
 import { HighlightedText } from '~/components/highlighted-text';
+import { PublishedButBlocked } from '~/components/published-but-blocked';
+import { ReachSummary } from '~/components/rule-reach';
 import { checkText, compileRules } from '~/domain/disclosure/engine';
+import { publishedButBlocked } from '~/models/disclosure.server';
 import { decideExemption, listOpenExemptions } from '~/models/exemption.server';
 import { engineRule, importRuleSet, listRules } from '~/models/rule.server';
+import { ruleSetReach } from '~/models/rule-reach.server';
 import { requirePermission } from '~/utils/auth.server';
 import { pageTitle } from '~/utils/meta';
 import { parseRuleSet } from '~/utils/ruleset.server';
@@ -21,8 +25,12 @@ export const meta: MetaFunction = ({ matches }) => pageTitle(matches, 'rules.tit
 
 export async function loader({ request }: LoaderFunctionArgs) {
   await requirePermission(request, 'rules:read');
-  const [rules, exemptions] = await Promise.all([listRules(), listOpenExemptions()]);
-  return json({ rules, exemptions });
+  const [rules, exemptions, blockedPublished] = await Promise.all([
+    listRules(),
+    listOpenExemptions(),
+    publishedButBlocked(),
+  ]);
+  return json({ rules, exemptions, blockedPublished });
 }
 
 type TryResult = {
@@ -40,6 +48,10 @@ type ImportResult = {
   movedBack?: number;
 };
 type DecideResult = { intent: 'decide'; ok: boolean; problem?: string };
+type ImportPreview = {
+  intent: 'import-preview';
+  rules: Awaited<ReturnType<typeof ruleSetReach>>;
+};
 
 export async function action({ request }: ActionFunctionArgs) {
   const user = await requirePermission(request, 'rules:manage');
@@ -77,6 +89,12 @@ export async function action({ request }: ActionFunctionArgs) {
         { intent: 'import', ok: false, errors: parsed.errors },
         { status: 400 },
       );
+    // a dry run first: what each rule of the set would block or warn on, nothing imported
+    if (form.get('intent') === 'preview-import')
+      return json<ImportPreview>({
+        intent: 'import-preview',
+        rules: await ruleSetReach({ rules: parsed.rules, viewer: user }),
+      });
     const result = await importRuleSet({ rules: parsed.rules, actorId: user.id });
     return json<ImportResult>({
       intent: 'import',
@@ -120,12 +138,13 @@ export async function action({ request }: ActionFunctionArgs) {
 }
 
 export default function RulesIndex() {
-  const { rules, exemptions } = useLoaderData<typeof loader>();
+  const { rules, exemptions, blockedPublished } = useLoaderData<typeof loader>();
   const data = useActionData<typeof action>();
   const navigation = useNavigation();
   const { t } = useTranslation();
   const tried = data?.intent === 'try' ? (data as TryResult) : null;
   const imported = data?.intent === 'import' ? (data as ImportResult) : null;
+  const importPreview = data?.intent === 'import-preview' ? (data as ImportPreview) : null;
   return (
     <>
       <div className="toolbar">
@@ -144,6 +163,7 @@ export default function RulesIndex() {
         exemptions={exemptions}
         result={data?.intent === 'decide' ? (data as DecideResult) : null}
       />
+      <PublishedButBlocked pieces={blockedPublished} />
       {rules.length ? (
         <table>
           <thead>
@@ -243,10 +263,47 @@ export default function RulesIndex() {
         <Form method="post" encType="multipart/form-data" className="inline">
           <label htmlFor="rules-file">{t('rules.import.file')}</label>
           <input id="rules-file" type="file" name="file" accept=".json,application/json" required />
+          <button type="submit" name="intent" value="preview-import" className="button-secondary">
+            {t('rules.import.preview')}
+          </button>
           <button type="submit" className="button-secondary">
             {t('rules.import.submit')}
           </button>
         </Form>
+        {importPreview ? (
+          <div role="status" aria-live="polite">
+            <h3>{t('rules.import.previewTitle')}</h3>
+            <ul className="plain">
+              {importPreview.rules.map((r) => (
+                <li key={r.id}>
+                  <span className="badge" data-tone={r.severity === 'block' ? 'danger' : 'warn'}>
+                    {t(`severity.${r.severity}`)}
+                  </span>{' '}
+                  <strong>{r.name}</strong>
+                  <ReachSummary reach={r.reach} />
+                  {r.reach.items.length ? (
+                    <ul>
+                      {r.reach.items.map((item) => (
+                        <li key={`${item.type}-${item.id}`}>
+                          <Link
+                            to={
+                              item.type === 'piece'
+                                ? `/calendar/${item.id}`
+                                : `/knowledge/${item.id}`
+                            }
+                          >
+                            {item.title}
+                          </Link>
+                        </li>
+                      ))}
+                    </ul>
+                  ) : null}
+                  {r.reach.more ? <p>{t('rules.reach.more', { count: r.reach.more })}</p> : null}
+                </li>
+              ))}
+            </ul>
+          </div>
+        ) : null}
       </section>
     </>
   );

@@ -12,6 +12,7 @@ import { RuleForm, type RuleFormValues } from '~/components/rule-form';
 import { requirePermission } from '~/utils/auth.server';
 import { pageTitle } from '~/utils/meta';
 import { saveRuleFromForm } from '~/utils/rule-actions.server';
+import { previewReachFromForm } from '~/utils/rule-reach.server';
 
 export const meta: MetaFunction = ({ matches }) => pageTitle(matches, 'rules.new');
 
@@ -22,7 +23,9 @@ export async function loader({ request }: LoaderFunctionArgs) {
 
 export async function action({ request }: ActionFunctionArgs) {
   const user = await requirePermission(request, 'rules:manage');
-  const saved = await saveRuleFromForm(await request.formData(), user.id);
+  const form = await request.formData();
+  if (form.get('intent') === 'preview') return previewReachFromForm(form, user);
+  const saved = await saveRuleFromForm(form, user.id);
   if ('response' in saved) return saved.response;
   const { checked, movedBack } = saved.recheck;
   return redirect(`/rules/${saved.id}?checked=${checked}&movedBack=${movedBack}`);
@@ -43,6 +46,7 @@ export default function NewRule() {
         }
         errors={data?.errors}
         submitLabel={t('rules.form.create')}
+        preview={data && 'reach' in data ? data.reach : null}
       />
     </section>
   );

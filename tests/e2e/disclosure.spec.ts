@@ -41,7 +41,8 @@ test('an editor sees why a piece is blocked, and it stays out of the feed and th
   const printed = page.getByRole('table');
   await expect(printed).toContainText('Die fünf häufigsten Pflegefehler');
   await expect(printed).not.toContainText('Klarblick Podcast #12');
-  await expect(page.getByRole('note')).toContainText(/1|One|Ein/);
+  // and says that something was left out (how many depends on the demo's other pieces)
+  await expect(page.getByRole('note')).toContainText(/\d|One|Ein/);
 });
 
 test('an expert is warned about passages that may not be published, without being stopped', async ({
