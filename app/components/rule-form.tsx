@@ -154,7 +154,12 @@ export function RuleForm({
         defaultValue={v('examplesNoMatch')}
       />
       <label className="checkbox">
-        <input type="checkbox" name="active" defaultChecked={values.active !== false} />
+        <input
+          type="checkbox"
+          name="active"
+          // a form that comes back after an error or a preview carries "on" only when it was ticked
+          defaultChecked={values.active === true || values.active === 'on'}
+        />
         {t('rules.form.active')}
       </label>
       <TextField

@@ -135,6 +135,49 @@ describe('rules', () => {
       }),
     ).toMatchObject({ ok: false });
   });
+  it('refuse a regex that matches the empty string, naming the rule', () => {
+    for (const pattern of ['', 'x*', '(?i)', '\\b', '^', '(KD-)?[0-9]*', 'a|'])
+      expect(
+        () =>
+          compileRules([{ id: 'R-EMPTY', severity: 'block', kind: 'regex', patterns: [pattern] }]),
+        pattern,
+      ).toThrow(/rule R-EMPTY: .*matches the empty string/);
+    expect(() =>
+      compileRules([{ id: 'R-EMPTY', severity: 'block', kind: 'regex', patterns: ['a*'] }]),
+    ).toThrow(RuleCompileError);
+  });
+  it.each([
+    ['Lieferanten?preise', 'Unsere Lieferantepreise sinken'],
+    ['Lieferanten?preise', 'Unsere LIEFERANTENPREISE sinken'],
+    ['Werk\\-Nord', 'Das Werk-Nord schließt'],
+    ['^Intern:', 'Intern: nicht weitergeben'],
+    ['(?m)^Intern:', 'Hallo\nIntern: nicht weitergeben'],
+    ['Pro.ekt Falke', 'Pro-ekt Falke'],
+    ['Werk (Nord|Süd)', 'Werk Süd'],
+    ['\\bKD\\d+', 'Siehe KD7'],
+    ['Stra(ss|ß)e', 'Hauptstraße'],
+    ['Bestell-?Nr\\.? ?[0-9]+', 'BestellNr 12'],
+    ['Kelvin', 'KELVIN'],
+    ['Kelvin', '\u212Aelvin'],
+    ['ſecret', 'Secret'],
+    ['a{2,}b', 'caaab'],
+    ['(?:ab){2}', 'xababx'],
+  ])('run a regex as RE2 reads it: %s finds %j', (pattern, text) => {
+    const verdict = checkDisclosure(
+      [{ id: 'R', severity: 'block', kind: 'regex', patterns: [pattern] }],
+      text,
+    );
+    expect(verdict.decision).toBe('block');
+    for (const f of verdict.findings) expect(text.slice(f.start, f.end)).toBe(f.excerpt);
+  });
+  it('skip a regex whose literals the text lacks, and still find it where they are', () => {
+    const rules: DisclosureRule[] = [
+      { id: 'R', severity: 'block', kind: 'regex', patterns: ['Projekt-?Nr\\. [0-9]{4}'] },
+    ];
+    expect(checkDisclosure(rules, 'Projekt Nr. 1234').decision).toBe('allow');
+    expect(checkDisclosure(rules, 'projektnr. 1234').decision).toBe('block');
+    expect(checkDisclosure(rules, 'Projekt-Nr. 12 34').decision).toBe('block');
+  });
   it('run regexes in linear time on hostile input', () => {
     const started = performance.now();
     const verdict = checkDisclosure(

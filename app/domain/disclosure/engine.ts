@@ -1,6 +1,17 @@
-import { AhoCorasick } from '@monyone/aho-corasick';
 import { RE2JS } from 're2js';
-import { originalSpan, plainLayer, skeleton, skeletonLayer, type Layer } from './normalize';
+import { Automaton } from './automaton';
+import {
+  INFLECTION,
+  originalSpan,
+  plainLayers,
+  regexViews,
+  skeleton,
+  skeletonLayer,
+  wordIndex,
+  type Layer,
+  type WordIndex,
+} from './normalize';
+import { regexFacts } from './regex-facts';
 import { DEFAULT_FIGURE_WINDOW, type RuleKind, type RuleSeverity } from './vocabulary';
 
 /**
@@ -9,8 +20,9 @@ import { DEFAULT_FIGURE_WINDOW, type RuleKind, type RuleSeverity } from './vocab
  * All term, phrase and figure patterns go into one Aho–Corasick automaton over the text's
  * skeleton (see normalize.ts), so the text is read once however many rules there are; each hit
  * is then verified against its rule (word boundaries, inflection, exceptions, money nearby).
- * Regex rules run with RE2's linear-time engine (re2js) on the plain layer, behind a prefilter
- * of the literal text each pattern requires.
+ * Regex rules run with RE2's linear-time engine (re2js) on the plain layer, behind a prefilter:
+ * the literal text every match of a pattern contains (regex-facts.ts), all looked for in one more
+ * automaton pass; a pattern whose literals are not all there cannot match and is not run.
  */
 
 export type DisclosureRule = {
@@ -47,67 +59,39 @@ export class RuleCompileError extends Error {
   }
 }
 
-// endings a German or English word takes when inflected (Umsatz-es, revenue-s, Meeting-s, Falke-n)
-const INFLECTION = new Set([
-  '',
-  'e',
-  'n',
-  's',
-  'en',
-  'es',
-  'er',
-  'em',
-  'ern',
-  'ens',
-  'ns',
-  'ed',
-  'd',
-  'ing',
-  'ings',
-  'ies',
-  'r',
-]);
-
 type Entry =
   | { type: 'term'; rule: number; pattern: string }
   | { type: 'phrase'; rule: number; words: string[] }
   | { type: 'figure'; rule: number; pattern: string };
 
-type CompiledRegex = { rule: number; re: RE2JS; literals: string[] };
+type CompiledRegex = { rule: number; re: RE2JS; literals: number[] };
 
 export type CompiledRules = {
   rules: DisclosureRule[];
-  automaton: AhoCorasick | null;
-  entries: Map<string, Entry[]>;
+  /** the skeletons of term, phrase (first word) and figure patterns */
+  automaton: Automaton | null;
+  /** per keyword of the automaton: what it stands for */
+  entries: Entry[][];
   exceptions: string[][];
   regexes: CompiledRegex[];
-  hasFigures: boolean;
+  /** the literals of all regexes, case-folded */
+  literals: Automaton | null;
+  /** the words of term, phrase and figure patterns, to join words split in a text */
+  words: WordIndex | null;
 };
 
-/** Literal strings an RE2 pattern cannot match without (lower case); [] when unknown. */
-function requiredLiterals(pattern: string): string[] {
-  // only simple top-level concatenations are analysed; alternations give up (no prefilter)
-  if (/[|]/.test(pattern)) return [];
-  const parts = pattern
-    .replace(/\\[dDwWsSbB]/g, '\u0000')
-    .replace(/\[[^\]]*\]|\([^)]*\)|\{[^}]*\}|[.^$*+?\\]/g, '\u0000')
-    .split('\u0000')
-    .map((p) => p.toLowerCase())
-    .filter((p) => p.length >= 2);
-  // a quantifier right after a literal makes its last character optional: drop that character
-  return parts.map((p) => p).slice(0, 3);
-}
-
 export function compileRules(rules: readonly DisclosureRule[]): CompiledRules {
-  const entries = new Map<string, Entry[]>();
+  const keywords = new Map<string, Entry[]>();
   const add = (key: string, entry: Entry) => {
     if (!key) return;
-    const list = entries.get(key) ?? [];
+    const list = keywords.get(key) ?? [];
     list.push(entry);
-    entries.set(key, list);
+    keywords.set(key, list);
   };
   const regexes: CompiledRegex[] = [];
+  const literalIds = new Map<string, number>();
   const exceptions: string[][] = [];
+  const words = new Set<string>();
   rules.forEach((rule, index) => {
     exceptions.push((rule.exceptions ?? []).map(skeleton).filter(Boolean));
     for (const raw of rule.patterns) {
@@ -121,20 +105,27 @@ export function compileRules(rules: readonly DisclosureRule[]): CompiledRules {
             `rule ${rule.id}: the pattern ${JSON.stringify(raw)} is not valid RE2 syntax (${error instanceof Error ? error.message : String(error)})`,
           );
         }
-        regexes.push({
-          rule: index,
-          re,
-          literals: /[[\]()?*+{}|\\]/.test(raw.replace(/\\-/g, ''))
-            ? requiredLiterals(raw)
-            : [raw.toLowerCase()],
+        const facts = regexFacts(raw);
+        // an empty match is a match: such a pattern would flag every text
+        if (facts.matchesEmpty || re.matcher('').find())
+          throw new RuleCompileError(
+            rule.id,
+            `rule ${rule.id}: the pattern ${JSON.stringify(raw)} matches the empty string, so it would flag every text`,
+          );
+        const literals = facts.literals.map((l) => {
+          let id = literalIds.get(l);
+          if (id === undefined) literalIds.set(l, (id = literalIds.size));
+          return id;
         });
+        regexes.push({ rule: index, re, literals });
         continue;
       }
       const sk = skeleton(raw);
       if (!sk) continue;
+      for (const w of sk.split(' ')) words.add(w);
       if (rule.kind === 'phrase') {
-        const words = sk.split(' ');
-        add(words[0] as string, { type: 'phrase', rule: index, words });
+        const phraseWords = sk.split(' ');
+        add(phraseWords[0] as string, { type: 'phrase', rule: index, words: phraseWords });
         // the phrase written as one word (#ProjektFalke) starts with the same letters
       } else if (rule.kind === 'figure') {
         add(sk, { type: 'figure', rule: index, pattern: sk });
@@ -143,14 +134,15 @@ export function compileRules(rules: readonly DisclosureRule[]): CompiledRules {
       }
     }
   });
-  const keys = [...entries.keys()];
+  const keys = [...keywords.keys()];
   return {
     rules: [...rules],
-    automaton: keys.length ? new AhoCorasick(keys) : null,
-    entries,
+    automaton: keys.length ? new Automaton(keys) : null,
+    entries: keys.map((k) => keywords.get(k) as Entry[]),
     exceptions,
     regexes,
-    hasFigures: rules.some((r) => r.kind === 'figure'),
+    literals: literalIds.size ? new Automaton([...literalIds.keys()], { caseFold: true }) : null,
+    words: wordIndex(words),
   };
 }
 
@@ -173,6 +165,8 @@ function termFits(text: string, start: number, length: number): boolean {
   return INFLECTION.has(rest) || rest.length >= 3;
 }
 
+const ENDINGS_LONGEST_FIRST = [...INFLECTION].sort((a, b) => b.length - a.length);
+
 /** A phrase's words in order, each maybe inflected, separated by one space or joined. */
 function phraseEnd(text: string, start: number, words: readonly string[]): number | null {
   let at = start;
@@ -183,7 +177,7 @@ function phraseEnd(text: string, start: number, words: readonly string[]): numbe
     const last = w === words.length - 1;
     // an inflection ending, then the next word (after a space, or joined) or the end of the word
     let matched = false;
-    for (const ending of [...INFLECTION].sort((a, b) => b.length - a.length)) {
+    for (const ending of ENDINGS_LONGEST_FIRST) {
       if (ending && !text.startsWith(ending, at)) continue;
       const after = at + ending.length;
       if (last) {
@@ -248,9 +242,6 @@ function lastAtOrBefore(sorted: readonly number[], value: number): number {
 
 /** Checks a text against compiled rules. Findings are sorted by position, one per rule and span. */
 export function checkText(compiled: CompiledRules, original: string): Verdict {
-  const plain = plainLayer(original);
-  const skel = skeletonLayer(plain);
-  const text = skel.text;
   const found: Finding[] = [];
   const seen = new Set<string>();
   const emit = (ruleIndex: number, start: number, end: number) => {
@@ -267,6 +258,41 @@ export function checkText(compiled: CompiledRules, original: string): Verdict {
       ...(rule.message ? { message: rule.message } : {}),
     });
   };
+  // the text as stored and, behind right-to-left overrides, as shown: findings of both count,
+  // but what the display order finds again (a part of it) is not a second finding of its rule
+  const [stored, ...shown] = plainLayers(original) as [Layer, ...Layer[]];
+  if (compiled.automaton) checkSkeleton(compiled, stored, emit);
+  if (compiled.regexes.length) checkRegexes(compiled, stored, emit);
+  if (shown.length) {
+    // per rule: the stored order's findings by start, with the furthest end reached so far
+    const before = new Map<string, { starts: number[]; reach: number[] }>();
+    for (const f of [...found].sort((a, b) => a.start - b.start)) {
+      const spans = before.get(f.ruleId) ?? { starts: [], reach: [] };
+      spans.starts.push(f.start);
+      spans.reach.push(Math.max(f.end, spans.reach[spans.reach.length - 1] ?? -1));
+      before.set(f.ruleId, spans);
+    }
+    const emitNew: Emit = (ruleIndex, start, end) => {
+      const spans = before.get(compiled.rules[ruleIndex]?.id ?? '');
+      const last = spans ? lastAtOrBefore(spans.starts, end - 1) : -1;
+      if (!spans || last < 0 || (spans.reach[last] as number) <= start) emit(ruleIndex, start, end);
+    };
+    for (const plain of shown) {
+      if (compiled.automaton) checkSkeleton(compiled, plain, emitNew);
+      if (compiled.regexes.length) checkRegexes(compiled, plain, emitNew);
+    }
+  }
+  found.sort((a, b) => a.start - b.start || a.end - b.end || a.ruleId.localeCompare(b.ruleId));
+  const worst = found.reduce((w, f) => Math.max(w, severityRank(f.severity)), 0);
+  return { decision: worst === 2 ? 'block' : worst === 1 ? 'warn' : 'allow', findings: found };
+}
+
+type Emit = (ruleIndex: number, start: number, end: number) => void;
+
+/** Term, phrase and figure rules, on the skeleton of a plain layer. */
+function checkSkeleton(compiled: CompiledRules, plain: Layer, emit: Emit) {
+  const skel = skeletonLayer(plain, compiled.words);
+  const text = skel.text;
 
   // per rule: the exceptions' spans sorted by start, with the furthest end reached so far, so a
   // hit is looked up by binary search (a long text full of exceptions stays linear, not quadratic)
@@ -292,25 +318,25 @@ export function checkText(compiled: CompiledRules, original: string): Verdict {
   };
 
   const figureHits: { rule: number; start: number; end: number }[] = [];
-  if (compiled.automaton) {
-    for (const hit of compiled.automaton.matchInText(text)) {
-      for (const entry of compiled.entries.get(hit.keyword) ?? []) {
-        if (entry.type === 'phrase') {
-          const end = phraseEnd(text, hit.begin, entry.words);
-          if (end === null) continue;
-          const [s, e] = originalSpan(skel, hit.begin, end);
-          emit(entry.rule, s, e);
-          continue;
-        }
-        if (
-          !termFits(text, hit.begin, entry.pattern.length) ||
-          covered(entry.rule, hit.begin, hit.end)
-        )
-          continue;
-        const [s, e] = originalSpan(skel, hit.begin, hit.end);
-        if (entry.type === 'term') emit(entry.rule, s, e);
-        else figureHits.push({ rule: entry.rule, start: s, end: e });
+  const hits: number[] = [];
+  compiled.automaton?.scan(text, (keyword, end) => hits.push(keyword, end));
+  for (let h = 0; h < hits.length; h += 2) {
+    const keyword = hits[h] as number;
+    const hitEnd = hits[h + 1] as number;
+    const hitBegin = hitEnd - (compiled.automaton?.keywords[keyword]?.length ?? 0);
+    for (const entry of compiled.entries[keyword] ?? []) {
+      if (entry.type === 'phrase') {
+        const end = phraseEnd(text, hitBegin, entry.words);
+        if (end === null) continue;
+        const [s, e] = originalSpan(skel, hitBegin, end);
+        emit(entry.rule, s, e);
+        continue;
       }
+      if (!termFits(text, hitBegin, entry.pattern.length) || covered(entry.rule, hitBegin, hitEnd))
+        continue;
+      const [s, e] = originalSpan(skel, hitBegin, hitEnd);
+      if (entry.type === 'term') emit(entry.rule, s, e);
+      else figureHits.push({ rule: entry.rule, start: s, end: e });
     }
   }
 
@@ -329,28 +355,34 @@ export function checkText(compiled: CompiledRules, original: string): Verdict {
       }
     }
   }
+}
 
-  if (compiled.regexes.length) {
-    const lower = plain.text.toLowerCase();
+/**
+ * Regex rules, on each regex view of a plain layer (regexViews): every match RE2 finds is a
+ * finding, an empty one too. A pattern runs only where all of its literals occur.
+ */
+function checkRegexes(compiled: CompiledRules, plain: Layer, emit: Emit) {
+  for (const view of regexViews(plain)) {
+    const text = view.text;
+    let present: Uint8Array | null = null;
+    if (compiled.literals) {
+      const seen = new Uint8Array(compiled.literals.keywords.length);
+      compiled.literals.scan(text, (literal) => (seen[literal] = 1));
+      present = seen;
+    }
     for (const { rule, re, literals } of compiled.regexes) {
-      if (literals.length && !literals.every((l) => lower.includes(l))) continue;
-      const m = re.matcher(plain.text);
+      if (present && !literals.every((l) => present[l])) continue;
+      const m = re.matcher(text);
       let from = 0;
-      while (from <= plain.text.length && m.find(from)) {
+      while (from <= text.length && m.find(from)) {
         const s = m.start();
         const e = m.end();
-        if (e > s) {
-          const [os, oe] = originalSpan(plain, s, e);
-          emit(rule, os, oe);
-        }
+        const [os, oe] = originalSpan(view, s, e);
+        emit(rule, os, oe);
         from = e > s ? e : e + 1;
       }
     }
   }
-
-  found.sort((a, b) => a.start - b.start || a.end - b.end || a.ruleId.localeCompare(b.ruleId));
-  const worst = found.reduce((w, f) => Math.max(w, severityRank(f.severity)), 0);
-  return { decision: worst === 2 ? 'block' : worst === 1 ? 'warn' : 'allow', findings: found };
 }
 
 /** Compiles and checks in one go (for a single text; reuse compileRules for many). */

@@ -1,14 +1,21 @@
+import { COMBINING, INVISIBLE, readChar } from './lookalike';
+
 /**
  * Text normalization for disclosure checks, in two layers that remember, for every character,
  * which characters of the original text it came from (so findings can be highlighted there):
  *
  * - the "plain" layer undoes disguises but keeps letter case and punctuation: HTML tags and
  *   entities, URL encoding, zero-width characters and soft hyphens, full-width and look-alike
- *   letters, combining accents, Markdown emphasis, words hyphenated across a line break. Regex
- *   rules run here.
+ *   letters (lookalike.ts), digits of other scripts, combining accents, Markdown emphasis, words
+ *   hyphenated across a line break. Text that HTML shows outside the flow of the page (alt, title
+ *   and link attributes, comments) follows the text, one line each. Regex rules run here.
  * - the "skeleton" layer is lower case, spells umlauts and ß out and folds them (ä/ae → a,
- *   ß/ss → s), turns every run of other characters into one space and joins letters that were
- *   spaced out. Term, phrase and figure rules run here.
+ *   ß/ss → s), turns every run of other characters into one space, joins letters that were
+ *   spaced out, and joins a word split by one hyphen or space when the whole is a word some rule
+ *   looks for. Term, phrase and figure rules run here.
+ *
+ * Text inside a right-to-left override is shown reversed; `plainLayers` gives it in display order
+ * as a second layer, so a word typed backwards behind an override is found as it is seen.
  */
 
 export type Layer = {
@@ -19,24 +26,30 @@ export type Layer = {
   ends: Int32Array;
 };
 
-// growable UTF-16 buffer with the source span of every code unit (typed arrays: 100 KB of text
-// passes each step in a few milliseconds)
 // decoding UTF-16 code units in one call is far faster than building the string piecewise
 const UTF16 = new TextDecoder('utf-16le');
 const LITTLE_ENDIAN = new Uint8Array(new Uint16Array([1]).buffer)[0] === 1;
+const SPACE = 32;
+const NEWLINE = 10;
 
+// growable UTF-16 buffer with the source span of every code unit (typed arrays: 100 KB of text
+// passes each step in well under a millisecond)
 class Buffer {
   codes: Uint16Array;
   starts: Int32Array;
   ends: Int32Array;
   length = 0;
+  /** [from, to) pairs of right-to-left override runs, in buffer positions */
+  reversed: number[] = [];
+  private rtlFrom = -1;
+  private rtlDepth = 0;
   constructor(capacity = 64) {
     this.codes = new Uint16Array(capacity);
     this.starts = new Int32Array(capacity);
     this.ends = new Int32Array(capacity);
   }
   private grow() {
-    const size = this.codes.length * 2;
+    const size = this.codes.length * 2 + 16;
     const codes = new Uint16Array(size);
     codes.set(this.codes);
     const starts = new Int32Array(size);
@@ -47,6 +60,10 @@ class Buffer {
     this.starts = starts;
     this.ends = ends;
   }
+  /** Room for `count` more characters. */
+  reserve(count: number) {
+    while (this.length + count > this.codes.length) this.grow();
+  }
   pushCode(code: number, start: number, end: number) {
     if (this.length === this.codes.length) this.grow();
     this.codes[this.length] = code;
@@ -54,11 +71,33 @@ class Buffer {
     this.ends[this.length] = end;
     this.length++;
   }
-  push(text: string, start: number, end: number) {
-    for (let i = 0; i < text.length; i++) this.pushCode(text.charCodeAt(i), start, end);
-  }
   last(): number {
     return this.length ? (this.codes[this.length - 1] as number) : -1;
+  }
+  /** Bidi controls: an override to right-to-left opens a run; its end, or the line's, closes it. */
+  bidi(cp: number) {
+    if (cp === 0x202e) {
+      if (this.rtlFrom < 0) {
+        this.rtlFrom = this.length;
+        this.rtlDepth = 1;
+      } else this.rtlDepth++;
+    } else if (this.rtlFrom >= 0) {
+      if (cp === 0x202c || cp === 0x2069) {
+        if (--this.rtlDepth === 0) this.endOfLine();
+      } else this.rtlDepth++; // an embedding or isolate inside the run
+    }
+  }
+  endOfLine() {
+    if (this.rtlFrom < 0) return;
+    if (this.length - this.rtlFrom > 1) this.reversed.push(this.rtlFrom, this.length);
+    this.rtlFrom = -1;
+    this.rtlDepth = 0;
+  }
+  append(other: Buffer) {
+    const at = this.length;
+    for (let k = 0; k < other.length; k++)
+      this.pushCode(other.codes[k] as number, other.starts[k] as number, other.ends[k] as number);
+    for (const x of other.reversed) this.reversed.push(x + at);
   }
   text(): string {
     const units = this.codes.subarray(0, this.length);
@@ -68,17 +107,33 @@ class Buffer {
       out += String.fromCharCode(...units.subarray(i, i + 8192));
     return out;
   }
+  toLayer(): Layer {
+    return {
+      text: this.text(),
+      starts: this.starts.subarray(0, this.length),
+      ends: this.ends.subarray(0, this.length),
+    };
+  }
 }
-const toLayer = (b: Buffer): Layer => ({
-  text: b.text(),
-  starts: b.starts.slice(0, b.length),
-  ends: b.ends.slice(0, b.length),
-});
-const SPACE = 32;
 
-/** Original span [start, end) of the layer span [from, to). */
+/**
+ * Original span [start, end) of the layer span [from, to): the characters' extent, which also
+ * holds for characters read in display order (reversed) or out of the flow (attributes). An empty
+ * span sits where its position is.
+ */
 export function originalSpan(layer: Layer, from: number, to: number): [number, number] {
-  return [layer.starts[from] ?? 0, layer.ends[Math.max(from, to - 1)] ?? 0];
+  const n = layer.starts.length;
+  if (to <= from) {
+    const at = from < n ? (layer.starts[from] as number) : n ? (layer.ends[n - 1] as number) : 0;
+    return [at, at];
+  }
+  let start = layer.starts[from] ?? 0;
+  let end = layer.ends[to - 1] ?? 0;
+  for (let k = from; k < to && k < n; k++) {
+    start = Math.min(start, layer.starts[k] as number);
+    end = Math.max(end, layer.ends[k] as number);
+  }
+  return [start, end];
 }
 
 const NAMED_ENTITIES: Record<string, string> = {
@@ -127,108 +182,13 @@ const BLOCK_TAGS = new Set(
     ' ',
   ),
 );
-// characters that show nothing: soft hyphen, joiners, direction marks, variation selectors …
-const INVISIBLE_RANGES: [number, number][] = [
-  [0x00ad, 0x00ad],
-  [0x034f, 0x034f],
-  [0x061c, 0x061c],
-  [0x115f, 0x1160],
-  [0x17b4, 0x17b5],
-  [0x180b, 0x180e],
-  [0x200b, 0x200f],
-  [0x202a, 0x202e],
-  [0x2060, 0x206f],
-  [0x3164, 0x3164],
-  [0xfe00, 0xfe0f],
-  [0xfeff, 0xfeff],
-  [0xffa0, 0xffa0],
-];
-const isInvisible = (cp: number) => INVISIBLE_RANGES.some(([a, b]) => cp >= a && cp <= b);
-const COMBINING = /\p{M}/u;
-
-/** Letters from other scripts that look like Latin ones, as used to slip past filters. */
-const CONFUSABLES: Record<string, string> = {
-  // Cyrillic
-  а: 'a',
-  в: 'b',
-  е: 'e',
-  ё: 'ë',
-  з: '3',
-  к: 'k',
-  м: 'm',
-  н: 'h',
-  о: 'o',
-  р: 'p',
-  с: 'c',
-  т: 't',
-  у: 'y',
-  х: 'x',
-  ѕ: 's',
-  і: 'i',
-  ї: 'ï',
-  ј: 'j',
-  ԁ: 'd',
-  ԛ: 'q',
-  ԝ: 'w',
-  һ: 'h',
-  ӏ: 'l',
-  ɡ: 'g',
-  А: 'A',
-  В: 'B',
-  Е: 'E',
-  К: 'K',
-  М: 'M',
-  Н: 'H',
-  О: 'O',
-  Р: 'P',
-  С: 'C',
-  Т: 'T',
-  У: 'Y',
-  Х: 'X',
-  І: 'I',
-  Ј: 'J',
-  Ѕ: 'S',
-  Ԁ: 'D',
-  Ԛ: 'Q',
-  Ԝ: 'W',
-  // Greek
-  α: 'a',
-  β: 'b',
-  ε: 'e',
-  ι: 'i',
-  κ: 'k',
-  ν: 'v',
-  ο: 'o',
-  ρ: 'p',
-  τ: 't',
-  υ: 'u',
-  χ: 'x',
-  γ: 'y',
-  Α: 'A',
-  Β: 'B',
-  Ε: 'E',
-  Ζ: 'Z',
-  Η: 'H',
-  Ι: 'I',
-  Κ: 'K',
-  Μ: 'M',
-  Ν: 'N',
-  Ο: 'O',
-  Ρ: 'P',
-  Τ: 'T',
-  Υ: 'Y',
-  Χ: 'X',
-  // other look-alikes
-  ı: 'i',
-  ȷ: 'j',
-  ℓ: 'l',
-  '\u2010': '-',
-  '\u2011': '-',
-  '\u2012': '-',
-  '\u2013': '-',
-  '\u2014': '-',
-  '\u2212': '-',
-};
+// attributes whose values readers see or follow (alternative text, tooltips, link targets, form
+// hints, what assistive technology reads out); class, style, id and the like are not public text
+const PUBLIC_ATTRIBUTES = new Set(
+  'alt title href src srcset poster cite action download label placeholder value content summary aria-label aria-description aria-roledescription aria-placeholder aria-valuetext'.split(
+    ' ',
+  ),
+);
 
 function decodeEntity(body: string): string | null {
   if (body[0] === '#') {
@@ -243,210 +203,718 @@ function decodeEntity(body: string): string | null {
   return NAMED_ENTITIES[body] ?? NAMED_ENTITIES[body.toLowerCase()] ?? null;
 }
 
-/** Decodes a run of %XX escapes as UTF-8; null when it is not valid UTF-8. */
-function decodePercentRun(run: string): string | null {
-  try {
-    return decodeURIComponent(run);
-  } catch {
-    return null;
-  }
-}
-
 /**
  * Emits one decoded character: invisible characters and Markdown emphasis go, compatibility
- * forms and look-alikes become plain letters, a combining diaeresis makes an umlaut, other
- * combining accents go.
+ * forms, look-alikes and other scripts' digits become plain ones, a combining diaeresis makes an
+ * umlaut, other combining accents go.
  */
-function emit(out: Buffer, ch: string, start: number, end: number) {
-  const code = ch.charCodeAt(0);
-  if (ch.length === 1 && code < 0x7f) {
+function emit(out: Buffer, cp: number, start: number, end: number) {
+  if (cp < 0x80) {
     // * _ ~ ` (Markdown emphasis) join what they separate
-    if (code === 42 || code === 95 || code === 126 || code === 96) return;
-    out.pushCode(code, start, end);
+    if (cp === 42 || cp === 95 || cp === 126 || cp === 96) return;
+    if (cp === NEWLINE || cp === 13) out.endOfLine();
+    out.pushCode(cp, start, end);
     return;
   }
-  const cp = ch.codePointAt(0) as number;
-  if (isInvisible(cp)) return;
-  if (COMBINING.test(ch)) {
+  if ((cp >= 0x202a && cp <= 0x202e) || (cp >= 0x2066 && cp <= 0x2069)) {
+    out.bidi(cp);
+    return;
+  }
+  if (cp === 0x2028 || cp === 0x2029 || cp === 0x85) out.endOfLine();
+  const read = readChar(cp);
+  if (read === INVISIBLE) return;
+  if (read === COMBINING) {
     const prev = out.length - 1;
     if (prev < 0) return;
-    const base = String.fromCharCode(out.codes[prev] as number);
-    if (ch === '\u0308' && /[aouAOU]/.test(base))
-      out.codes[prev] = (base + '\u0308').normalize('NFC').charCodeAt(0);
+    const base = out.codes[prev] as number;
+    // a, o, u (either case) and a combining diaeresis: the umlaut
+    if (cp === 0x308 && /[aouAOU]/.test(String.fromCharCode(base)))
+      out.codes[prev] = (String.fromCharCode(base) + '\u0308').normalize('NFC').charCodeAt(0);
     out.ends[prev] = end;
     return;
   }
-  out.push((CONFUSABLES[ch] ?? ch).normalize('NFKC'), start, end);
+  const text = read as string;
+  for (let k = 0; k < text.length; k++) out.pushCode(text.charCodeAt(k), start, end);
 }
 
-/** Step 1: markup and encodings out, disguises undone, each character mapped to its source. */
-function decodeMarkup(original: string): Buffer {
-  const out = new Buffer(original.length + 16);
-  const n = original.length;
-  let i = 0;
-  while (i < n) {
+/**
+ * The first position of `needle` at or after `from`, remembered, so that text full of openings
+ * without an end (`<!--`, an open quote) is searched once, not once per opening.
+ */
+class Finder {
+  private known = new Map<string, [from: number, at: number]>();
+  constructor(private readonly text: string) {}
+  find(needle: string, from: number): number {
+    const k = this.known.get(needle);
+    if (k && from >= k[0] && (k[1] < 0 || k[1] >= from)) return k[1];
+    const at = this.text.indexOf(needle, from);
+    this.known.set(needle, [from, at]);
+    return at;
+  }
+}
+
+const isSpaceCode = (c: number) => c === 32 || c === 9 || c === 10 || c === 12 || c === 13;
+const isAsciiLetter = (c: number) => (c >= 65 && c <= 90) || (c >= 97 && c <= 122);
+const isDigit = (c: number) => c >= 48 && c <= 57;
+
+type Tag = { end: number; name: string; values: number[] };
+
+/** An HTML tag at `i` (ending before `limit`), with the spans of its public attribute values. */
+function scanTag(original: string, i: number, limit: number, finder: Finder): Tag | null {
+  let j = i + 1;
+  if (original.charCodeAt(j) === 47 /* / */) j++;
+  const nameStart = j;
+  if (!isAsciiLetter(original.charCodeAt(j))) return null;
+  while (j < limit) {
+    const c = original.charCodeAt(j);
+    if (!(isAsciiLetter(c) || isDigit(c) || c === 45 || c === 58)) break;
+    j++;
+  }
+  const name = original.slice(nameStart, j).toLowerCase();
+  const values: number[] = [];
+  for (;;) {
+    while (j < limit && (isSpaceCode(original.charCodeAt(j)) || original.charCodeAt(j) === 47)) j++;
+    if (j >= limit) return null;
+    const c = original.charCodeAt(j);
+    if (c === 62 /* > */) return { end: j + 1, name, values };
+    if (c === 60 /* < */) return null;
+    const attrStart = j;
+    while (j < limit) {
+      const a = original.charCodeAt(j);
+      if (isSpaceCode(a) || a === 47 || a === 62 || a === 61 || a === 60) break;
+      j++;
+    }
+    if (j === attrStart) {
+      j++; // a stray = or quote
+      continue;
+    }
+    const attr = original.slice(attrStart, j).toLowerCase();
+    while (j < limit && isSpaceCode(original.charCodeAt(j))) j++;
+    if (original.charCodeAt(j) !== 61 /* = */) continue;
+    j++;
+    while (j < limit && isSpaceCode(original.charCodeAt(j))) j++;
+    const q = original.charCodeAt(j);
+    let from: number;
+    let to: number;
+    if (q === 34 || q === 39) {
+      const close = finder.find(q === 34 ? '"' : "'", j + 1);
+      if (close < 0 || close >= limit) return null;
+      from = j + 1;
+      to = close;
+      j = close + 1;
+    } else {
+      from = j;
+      while (j < limit) {
+        const a = original.charCodeAt(j);
+        if (isSpaceCode(a) || a === 62 || a === 60) break;
+        j++;
+      }
+      to = j;
+    }
+    if (to > from && PUBLIC_ATTRIBUTES.has(attr)) values.push(from, to);
+  }
+}
+
+// ASCII characters that stand for themselves in the plain layer (not markup, not an escape, not
+// emphasis, not a line break)
+const ORDINARY = new Uint8Array(128);
+for (let c = 0; c < 128; c++) ORDINARY[c] = 1;
+for (const c of '<&%*_~`\n\r') ORDINARY[c.charCodeAt(0)] = 0;
+
+const ENTITY = /&(#[0-9]{1,7}|#[xX][0-9a-fA-F]{1,6}|[a-zA-Z][a-zA-Z0-9]{1,31});?/y;
+const hexValue = (c: number) =>
+  c >= 48 && c <= 57 ? c - 48 : c >= 65 && c <= 70 ? c - 55 : c >= 97 && c <= 102 ? c - 87 : -1;
+
+/** The byte of a %XX escape at `i` (before `to`), or −1. */
+function percentByte(s: string, i: number, to: number): number {
+  if (i + 3 > to || s.charCodeAt(i) !== 37) return -1;
+  const hi = hexValue(s.charCodeAt(i + 1));
+  const lo = hexValue(s.charCodeAt(i + 2));
+  return hi < 0 || lo < 0 ? -1 : hi * 16 + lo;
+}
+
+/** The code point of the UTF-8 character escaped at `i` (%C3%A4 …), or −1 when it is broken. */
+function percentChar(s: string, i: number, to: number): number {
+  const first = percentByte(s, i, to);
+  if (first < 0) return -1;
+  let length: number;
+  let cp: number;
+  if (first < 0x80) return first || -1;
+  else if (first >= 0xc2 && first <= 0xdf) [length, cp] = [2, first & 0x1f];
+  else if (first >= 0xe0 && first <= 0xef) [length, cp] = [3, first & 0x0f];
+  else if (first >= 0xf0 && first <= 0xf4) [length, cp] = [4, first & 0x07];
+  else return -1;
+  for (let k = 1; k < length; k++) {
+    const b = percentByte(s, i + k * 3, to);
+    if (b < 0x80 || b > 0xbf) return -1;
+    cp = cp * 64 + (b & 0x3f);
+  }
+  // overlong forms, surrogates and what lies beyond Unicode are not characters
+  if ((length === 3 && cp < 0x800) || (length === 4 && (cp < 0x10000 || cp > 0x10ffff))) return -1;
+  if (cp >= 0xd800 && cp <= 0xdfff) return -1;
+  return cp;
+}
+
+/**
+ * Step 1: markup and encodings out, disguises undone, each character mapped to its source. Reads
+ * original[from, to) into `out`; with `html`, tags are read as tags, and what HTML shows out of
+ * the flow (public attribute values, comments) goes to `aside`, one line each.
+ */
+function decode(
+  original: string,
+  from: number,
+  to: number,
+  out: Buffer,
+  aside: Buffer,
+  html: boolean,
+  finder: Finder,
+) {
+  let i = from;
+  while (i < to) {
     const code = original.charCodeAt(i);
-    if (code < 0x7f && code !== 60 && code !== 38 && code !== 37) {
-      // the common case, inline
-      if (code !== 42 && code !== 95 && code !== 126 && code !== 96) out.pushCode(code, i, i + 1);
+    if (code < 0x80 && ORDINARY[code]) {
+      // the common case: a run of ASCII that stands for itself, copied in one tight loop
+      out.reserve(to - i);
+      const { codes, starts, ends } = out;
+      let at = out.length;
+      let j = i;
+      for (; j < to; j++, at++) {
+        const c = original.charCodeAt(j);
+        if (c >= 0x80 || !ORDINARY[c]) break;
+        codes[at] = c;
+        starts[at] = j;
+        ends[at] = j + 1;
+      }
+      out.length = at;
+      i = j;
+      continue;
+    }
+    if (code < 0x80 && code !== 60 && code !== 38 && code !== 37) {
+      // Markdown emphasis goes, a line break ends a right-to-left run
+      if (code !== 42 && code !== 95 && code !== 126 && code !== 96) {
+        if (code === NEWLINE || code === 13) out.endOfLine();
+        out.pushCode(code, i, i + 1);
+      }
       i++;
       continue;
     }
-    if (code === 60 /* < */) {
-      const m = /^<(\/?)([a-zA-Z][a-zA-Z0-9]*)\b[^<>]*>|^<!--[\s\S]*?-->/.exec(
-        original.slice(i, i + 2000),
-      );
-      if (m) {
-        const tag = (m[2] ?? '').toLowerCase();
-        if (BLOCK_TAGS.has(tag)) out.pushCode(SPACE, i, i + m[0].length);
-        i += m[0].length;
-        continue;
+    if (code === 60 /* < */ && html) {
+      if (original.startsWith('<!--', i)) {
+        const close = finder.find('-->', i + 4);
+        if (close >= 0 && close + 3 <= to) {
+          decode(original, i + 4, close, aside, aside, true, finder);
+          aside.endOfLine();
+          aside.pushCode(NEWLINE, close, close);
+          i = close + 3;
+          continue;
+        }
+      } else {
+        const tag = scanTag(original, i, to, finder);
+        if (tag) {
+          if (BLOCK_TAGS.has(tag.name)) {
+            out.endOfLine();
+            out.pushCode(SPACE, i, tag.end);
+          }
+          for (let v = 0; v < tag.values.length; v += 2) {
+            const end = tag.values[v + 1] as number;
+            decode(original, tag.values[v] as number, end, aside, aside, false, finder);
+            aside.endOfLine();
+            aside.pushCode(NEWLINE, end, end);
+          }
+          i = tag.end;
+          continue;
+        }
       }
     } else if (code === 38 /* & */) {
-      const m = /^&(#[0-9]{1,7}|#[xX][0-9a-fA-F]{1,6}|[a-zA-Z][a-zA-Z0-9]{1,31});?/.exec(
-        original.slice(i, i + 40),
-      );
-      const decoded = m ? decodeEntity(m[1] as string) : null;
+      ENTITY.lastIndex = i;
+      const m = ENTITY.exec(original);
+      const decoded = m && i + m[0].length <= to ? decodeEntity(m[1] as string) : null;
       if (m && decoded !== null) {
-        for (const c of decoded) emit(out, c, i, i + m[0].length);
+        for (const c of decoded) emit(out, c.codePointAt(0) as number, i, i + m[0].length);
         i += m[0].length;
         continue;
       }
     } else if (code === 37 /* % */) {
-      const m = /^(?:%[0-9a-fA-F]{2})+/.exec(original.slice(i, i + 600));
-      const decoded = m ? decodePercentRun(m[0]) : null;
-      if (m && decoded !== null) {
-        // each decoded character spans the escapes of its own bytes
-        let at = i;
-        for (const c of decoded) {
-          const bytes = new TextEncoder().encode(c).length;
-          emit(out, c, at, at + bytes * 3);
-          at += bytes * 3;
-        }
-        i += m[0].length;
+      // one UTF-8 character at a time, spanning the escapes of its own bytes; a broken sequence
+      // stays as it is written
+      const decoded = percentChar(original, i, to);
+      if (decoded > 0) {
+        const length = decoded > 0xffff ? 12 : decoded > 0x7ff ? 9 : decoded > 0x7f ? 6 : 3;
+        emit(out, decoded, i, i + length);
+        i += length;
         continue;
       }
     }
     const cp = original.codePointAt(i) as number;
-    const width = cp > 0xffff ? 2 : 1;
-    emit(out, String.fromCodePoint(cp), i, i + width);
+    const width = cp > 0xffff && i + 1 < to ? 2 : 1;
+    emit(out, width === 2 ? cp : code, i, i + width);
     i += width;
   }
-  return out;
 }
 
-const isLetter = (code: number) => code >= 0 && /\p{L}/u.test(String.fromCharCode(code));
+const isLetterCode = (code: number) =>
+  isAsciiLetter(code) || (code >= 0x80 && /\p{L}/u.test(String.fromCharCode(code)));
 
-/** Step 2: words hyphenated across a line break ("Um-\n  satz") joined. */
-function joinHyphenation(input: Buffer): Buffer {
-  const out = new Buffer(input.length + 16);
-  const codes = input.codes;
-  const n = input.length;
-  for (let k = 0; k < n; k++) {
-    const code = codes[k] as number;
-    if (code === 45 /* - */ && isLetter(out.last())) {
-      let j = k + 1;
-      while (j < n && (codes[j] === 32 || codes[j] === 9)) j++;
-      if (codes[j] === 13) j++;
-      if (j < n && codes[j] === 10) {
-        j++;
-        while (j < n && (codes[j] === 32 || codes[j] === 9)) j++;
-        if (j < n && isLetter(codes[j] as number)) {
-          k = j - 1;
-          continue;
-        }
+/** Step 2: words hyphenated across a line break ("Um-\n  satz") joined, in place. */
+function joinHyphenation(b: Buffer) {
+  const { codes } = b;
+  let write = -1; // where the compacted text continues, once something was removed
+  let copied = 0; // characters before this are in place
+  for (
+    let nl = codes.indexOf(NEWLINE);
+    nl >= 0 && nl < b.length;
+    nl = codes.indexOf(NEWLINE, nl + 1)
+  ) {
+    let h = nl - 1;
+    if (codes[h] === 13) h--;
+    while (h >= 0 && (codes[h] === SPACE || codes[h] === 9)) h--;
+    if (h < 1 || codes[h] !== 45 /* - */ || !isLetterCode(codes[h - 1] as number)) continue;
+    let next = nl + 1;
+    while (next < b.length && (codes[next] === SPACE || codes[next] === 9)) next++;
+    if (next >= b.length || !isLetterCode(codes[next] as number)) continue;
+    if (h < copied) continue;
+    // drop [h, next): the hyphen, the line break and the indentation
+    if (write < 0) write = h;
+    else {
+      move(b, copied, h, write);
+      write += h - copied;
+    }
+    copied = next;
+  }
+  if (write < 0) return;
+  move(b, copied, b.length, write);
+  b.length = write + b.length - copied;
+}
+
+function move(b: Buffer, from: number, to: number, at: number) {
+  b.codes.copyWithin(at, from, to);
+  b.starts.copyWithin(at, from, to);
+  b.ends.copyWithin(at, from, to);
+}
+
+/** The same buffer in display order: each right-to-left override run reversed. */
+function displayOrder(b: Buffer): Buffer {
+  const d = new Buffer(b.length + 1);
+  d.codes.set(b.codes.subarray(0, b.length));
+  d.starts.set(b.starts.subarray(0, b.length));
+  d.ends.set(b.ends.subarray(0, b.length));
+  d.length = b.length;
+  for (let r = 0; r < b.reversed.length; r += 2) {
+    const from = b.reversed[r] as number;
+    const to = b.reversed[r + 1] as number;
+    d.codes.subarray(from, to).reverse();
+    d.starts.subarray(from, to).reverse();
+    d.ends.subarray(from, to).reverse();
+    // a surrogate pair stays in its order
+    for (let k = from; k + 1 < to; k++) {
+      const a = d.codes[k] as number;
+      const c = d.codes[k + 1] as number;
+      if (a >= 0xdc00 && a <= 0xdfff && c >= 0xd800 && c <= 0xdbff) {
+        d.codes[k] = c;
+        d.codes[k + 1] = a;
+        const s = d.starts[k] as number;
+        d.starts[k] = d.starts[k + 1] as number;
+        d.starts[k + 1] = s;
+        const e = d.ends[k] as number;
+        d.ends[k] = d.ends[k + 1] as number;
+        d.ends[k + 1] = e;
+        k++;
       }
     }
-    out.pushCode(code, input.starts[k] as number, input.ends[k] as number);
+  }
+  return d;
+}
+
+function decodeAll(original: string): Buffer {
+  const out = new Buffer(original.length + 16);
+  const aside = new Buffer(16);
+  decode(original, 0, original.length, out, aside, true, new Finder(original));
+  out.endOfLine();
+  if (aside.length) {
+    // what HTML shows outside the flow follows the text (so it cannot split a word of it)
+    out.pushCode(NEWLINE, original.length, original.length);
+    out.append(aside);
   }
   return out;
 }
 
+/** The plain layer of a text, in the order it is stored (see the top of this file). */
 export function plainLayer(original: string): Layer {
-  const decoded = decodeMarkup(original);
-  // the second pass only when there is something to join (hyphens may come from entities too)
-  return toLayer(
-    /[-‐‑‒–—−]|&|%2d/i.test(original) && /\n/.test(original) ? joinHyphenation(decoded) : decoded,
-  );
+  const decoded = decodeAll(original);
+  joinHyphenation(decoded);
+  return decoded.toLayer();
+}
+
+/**
+ * The plain layers a text is checked in: as stored, and — when it has right-to-left overrides —
+ * in display order as well.
+ */
+export function plainLayers(original: string): Layer[] {
+  const decoded = decodeAll(original);
+  if (!decoded.reversed.length) {
+    joinHyphenation(decoded);
+    return [decoded.toLayer()];
+  }
+  const shown = displayOrder(decoded);
+  joinHyphenation(decoded);
+  joinHyphenation(shown);
+  return [decoded.toLayer(), shown.toLayer()];
+}
+
+const DIGIT_GAP = /[0-9] [0-9]/;
+
+/**
+ * The texts regex rules run on, from a plain layer: the layer itself and, when digits are grouped
+ * by spaces ("KD-123 456", thin and no-break spaces are spaces by now), the layer without those
+ * single spaces between two digits.
+ */
+export function regexViews(plain: Layer): Layer[] {
+  const text = plain.text;
+  if (!DIGIT_GAP.test(text)) return [plain];
+  const out = new Buffer(text.length + 1);
+  for (let k = 0; k < text.length; k++) {
+    const code = text.charCodeAt(k);
+    if (
+      code === SPACE &&
+      k > 0 &&
+      isDigit(text.charCodeAt(k - 1)) &&
+      isDigit(text.charCodeAt(k + 1))
+    )
+      continue;
+    out.pushCode(code, plain.starts[k] as number, plain.ends[k] as number);
+  }
+  return [plain, out.toLayer()];
+}
+
+// ---------------------------------------------------------------------------------------------
+// skeleton
+
+/** Endings a German or English word takes when inflected (Umsatz-es, revenue-s, Falke-n). */
+export const INFLECTION: ReadonlySet<string> = new Set([
+  '',
+  'e',
+  'n',
+  's',
+  'en',
+  'es',
+  'er',
+  'em',
+  'ern',
+  'ens',
+  'ns',
+  'ed',
+  'd',
+  'ing',
+  'ings',
+  'ies',
+  'r',
+]);
+
+/** The words rules look for (skeletons), as a trie, for joining words split by a hyphen or space. */
+export type WordIndex = {
+  /** child of the root per character code (the cheap first test) */
+  first: Int32Array;
+  /** child per (node × 128 + character code) below the root */
+  children: Map<number, number>;
+  /** per node: a word ends here */
+  word: Uint8Array;
+};
+
+/** A word index of skeleton words; words shorter than 4 letters are too common to be joined. */
+export function wordIndex(words: Iterable<string>): WordIndex | null {
+  const first = new Int32Array(128).fill(-1);
+  const children = new Map<number, number>();
+  const ends: number[] = [];
+  let nodes = 1;
+  for (const w of words) {
+    if (w.length < 4 || !/^[a-z0-9]+$/.test(w)) continue;
+    let node = 0;
+    for (let i = 0; i < w.length; i++) {
+      const c = w.charCodeAt(i);
+      let child = node === 0 ? (first[c] as number) : (children.get(node * 128 + c) ?? -1);
+      if (child < 0) {
+        child = nodes++;
+        if (node === 0) first[c] = child;
+        else children.set(node * 128 + c, child);
+      }
+      node = child;
+    }
+    ends.push(node);
+  }
+  if (!ends.length) return null;
+  const word = new Uint8Array(nodes);
+  for (const e of ends) word[e] = 1;
+  return { first, children, word };
 }
 
 const SPELLED: Record<string, string> = { ä: 'ae', ö: 'oe', ü: 'ue', ß: 'ss', æ: 'ae', œ: 'oe' };
-const isAlnum = (c: number) => (c >= 48 && c <= 57) || (c >= 97 && c <= 122);
+const spellings = new Map<number, string>();
+/** The skeleton spelling of a code unit outside ASCII: lower case, umlauts spelled, no accents. */
+function spell(code: number): string {
+  let s = spellings.get(code);
+  if (s === undefined) {
+    const raw = String.fromCharCode(code);
+    const lower = raw === 'ẞ' ? 'ß' : raw.toLowerCase();
+    s = '';
+    for (const c of lower) s += SPELLED[c] ?? c.normalize('NFKD').replace(/\p{M}/gu, '');
+    if (spellings.size >= 65_536) spellings.clear();
+    spellings.set(code, s);
+  }
+  return s;
+}
 
-/** The skeleton of a plain layer (see the top of this file). */
-export function skeletonLayer(plain: Layer): Layer {
-  // lower case, umlauts spelled out, accents off, everything else one space
-  const spelled = new Buffer(plain.text.length + 16);
-  const separator = (s: number, e: number) => {
-    if (spelled.last() !== SPACE) spelled.pushCode(SPACE, s, e);
-    else spelled.ends[spelled.length - 1] = e;
-  };
-  for (let k = 0; k < plain.text.length; k++) {
-    const code = plain.text.charCodeAt(k);
+/** The cheap first test: the text [from, to) begins like one of the words (two letters). */
+function beginsWord(words: WordIndex, codes: Uint16Array, from: number, to: number): boolean {
+  const node = words.first[codes[from] as number] as number;
+  if (node < 0) return false;
+  return to - from < 2 || words.children.has(node * 128 + (codes[from + 1] as number));
+}
+
+// per ASCII character: its letter or digit in the skeleton (lower case), or 0 for a separator
+const ASCII_WORD = new Uint8Array(128);
+for (let c = 48; c <= 57; c++) ASCII_WORD[c] = c;
+for (let c = 97; c <= 122; c++) ASCII_WORD[c] = ASCII_WORD[c - 32] = c;
+
+const SEPARATOR_OTHER = 0;
+const SEPARATOR_SPACE = 1;
+const SEPARATOR_DASH = 2;
+const DASH = /\p{Pd}/u;
+
+function isLowerLetterAt(plain: Layer, k: number): boolean {
+  const code = plain.text.charCodeAt(k);
+  if (code < 0x80) return code >= 97 && code <= 122;
+  const ch = plain.text[k] as string;
+  return ch.toLowerCase() === ch && ch.toUpperCase() !== ch;
+}
+
+/**
+ * The skeleton of a plain layer (see the top of this file). With the rules' words, a word split
+ * by one hyphen or one space is joined when the whole (maybe inflected) is one of them; for a
+ * space, only when the second part starts with a small letter ("Um satz", not "um Satz").
+ */
+export function skeletonLayer(plain: Layer, words?: WordIndex | null): Layer {
+  const text = plain.text;
+  const n = text.length;
+  // one pass (without helper closures: this is the hottest path of a check): lower case, umlauts
+  // spelled out, accents off, everything else one space, and folded: ae → a, oe → o, ue → u,
+  // ss → s, so Umsatz, Umsätze and Umsaetze share one stem. Noted on the way: the separators that
+  // may split a word, and the runs of single letters.
+  const out = new Buffer(n + 16);
+  let folded = false; // the last letter took in the one after it (ae → a): no second time
+  let sepAt = -1; // the space just written, while no letter follows
+  let sepChars = 0; // how many characters of the plain layer it stands for
+  let sepKind = SEPARATOR_OTHER;
+  const joinable: number[] = [];
+  let tokenStart = 0;
+  let runStart = -1;
+  let runLength = 0;
+  const spaced: number[] = []; // [from, to) of letters spaced out, 3 or more in a row
+  for (let k = 0; k < n; k++) {
+    const code = text.charCodeAt(k);
     const s = plain.starts[k] as number;
     const e = plain.ends[k] as number;
-    if (code < 0x80) {
-      const lower = code >= 65 && code <= 90 ? code + 32 : code;
-      if (isAlnum(lower)) spelled.pushCode(lower, s, e);
-      else separator(s, e);
-      continue;
-    }
-    const raw = plain.text[k] as string;
-    const lower = raw === 'ẞ' ? 'ß' : raw.toLowerCase();
-    for (const c of lower) {
-      const spell = SPELLED[c] ?? c.normalize('NFKD').replace(/\p{M}/gu, '');
-      for (let x = 0; x < spell.length; x++) {
-        const xc = spell.charCodeAt(x);
-        if (isAlnum(xc)) spelled.pushCode(xc, s, e);
-        else separator(s, e);
+    const spelled = code < 0x80 ? null : spell(code);
+    const count = spelled === null ? 1 : spelled.length;
+    for (let x = 0; x < count; x++) {
+      const c =
+        spelled === null ? (code >= 65 && code <= 90 ? code + 32 : code) : spelled.charCodeAt(x);
+      if ((c >= 97 && c <= 122) || (c >= 48 && c <= 57)) {
+        if (sepAt >= 0) {
+          // one space or hyphen between two letters: maybe a split word (a space only before a
+          // small letter: "Um satz", not "um Satz")
+          // the word before must begin like a rule's word, or continue a split one ("Pro-jek-t")
+          if (
+            words &&
+            sepChars === 1 &&
+            sepKind !== SEPARATOR_OTHER &&
+            c >= 97 &&
+            sepAt > 0 &&
+            (out.codes[sepAt - 1] as number) >= 97 &&
+            (joinable[joinable.length - 1] === tokenStart - 1 ||
+              beginsWord(words, out.codes, tokenStart, sepAt)) &&
+            (sepKind === SEPARATOR_DASH || isLowerLetterAt(plain, k))
+          )
+            joinable.push(sepAt);
+          sepAt = -1;
+          tokenStart = out.length;
+        } else if (out.length > tokenStart && !folded) {
+          const prev = out.codes[out.length - 1] as number;
+          if (
+            (c === 101 && (prev === 97 || prev === 111 || prev === 117)) ||
+            (c === 115 && prev === 115)
+          ) {
+            out.ends[out.length - 1] = e;
+            folded = true;
+            continue;
+          }
+        }
+        out.pushCode(c, s, e);
+        folded = false;
+        if (spelled !== null) continue;
+        // more ASCII letters of the same word, in a tight loop (most of any text)
+        out.reserve(n - k);
+        const { codes, starts, ends } = out;
+        const { starts: from, ends: to } = plain;
+        let at = out.length;
+        while (k + 1 < n) {
+          const next = text.charCodeAt(k + 1);
+          const lower = next < 0x80 ? (ASCII_WORD[next] as number) : 0;
+          if (!lower) break;
+          k++;
+          const prev = codes[at - 1] as number;
+          if (
+            !folded &&
+            ((lower === 101 && (prev === 97 || prev === 111 || prev === 117)) ||
+              (lower === 115 && prev === 115))
+          ) {
+            ends[at - 1] = to[k] as number;
+            folded = true;
+            continue;
+          }
+          codes[at] = lower;
+          starts[at] = from[k] as number;
+          ends[at] = to[k] as number;
+          at++;
+          folded = false;
+        }
+        out.length = at;
+      } else if (sepAt >= 0) {
+        sepChars++;
+        out.ends[sepAt] = e;
+      } else {
+        if (out.length > tokenStart) {
+          // a word ended: one letter long, it may be one of letters spaced out
+          if (out.length - tokenStart === 1) {
+            if (runLength === 0) runStart = tokenStart;
+            runLength++;
+          } else {
+            if (runLength >= 3) spaced.push(runStart, runStart + runLength * 2 - 1);
+            runLength = 0;
+          }
+        }
+        sepAt = out.length;
+        sepChars = 1;
+        sepKind =
+          code === SPACE
+            ? SEPARATOR_SPACE
+            : code === 45 || (code >= 0x80 && DASH.test(text[k] as string))
+              ? SEPARATOR_DASH
+              : SEPARATOR_OTHER;
+        out.pushCode(SPACE, s, e);
+        folded = false;
       }
     }
   }
-  // letters spaced out ("U m s a t z", "U.m.s.a.t.z"): runs of 3+ single letters are one word
-  const text = spelled.text();
-  const drop = new Uint8Array(text.length);
-  // a scan instead of a regex: tokens of one character, three or more in a row
-  let runStart = -1;
-  let runLength = 0;
-  const closeRun = () => {
-    if (runLength >= 3) {
-      for (let k = runStart; k < runStart + runLength * 2 - 1; k++)
-        if (text.charCodeAt(k) === SPACE) drop[k] = 1;
-    }
-    runLength = 0;
-  };
-  for (let k = 0; k < text.length;) {
-    if (text.charCodeAt(k) === SPACE) {
-      k++;
+  if (sepAt < 0 && out.length - tokenStart === 1) {
+    if (runLength === 0) runStart = tokenStart;
+    runLength++;
+  }
+  if (runLength >= 3) spaced.push(runStart, runStart + runLength * 2 - 1);
+
+  let result = out;
+  let splits = joinable;
+  // letters spaced out ("U m s a t z", "U.m.s.a.t.z"): their spaces go
+  if (spaced.length) [result, splits] = dropSpaces(result, spaced, splits);
+  // a word split by one hyphen or space, joined when the whole is a rule's word
+  if (words && splits.length) {
+    const remove = splitWords(result, splits, words);
+    if (remove.length) [result] = dropSpaces(result, remove, []);
+  }
+  return result.toLayer();
+}
+
+/**
+ * The buffer without the spaces inside the given ranges ([from, to) pairs, ascending), folding
+ * letters that meet (a e → a), and where the positions `marks` (ascending) went.
+ */
+function dropSpaces(
+  b: Buffer,
+  pairs: readonly number[],
+  marks: readonly number[],
+): [Buffer, number[]] {
+  const out = new Buffer(b.length + 1);
+  const moved: number[] = [];
+  let r = 0;
+  let m = 0;
+  let joined = false;
+  for (let k = 0; k < b.length; k++) {
+    while (r < pairs.length && k >= (pairs[r + 1] as number)) r += 2;
+    const c = b.codes[k] as number;
+    if (c === SPACE && r < pairs.length && k >= (pairs[r] as number)) {
+      joined = true;
       continue;
     }
-    let end = k;
-    while (end < text.length && text.charCodeAt(end) !== SPACE) end++;
-    if (end - k === 1) {
-      if (runLength === 0) runStart = k;
-      runLength++;
-    } else closeRun();
-    k = end;
-  }
-  closeRun();
-  // folding: ae → a, oe → o, ue → u, ss → s, so Umsatz, Umsätze and Umsaetze share one stem
-  const folded = new Buffer(text.length + 16);
-  for (let k = 0; k < text.length; k++) {
-    if (drop[k]) continue;
-    const c = text.charCodeAt(k);
-    // the next character that is kept
-    let n = k + 1;
-    while (n < text.length && drop[n]) n++;
-    const next = n < text.length ? text.charCodeAt(n) : -1;
-    // a e, o e, u e; s s
-    if ((next === 101 && (c === 97 || c === 111 || c === 117)) || (c === 115 && next === 115)) {
-      folded.pushCode(c, spelled.starts[k] as number, spelled.ends[n] as number);
-      k = n;
-      continue;
+    if (joined && out.length) {
+      const prev = out.codes[out.length - 1] as number;
+      if (
+        (c === 101 && (prev === 97 || prev === 111 || prev === 117)) ||
+        (c === 115 && prev === 115)
+      ) {
+        out.ends[out.length - 1] = b.ends[k] as number;
+        joined = false;
+        continue;
+      }
     }
-    folded.pushCode(c, spelled.starts[k] as number, spelled.ends[k] as number);
+    joined = false;
+    while (m < marks.length && (marks[m] as number) < k) m++;
+    if (marks[m] === k) moved.push(out.length);
+    out.pushCode(c, b.starts[k] as number, b.ends[k] as number);
   }
-  return toLayer(folded);
+  return [out, moved];
+}
+
+/**
+ * The separators among the candidates (ascending positions) that split a rule's word, as
+ * [p, p + 1) pairs.
+ */
+function splitWords(folded: Buffer, candidates: readonly number[], index: WordIndex): number[] {
+  const { codes, length } = folded;
+  const { first, children, word } = index;
+  const step = (node: number, c: number) =>
+    c >= 128 ? -1 : node === 0 ? (first[c] as number) : (children.get(node * 128 + c) ?? -1);
+  const remove: number[] = [];
+  let done = -1; // candidates up to here are decided
+  for (let q = 0; q < candidates.length; q++) {
+    const sep = candidates[q] as number;
+    if (sep <= done) continue;
+    // the part before: from the previous space
+    let from = sep;
+    while (from > 0 && codes[from - 1] !== SPACE) from--;
+    let node = 0;
+    for (let k = from; k < sep && node >= 0; k++) node = step(node, codes[k] as number);
+    if (node <= 0) continue;
+    // the parts after, across further candidate separators, while they continue a word
+    let last = -1; // index in candidates of the last separator of an accepted join
+    let at = sep;
+    let qq = q;
+    for (;;) {
+      let end = at + 1;
+      while (end < length && codes[end] !== SPACE) end++;
+      let wordEnd = -1; // a rule's word ends before this position (inside this part)
+      let k = at + 1;
+      for (; k < end; k++) {
+        if (k > at + 1 && word[node]) wordEnd = k;
+        node = step(node, codes[k] as number);
+        if (node < 0) break;
+      }
+      if (k === end && node >= 0 && word[node]) wordEnd = end;
+      if (wordEnd > at + 1 && INFLECTION.has(sliceCodes(codes, wordEnd, end))) last = qq;
+      if (node < 0 || k < end || candidates[qq + 1] !== end) break;
+      qq++;
+      at = end;
+    }
+    if (last < 0) continue;
+    for (let x = q; x <= last; x++)
+      remove.push(candidates[x] as number, (candidates[x] as number) + 1);
+    done = candidates[last] as number;
+  }
+  return remove;
+}
+
+function sliceCodes(codes: Uint16Array, from: number, to: number): string {
+  let s = '';
+  for (let k = from; k < to; k++) s += String.fromCharCode(codes[k] as number);
+  return s;
 }
 
 /** The skeleton of a rule's pattern, made the same way as the text's. */
