@@ -8,6 +8,8 @@ export default defineConfig({
       'tests/unit/**/*.test.ts',
       'tests/integration/**/*.test.ts',
       'tests/matching/**/*.test.ts',
+      // timing-sensitive tests run on their own, one file at a time (see tests/run-all.mjs)
+      ...(process.env.LOTSE_TEST_TIMING === '1' ? ['tests/timing/**/*.test.ts'] : []),
     ],
     globalSetup: ['tests/setup/global-setup.ts'],
     setupFiles: ['tests/setup/per-worker-db.ts'],

@@ -43,6 +43,16 @@ function readJson(file) {
   }
 }
 
+const vitestCount = (file) => () => {
+  const report = readJson(path.join(REPORTS, file));
+  return (
+    report && {
+      passed: report.numPassedTests,
+      failed: report.numFailedTests + (report.numFailedTestSuites ?? 0),
+    }
+  );
+};
+
 run('typecheck', bin('tsc'), ['--noEmit']);
 run('lint', bin('eslint'), ['--max-warnings=0', '.']);
 run('format', bin('prettier'), ['--check', '.']);
@@ -65,15 +75,6 @@ run(
     );
   },
 );
-const vitestCount = (file) => () => {
-  const report = readJson(path.join(REPORTS, file));
-  return (
-    report && {
-      passed: report.numPassedTests,
-      failed: report.numFailedTests + (report.numFailedTestSuites ?? 0),
-    }
-  );
-};
 // (each run's count is read right after it, so both Playwright runs can write the same report)
 const playwrightCount = () => {
   const report = readJson(path.join(REPORTS, 'playwright.json'));
@@ -84,6 +85,22 @@ const playwrightCount = () => {
     }
   );
 };
+// tests that measure how long something waits: one file at a time, with no other suite running
+run(
+  'timing-sensitive tests, one at a time (vitest)',
+  bin('vitest'),
+  [
+    'run',
+    'tests/timing',
+    'tests/integration/rule-import.test.ts',
+    '--fileParallelism=false',
+    '--reporter=default',
+    '--reporter=json',
+    `--outputFile.json=${path.join(REPORTS, 'vitest-timing.json')}`,
+  ],
+  vitestCount('vitest-timing.json'),
+  { ...sqliteEnv, LOTSE_TEST_TIMING: '1' },
+);
 run('end-to-end (Playwright, Chromium)', 'node', ['tests/e2e/run.mjs'], playwrightCount);
 
 if (POSTGRES) {

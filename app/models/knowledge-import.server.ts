@@ -214,7 +214,7 @@ export async function previewImport({
 }
 
 /** Rows staged per write: each batch is one short transaction. */
-const STAGE_BATCH = 250;
+const STAGE_BATCH = 100;
 /** An import that has not moved for this long was abandoned (its process stopped). */
 const ABANDONED_AFTER_MS = 5 * 60_000;
 
@@ -347,6 +347,7 @@ async function runImport(
         select: { id: true, externalId: true },
       }))
         existing.set(item.externalId as string, item.id);
+      await yieldToOthers();
     }
     const tagIds = new Map<string, string>();
     for (let i = 0; i < resolved.length; i += STAGE_BATCH) {
@@ -409,8 +410,10 @@ async function runImport(
     }
     await prisma.importBatch.update({ where: { id: batchId }, data: { status: 'switching' } });
 
-    // 2. the switch: a few set-based statements in one transaction, so readers see all rows or
-    // none, and the writer is held for milliseconds rather than for one statement per row
+    // 2. the switch: a few set-based statements in one transaction, so the inventory gets all rows
+    // or none, and the writer is held for milliseconds rather than for one statement per row. On
+    // SQLite the driver runs each statement synchronously: between statements the event loop is
+    // let go, so other requests are answered during the switch too.
     const counts = await prisma.$transaction(
       async (tx) => {
         await tx.$executeRaw`
@@ -419,6 +422,7 @@ async function runImport(
           WHERE s."batchId" = ${batchId}
             AND NOT EXISTS (SELECT 1 FROM "Tag" t WHERE t."name" = s."name")
           GROUP BY s."name"`;
+        await yieldToOthers();
         const created = await tx.$executeRaw`
           INSERT INTO "KnowledgeItem" ("id", "externalId", "title", "summary", "details", "kind",
             "language", "department", "ownerId", "status", "links", "version", "createdAt",
@@ -426,6 +430,7 @@ async function runImport(
           SELECT "itemId", "externalId", "title", "summary", '', "kind", "language", "department",
             "ownerId", 'accepted', '[]', 1, "stagedAt", "stagedAt", "stagedAt", "stagedAt"
           FROM "ImportStagedItem" WHERE "batchId" = ${batchId} AND "isNew" = true`;
+        await yieldToOthers();
         const updated = await tx.$executeRaw`
           UPDATE "KnowledgeItem" SET "title" = s."title", "summary" = s."summary",
             "kind" = s."kind", "language" = s."language", "department" = s."department",
@@ -433,19 +438,23 @@ async function runImport(
             "updatedAt" = s."stagedAt"
           FROM "ImportStagedItem" s
           WHERE s."batchId" = ${batchId} AND s."isNew" = false AND s."itemId" = "KnowledgeItem"."id"`;
+        await yieldToOthers();
         await tx.$executeRaw`
           DELETE FROM "KnowledgeItemTag" WHERE "knowledgeItemId" IN (
             SELECT "itemId" FROM "ImportStagedItem" WHERE "batchId" = ${batchId} AND "isNew" = false)`;
+        await yieldToOthers();
         await tx.$executeRaw`
           INSERT INTO "KnowledgeItemTag" ("knowledgeItemId", "tagId")
           SELECT DISTINCT s."itemId", t."id" FROM "ImportStagedTag" s
           JOIN "Tag" t ON t."name" = s."name"
           WHERE s."batchId" = ${batchId}`;
+        await yieldToOthers();
         await tx.$executeRaw`
           INSERT INTO "KnowledgeTransition" ("id", "knowledgeItemId", "fromStatus", "toStatus",
             "actorId", "comment", "createdAt")
           SELECT "transitionId", "itemId", NULL, 'accepted', ${importer.id}, 'import', "stagedAt"
           FROM "ImportStagedItem" WHERE "batchId" = ${batchId} AND "isNew" = true`;
+        await yieldToOthers();
         await recordAudit(tx, {
           actorId: importer.id,
           action: 'knowledge.import',
@@ -461,10 +470,9 @@ async function runImport(
       },
       { timeout: 120_000 },
     );
-    await prisma.$transaction([
-      prisma.importStagedTag.deleteMany({ where: { batchId } }),
-      prisma.importStagedItem.deleteMany({ where: { batchId } }),
-    ]);
+    await prisma.importStagedTag.deleteMany({ where: { batchId } });
+    await yieldToOthers();
+    await prisma.importStagedItem.deleteMany({ where: { batchId } });
     return { ok: true, ...counts };
   } catch (error) {
     // nothing was switched in: the staged rows go, the batch says why
