@@ -3,6 +3,7 @@ import { parseTags } from '~/domain/knowledge/tags';
 import type { Channel } from '~/domain/calendar/vocabulary';
 import { prisma } from '~/utils/db.server';
 import { checkFields, type ContentVerdict } from './disclosure.server';
+import { linkedNames } from './piece.server';
 
 /**
  * The disclosure check while someone writes: the texts of a form that has not been saved yet,
@@ -119,20 +120,8 @@ export async function checkPieceDraft(input: LivePieceInput): Promise<LiveVerdic
   const registrationUrl = trimmed(onChannel('webinar') ? input.registrationUrl : '');
   const guests = listed(onChannel('podcast') ? input.guests : '', /[^,\n]+/g);
   const speakers = listed(onChannel('webinar') ? input.speakers : '', /[^,\n]+/g);
-  const ids = (list: readonly string[]) => [...new Set(list.filter(Boolean))];
-  const [owner, audiences, experts, exemptions] = await Promise.all([
-    input.ownerId
-      ? prisma.user.findUnique({ where: { id: input.ownerId }, select: { name: true } })
-      : null,
-    ids(input.audiences).length
-      ? prisma.audience.findMany({
-          where: { id: { in: ids(input.audiences) } },
-          select: { name: true },
-        })
-      : [],
-    ids(input.experts).length
-      ? prisma.user.findMany({ where: { id: { in: ids(input.experts) } }, select: { name: true } })
-      : [],
+  const [names, exemptions] = await Promise.all([
+    linkedNames(input),
     input.pieceId
       ? prisma.disclosureExemption.findMany({
           where: { pieceId: input.pieceId, status: 'granted' },
@@ -149,9 +138,7 @@ export async function checkPieceDraft(input: LivePieceInput): Promise<LiveVerdic
     guests: guests.entries,
     speakers: speakers.entries,
     registrationUrl: registrationUrl.text,
-    ownerName: owner?.name ?? null,
-    audienceNames: audiences.map((a) => a.name),
-    expertNames: experts.map((e) => e.name),
+    ...names,
   });
   const verdict = await checkFields(texts, exemptions);
   return toLive(verdict, {

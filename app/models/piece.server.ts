@@ -2,7 +2,7 @@ import { randomBytes } from 'node:crypto';
 import type { Prisma } from '~/generated/prisma/client';
 import type { CalendarQuery } from '~/domain/calendar/calendar-query';
 import { deriveDeadlines } from '~/domain/calendar/deadlines';
-import { moveToDay, startOfLocalDay } from '~/domain/calendar/grid';
+import { localDay, moveToDay, startOfLocalDay, viewRange } from '~/domain/calendar/grid';
 import type { DeadlineStage, PieceStatus } from '~/domain/calendar/vocabulary';
 import {
   PUBLIC_STAGES,
@@ -13,6 +13,7 @@ import { can } from '~/domain/permissions';
 import { prisma, type Tx } from '~/utils/db.server';
 import type { SessionUser } from '~/utils/session.server';
 import { recordAudit } from './audit.server';
+import { getWorkspace } from './workspace.server';
 import {
   blockedPieceIds,
   checkPiece,
@@ -85,18 +86,23 @@ export function listPiecesInRange({
 
 /**
  * What an output of a calendar view carries (the CSV export, the print view): the pieces of the
- * range that the viewer may see and the filters let through, less those a disclosure rule blocks
- * (the output gate, applied here so no output can leave it out). `withheld` counts those left out.
+ * view's range (`query.date`, else today, in the workspace's zone) that the viewer may see and the
+ * filters let through, less those a disclosure rule blocks (the output gate, applied here so no
+ * output can leave it out). `withheld` counts those left out.
  */
-export async function piecesForOutput(args: {
-  viewer: Viewer;
-  from: Date;
-  to: Date;
-  query: CalendarQuery;
-}) {
-  const listed = await listPiecesInRange(args);
+export async function piecesForOutput({ viewer, query }: { viewer: Viewer; query: CalendarQuery }) {
+  const { timeZone } = await getWorkspace();
+  const anchor = query.date ?? localDay(new Date(), timeZone);
+  const { from, to } = viewRange(query.view, anchor, timeZone);
+  const listed = await listPiecesInRange({ viewer, from, to, query });
   const blocked = await blockedPieceIds(listed.map((p) => p.id));
-  return { pieces: listed.filter((p) => !blocked.has(p.id)), withheld: blocked.size };
+  return {
+    pieces: listed.filter((p) => !blocked.has(p.id)),
+    withheld: blocked.size,
+    anchor,
+    from,
+    to,
+  };
 }
 
 /** Pieces without a date yet. */
@@ -374,17 +380,39 @@ const blockingFindings = (verdict: ContentVerdict): BlockingFinding[] =>
     }));
 
 /**
- * The texts a save would publish, with the names of the owner, audiences and experts it links
- * (an export prints those beside the piece), as the disclosure check reads them.
+ * The names of the owner, audiences and experts a piece links to, by their ids (ids of nothing
+ * are left out): an export prints them beside the piece, so the disclosure check reads them.
  */
-async function inputContent(id: string, input: PieceInput) {
+export async function linkedNames(links: {
+  ownerId: string | null;
+  audiences: readonly string[];
+  experts: readonly string[];
+}) {
+  const ids = (list: readonly string[]) => [...new Set(list.filter(Boolean))];
   const [owner, audiences, experts] = await Promise.all([
-    input.ownerId
-      ? prisma.user.findUnique({ where: { id: input.ownerId }, select: { name: true } })
+    links.ownerId
+      ? prisma.user.findUnique({ where: { id: links.ownerId }, select: { name: true } })
       : null,
-    prisma.audience.findMany({ where: { id: { in: input.audiences } }, select: { name: true } }),
-    prisma.user.findMany({ where: { id: { in: input.experts } }, select: { name: true } }),
+    ids(links.audiences).length
+      ? prisma.audience.findMany({
+          where: { id: { in: ids(links.audiences) } },
+          select: { name: true },
+        })
+      : [],
+    ids(links.experts).length
+      ? prisma.user.findMany({ where: { id: { in: ids(links.experts) } }, select: { name: true } })
+      : [],
   ]);
+  return {
+    ownerName: owner?.name ?? null,
+    audienceNames: audiences.map((a) => a.name),
+    expertNames: experts.map((e) => e.name),
+  };
+}
+
+/** The texts a save would publish, as the disclosure check reads them. */
+async function inputContent(id: string, input: PieceInput) {
+  const names = await linkedNames(input);
   const data = pieceData(input);
   return {
     id,
@@ -396,9 +424,7 @@ async function inputContent(id: string, input: PieceInput) {
     guests: data.guests,
     speakers: data.speakers,
     registrationUrl: data.registrationUrl,
-    ownerName: owner?.name ?? null,
-    audienceNames: audiences.map((a) => a.name),
-    expertNames: experts.map((e) => e.name),
+    ...names,
   };
 }
 

@@ -14,6 +14,7 @@ import {
 } from '@remix-run/react';
 import { useTranslation } from 'react-i18next';
 import { TextField } from '~/components/field';
+import { NewPasswordFields } from '~/components/new-password-fields';
 import { reserveLoginAttempt } from '~/models/login-throttle.server';
 import { changeOwnPassword } from '~/models/password.server';
 import { requireUser } from '~/utils/auth.server';
@@ -117,23 +118,7 @@ export default function ChangePassword() {
           autoComplete="current-password"
           required
         />
-        <TextField
-          name="newPassword"
-          type="password"
-          label={t('account.password.new')}
-          hint={t('account.password.hint', { min: minPasswordLength })}
-          errors={errors}
-          autoComplete="new-password"
-          required
-        />
-        <TextField
-          name="confirmPassword"
-          type="password"
-          label={t('account.password.confirm')}
-          errors={errors}
-          autoComplete="new-password"
-          required
-        />
+        <NewPasswordFields errors={errors} minLength={minPasswordLength} />
         <button type="submit" disabled={busy}>
           {busy ? t('users.saving') : t('account.password.submit')}
         </button>

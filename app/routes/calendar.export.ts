@@ -1,7 +1,6 @@
 import type { LoaderFunctionArgs } from '@remix-run/node';
 import Papa from 'papaparse';
 import { hasBadDate, parseCalendarQuery } from '~/domain/calendar/calendar-query';
-import { localDay, viewRange } from '~/domain/calendar/grid';
 import { isLocale } from '~/i18n';
 import { piecesForOutput } from '~/models/piece.server';
 import { getWorkspace } from '~/models/workspace.server';
@@ -16,11 +15,11 @@ export async function loader({ request }: LoaderFunctionArgs) {
   const params = new URL(request.url).searchParams;
   invariantResponse(!hasBadDate(params), 'errors.dateRange', { status: 400 });
   const query = parseCalendarQuery(params);
-  const { timeZone } = await getWorkspace();
-  const anchor = query.date ?? localDay(new Date(), timeZone);
-  const { from, to } = viewRange(query.view, anchor, timeZone);
   // through the model's output gate: nothing a disclosure rule blocks leaves through an export
-  const { pieces } = await piecesForOutput({ viewer: user, from, to, query });
+  const [{ pieces, anchor }, { timeZone }] = await Promise.all([
+    piecesForOutput({ viewer: user, query }),
+    getWorkspace(),
+  ]);
   const locale = await getLocale(request);
   const t = await getFixedT(isLocale(locale) ? locale : 'en');
   const csv = Papa.unparse(

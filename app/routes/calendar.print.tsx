@@ -7,9 +7,7 @@ import {
   hasBadDate,
   parseCalendarQuery,
 } from '~/domain/calendar/calendar-query';
-import { localDay, viewRange } from '~/domain/calendar/grid';
 import { piecesForOutput } from '~/models/piece.server';
-import { getWorkspace } from '~/models/workspace.server';
 import { requirePermission } from '~/utils/auth.server';
 import { invariantResponse } from '~/utils/misc';
 import { pageTitle } from '~/utils/meta';
@@ -26,10 +24,7 @@ export async function loader({ request }: LoaderFunctionArgs) {
   const params = new URL(request.url).searchParams;
   invariantResponse(!hasBadDate(params), 'errors.dateRange', { status: 400 });
   const query = parseCalendarQuery(params);
-  const { timeZone } = await getWorkspace();
-  const anchor = query.date ?? localDay(new Date(), timeZone);
-  const { from, to } = viewRange(query.view, anchor, timeZone);
-  const { pieces, withheld } = await piecesForOutput({ viewer: user, from, to, query });
+  const { pieces, withheld, anchor, from, to } = await piecesForOutput({ viewer: user, query });
   return json({
     pieces,
     withheld,

@@ -14,7 +14,7 @@ import {
   useSearchParams,
 } from '@remix-run/react';
 import { useTranslation } from 'react-i18next';
-import { TextField } from '~/components/field';
+import { NewPasswordFields } from '~/components/new-password-fields';
 import { findPasswordReset, resetPasswordWithToken } from '~/models/password.server';
 import { formDataToObject, parseForm, type FieldErrors } from '~/utils/forms';
 import { pageTitle } from '~/utils/meta';
@@ -73,23 +73,7 @@ export default function ResetPassword() {
       ) : (
         <Form method="post" className="stack" noValidate>
           <input type="hidden" name="token" value={searchParams.get('token') ?? ''} />
-          <TextField
-            name="newPassword"
-            type="password"
-            label={t('account.password.new')}
-            hint={t('account.password.hint', { min: minPasswordLength })}
-            errors={errors}
-            autoComplete="new-password"
-            required
-          />
-          <TextField
-            name="confirmPassword"
-            type="password"
-            label={t('account.password.confirm')}
-            errors={errors}
-            autoComplete="new-password"
-            required
-          />
+          <NewPasswordFields errors={errors} minLength={minPasswordLength} />
           <button type="submit" disabled={busy}>
             {t('passwordReset.save')}
           </button>

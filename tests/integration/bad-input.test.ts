@@ -1,6 +1,6 @@
 import type { ActionFunctionArgs, LoaderFunctionArgs } from '@remix-run/node';
 import { beforeAll, describe, expect, it } from 'vitest';
-import { createPiece, PieceReferenceError, type PieceInput } from '~/models/piece.server';
+import { createPiece, PieceReferenceError } from '~/models/piece.server';
 import { createUser } from '~/models/user.server';
 import { loader as calendarLoader } from '~/routes/calendar._index';
 import { action as pieceAction } from '~/routes/calendar.$pieceId';
@@ -11,6 +11,7 @@ import { action as newUserAction } from '~/routes/users.new';
 import { prisma } from '~/utils/db.server';
 import { createSession } from '~/utils/session.server';
 import { ensureReferenceData } from '../../seeds/reference';
+import { pieceInput } from '../support/piece-input';
 
 /**
  * Input that once answered 500: ids that do not exist, the same new address twice at once, dates
@@ -58,29 +59,6 @@ async function statusOf(run: () => Promise<unknown>) {
     throw thrown;
   }
 }
-
-const pieceInput = (over: Partial<PieceInput> = {}): PieceInput => ({
-  channel: 'blog',
-  title: 'Lens care',
-  brief: '',
-  body: '',
-  publishAt: null,
-  ownerId: null,
-  audiences: [],
-  experts: [],
-  slug: null,
-  targetUrl: null,
-  episodeNumber: null,
-  guests: [],
-  durationMinutes: null,
-  gated: null,
-  pageEstimate: null,
-  webinarStart: null,
-  webinarEnd: null,
-  speakers: [],
-  registrationUrl: null,
-  ...over,
-});
 
 beforeAll(async () => {
   await ensureReferenceData(prisma);

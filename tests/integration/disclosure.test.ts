@@ -17,32 +17,16 @@ import {
 import { createUser } from '~/models/user.server';
 import { prisma } from '~/utils/db.server';
 import { ensureReferenceData } from '../../seeds/reference';
+import { pieceInput } from '../support/piece-input';
 
 let editor: { id: string; roles: string[] };
 let management: { id: string; roles: string[] };
 
-const input = (over: Partial<PieceInput> = {}): PieceInput => ({
-  channel: 'blog',
-  title: 'Lens care',
-  brief: '',
-  body: '',
-  publishAt: new Date('2027-02-01T08:00:00Z'),
-  ownerId: null,
-  audiences: [],
-  experts: [],
-  slug: null,
-  targetUrl: null,
-  episodeNumber: null,
-  guests: [],
-  durationMinutes: null,
-  gated: null,
-  pageEstimate: null,
-  webinarStart: null,
-  webinarEnd: null,
-  speakers: [],
-  registrationUrl: null,
-  ...over,
-});
+const input = (over: Partial<PieceInput> = {}): PieceInput =>
+  pieceInput({
+    publishAt: new Date('2027-02-01T08:00:00Z'),
+    ...over,
+  });
 
 async function addRule(key: string, severity: 'block' | 'warn', kind: string, patterns: string[]) {
   const rule = await prisma.disclosureRule.create({

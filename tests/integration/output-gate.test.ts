@@ -17,6 +17,7 @@ import { loader as knowledgeExportLoader } from '~/routes/knowledge.export';
 import { prisma } from '~/utils/db.server';
 import { createSession } from '~/utils/session.server';
 import { ensureReferenceData } from '../../seeds/reference';
+import { pieceInput } from '../support/piece-input';
 
 /**
  * The output gate, output by output: whatever a disclosure rule blocks is left out of the iCal
@@ -37,28 +38,11 @@ const ORIGIN = 'http://lotse.test';
 const DAY = '2027-03-10';
 const at = (hour: number) => new Date(`${DAY}T${String(hour).padStart(2, '0')}:00:00Z`);
 
-const input = (over: Partial<PieceInput> = {}): PieceInput => ({
-  channel: 'blog',
-  title: 'Lens care',
-  brief: '',
-  body: '',
-  publishAt: at(9),
-  ownerId: null,
-  audiences: [],
-  experts: [],
-  slug: null,
-  targetUrl: null,
-  episodeNumber: null,
-  guests: [],
-  durationMinutes: null,
-  gated: null,
-  pageEstimate: null,
-  webinarStart: null,
-  webinarEnd: null,
-  speakers: [],
-  registrationUrl: null,
-  ...over,
-});
+const input = (over: Partial<PieceInput> = {}): PieceInput =>
+  pieceInput({
+    publishAt: at(9),
+    ...over,
+  });
 
 async function user(email: string, roles: string[]): Promise<Actor> {
   const created = await createUser({
