@@ -1,6 +1,6 @@
 import { isIP } from 'node:net';
-import { Prisma } from '~/generated/prisma/client';
 import { prisma } from '~/utils/db.server';
+import { isUniqueViolation } from '~/utils/db-errors.server';
 
 /**
  * Throttling of password checks (logins) and of reset mails.
@@ -72,8 +72,7 @@ async function ensureRow(key: string, now: Date) {
     await prisma.loginThrottle.create({ data: { key, windowStart: now } });
   } catch (error) {
     // created meanwhile by a parallel request: that is the row we want
-    if (!(error instanceof Prisma.PrismaClientKnownRequestError && error.code === 'P2002'))
-      throw error;
+    if (!isUniqueViolation(error)) throw error;
   }
 }
 

@@ -31,38 +31,38 @@ test('a user changes their own password and logs in with the new one', async ({
   lang,
   locale,
 }) => {
-  const email = `paula.${lang}@example.com`;
-  await createPerson(page, t, 'Paula Pfad', email, FIRST);
+  const email = `pia.pfad.${lang}@example.com`;
+  await createPerson(page, t, 'Pia Pfad', email, FIRST);
 
   const context = await browser.newContext({ locale });
-  const paula = await context.newPage();
-  await logIn(paula, t, email, FIRST);
-  await expect(mainNav(paula, t)).toBeVisible();
-  await paula.getByRole('link', { name: t('app.changePassword') }).click();
-  await expect(paula.getByRole('heading', { name: t('account.password.title') })).toBeVisible();
+  const pia = await context.newPage();
+  await logIn(pia, t, email, FIRST);
+  await expect(mainNav(pia, t)).toBeVisible();
+  await pia.getByRole('link', { name: t('app.changePassword') }).click();
+  await expect(pia.getByRole('heading', { name: t('account.password.title') })).toBeVisible();
 
   // a wrong current password is refused next to its field
-  await paula.getByLabel(t('account.password.current'), { exact: true }).fill('not my password');
-  await paula.getByLabel(t('account.password.new'), { exact: true }).fill(SECOND);
-  await paula.getByLabel(t('account.password.confirm'), { exact: true }).fill(SECOND);
-  await paula.getByRole('button', { name: t('account.password.submit') }).click();
-  await expect(paula.getByText(t('account.password.wrongCurrent'))).toBeVisible();
-  await expect(paula.getByLabel(t('account.password.current'), { exact: true })).toHaveAttribute(
+  await pia.getByLabel(t('account.password.current'), { exact: true }).fill('not my password');
+  await pia.getByLabel(t('account.password.new'), { exact: true }).fill(SECOND);
+  await pia.getByLabel(t('account.password.confirm'), { exact: true }).fill(SECOND);
+  await pia.getByRole('button', { name: t('account.password.submit') }).click();
+  await expect(pia.getByText(t('account.password.wrongCurrent'))).toBeVisible();
+  await expect(pia.getByLabel(t('account.password.current'), { exact: true })).toHaveAttribute(
     'aria-invalid',
     'true',
   );
 
-  await paula.getByLabel(t('account.password.current'), { exact: true }).fill(FIRST);
-  await paula.getByLabel(t('account.password.new'), { exact: true }).fill(SECOND);
-  await paula.getByLabel(t('account.password.confirm'), { exact: true }).fill(SECOND);
-  await paula.getByRole('button', { name: t('account.password.submit') }).click();
-  await expect(paula.getByRole('status')).toHaveText(t('account.password.changed'));
+  await pia.getByLabel(t('account.password.current'), { exact: true }).fill(FIRST);
+  await pia.getByLabel(t('account.password.new'), { exact: true }).fill(SECOND);
+  await pia.getByLabel(t('account.password.confirm'), { exact: true }).fill(SECOND);
+  await pia.getByRole('button', { name: t('account.password.submit') }).click();
+  await expect(pia.getByRole('status')).toHaveText(t('account.password.changed'));
 
-  await logOut(paula, t);
-  await logIn(paula, t, email, FIRST);
-  await expect(paula.getByRole('alert')).toHaveText(t('login.failed'));
-  await logIn(paula, t, email, SECOND);
-  await expect(mainNav(paula, t)).toBeVisible();
+  await logOut(pia, t);
+  await logIn(pia, t, email, FIRST);
+  await expect(pia.getByRole('alert')).toHaveText(t('login.failed'));
+  await logIn(pia, t, email, SECOND);
+  await expect(mainNav(pia, t)).toBeVisible();
   await context.close();
 });
 
