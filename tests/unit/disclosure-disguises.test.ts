@@ -187,3 +187,33 @@ describe('digits of all scripts', () => {
     expect(originalSpan(views[1]!, 0, 9)).toEqual([0, 10]);
   });
 });
+
+describe('digits and signs written for letters', () => {
+  it.each([
+    ['Pr0jekt Falke startet', ['R-FALKE']],
+    ['Projekt F4lke', ['R-FALKE']],
+    ['PR0J3KT F4LK3', ['R-FALKE']],
+    ['Der Ums4tz steigt', ['R-UMSATZ']],
+    ['Der Ums@tz steigt', ['R-UMSATZ']],
+    ['Der Um$atz steigt', ['R-UMSATZ']],
+    ['our r3venue grew', ['R-UMSATZ']],
+    ['1nterne Strateg1esitzung', ['R-STRATEGY']],
+  ])('%s', (text, expected) => {
+    expect(ids(text)).toEqual(expected);
+  });
+
+  it('ends a word at the digits after it', () => {
+    expect(ids('#ProjektFalke2027')).toEqual(['R-FALKE']);
+    expect(ids('Umsatz24 im Blick')).toEqual(['R-UMSATZ']);
+  });
+
+  it('leaves numbers, codes and ordinary words with digits alone', () => {
+    for (const text of [
+      'Q3 2026: MP3s, H2O, B2B-Kunden und 4K-Monitore',
+      'COVID19, Win10, G7-Gipfel, A4-Blätter, 3D-Druck',
+      'Kundennummern wie KD-12 haben sechs Stellen nicht',
+      'Mail an info@example.com oder kosten$ = 5',
+    ])
+      expect(decide(text).findings).toEqual([]);
+  });
+});

@@ -162,8 +162,11 @@ function restOfWord(text: string, at: number): string {
  */
 function termFits(text: string, start: number, length: number): boolean {
   const rest = restOfWord(text, start + length);
-  return INFLECTION.has(rest) || rest.length >= 3;
+  // digits right after the word end it ("Umsatz24", "Falke2027")
+  return INFLECTION.has(rest) || rest.length >= 3 || isDigitChar(rest[0]);
 }
+
+const isDigitChar = (c: string | undefined) => c !== undefined && c >= '0' && c <= '9';
 
 const ENDINGS_LONGEST_FIRST = [...INFLECTION].sort((a, b) => b.length - a.length);
 
@@ -181,7 +184,7 @@ function phraseEnd(text: string, start: number, words: readonly string[]): numbe
       if (ending && !text.startsWith(ending, at)) continue;
       const after = at + ending.length;
       if (last) {
-        if (!isWordChar(text[after])) {
+        if (!isWordChar(text[after]) || isDigitChar(text[after])) {
           at = after;
           matched = true;
           break;

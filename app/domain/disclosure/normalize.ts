@@ -716,8 +716,11 @@ export function skeletonLayer(plain: Layer, words?: WordIndex | null): Layer {
     const spelled = code < 0x80 ? null : spell(code);
     const count = spelled === null ? 1 : spelled.length;
     for (let x = 0; x < count; x++) {
-      const c =
+      let c =
         spelled === null ? (code >= 65 && code <= 90 ? code + 32 : code) : spelled.charCodeAt(x);
+      // @ and $ inside a word stand for a and s ("Ums@tz", "Um$atz")
+      if ((c === 64 || c === 36) && sepAt < 0 && out.length > tokenStart && isLetterAfter(text, k))
+        c = c === 64 ? 97 : 115;
       if ((c >= 97 && c <= 122) || (c >= 48 && c <= 57)) {
         if (sepAt >= 0) {
           // one space or hyphen between two letters: maybe a split word (a space only before a
@@ -820,7 +823,57 @@ export function skeletonLayer(plain: Layer, words?: WordIndex | null): Layer {
     const remove = splitWords(result, splits, words);
     if (remove.length) [result] = dropSpaces(result, remove, []);
   }
+  unleet(result);
   return result.toLayer();
+}
+
+function isLetterAfter(text: string, k: number): boolean {
+  const next = text.charCodeAt(k + 1);
+  if (next < 0x80) return (next >= 97 && next <= 122) || (next >= 65 && next <= 90);
+  return k + 1 < text.length && isLetterCode(next);
+}
+
+// digits written for the letters they look like: 0 o, 1 i, 3 e, 4 a, 5 s, 7 t, 8 b
+const LEET = new Uint8Array(58);
+[
+  [48, 111],
+  [49, 105],
+  [51, 101],
+  [52, 97],
+  [53, 115],
+  [55, 116],
+  [56, 98],
+].forEach(([digit, letter]) => (LEET[digit as number] = letter as number));
+const isSmallLetter = (c: number) => c >= 97 && c <= 122;
+
+/** How many small letters stand in a row from `k` in direction `step` (+1 or -1). */
+function lettersFrom(codes: Uint16Array, length: number, k: number, step: number): number {
+  let count = 0;
+  for (let x = k; x >= 0 && x < length && isSmallLetter(codes[x] as number); x += step) count++;
+  return count;
+}
+
+/**
+ * Digits written for letters read as the letters they stand for ("Pr0jekt", "Ums4tz", "F4lk3",
+ * "1nterne"), in place: a run of them between letters, or at the start or end of a word of at
+ * least three letters more. Numbers, years after a word ("Umsatz2026"), short codes ("Q3", "4K")
+ * and codes like "KD-123456" stay digits.
+ */
+function unleet(b: Buffer) {
+  const { codes, length } = b;
+  for (let k = 0; k < length; k++) {
+    const c = codes[k] as number;
+    if (c >= 58 || !LEET[c]) continue;
+    let end = k;
+    while (end < length && (codes[end] as number) < 58 && LEET[codes[end] as number]) end++;
+    const before = lettersFrom(codes, length, k - 1, -1);
+    const after = lettersFrom(codes, length, end, 1);
+    const startsWord = k === 0 || codes[k - 1] === SPACE;
+    const endsWord = end === length || codes[end] === SPACE;
+    if ((before > 0 && after > 0) || (startsWord && after >= 3) || (endsWord && before >= 3))
+      for (let x = k; x < end; x++) codes[x] = LEET[codes[x] as number] as number;
+    k = end;
+  }
 }
 
 /**
