@@ -264,7 +264,7 @@ const WRITE_CHUNK = 500;
 const IMPORT_ATTEMPTS = 3;
 
 /** Another writer changed one of the imported rules between reading and writing them. */
-class RuleImportConflict extends Error {}
+export class RuleImportConflict extends Error {}
 
 /**
  * Points between an import's phases (reading, then writing) where a test can step in; they do

@@ -15,7 +15,7 @@ import { ReachSummary } from '~/components/rule-reach';
 import { checkText, compileRules } from '~/domain/disclosure/engine';
 import { publishedButBlocked } from '~/models/disclosure.server';
 import { decideExemption, listOpenExemptions } from '~/models/exemption.server';
-import { engineRule, importRuleSet, listRules } from '~/models/rule.server';
+import { engineRule, importRuleSet, listRules, RuleImportConflict } from '~/models/rule.server';
 import { ruleSetReach } from '~/models/rule-reach.server';
 import { requirePermission } from '~/utils/auth.server';
 import { pageTitle } from '~/utils/meta';
@@ -95,7 +95,18 @@ export async function action({ request }: ActionFunctionArgs) {
         intent: 'import-preview',
         rules: await ruleSetReach({ rules: parsed.rules, viewer: user }),
       });
-    const result = await importRuleSet({ rules: parsed.rules, actorId: user.id });
+    let result;
+    try {
+      result = await importRuleSet({ rules: parsed.rules, actorId: user.id });
+    } catch (error) {
+      // other writers kept changing these rules while the import tried again and again
+      if (error instanceof RuleImportConflict)
+        return json<ImportResult>(
+          { intent: 'import', ok: false, errors: ['import.rulesChangedMeanwhile'] },
+          { status: 409 },
+        );
+      throw error;
+    }
     return json<ImportResult>({
       intent: 'import',
       ok: true,

@@ -1,7 +1,9 @@
 import { performance } from 'node:perf_hooks';
 import { afterEach, beforeAll, describe, expect, it } from 'vitest';
 import type { DisclosureRule } from '~/domain/disclosure/engine';
-import { importRuleSet, ruleImportHooks } from '~/models/rule.server';
+import { importRuleSet, RuleImportConflict, ruleImportHooks } from '~/models/rule.server';
+import { action as rulesAction } from '~/routes/rules._index';
+import { createSession } from '~/utils/session.server';
 import { createUser } from '~/models/user.server';
 import { prisma } from '~/utils/db.server';
 import { ensureReferenceData } from '../../seeds/reference';
@@ -234,7 +236,7 @@ describe('rule import', () => {
       });
       taken.push(key);
     };
-    await expect(importRuleSet({ rules: set, actorId })).rejects.toThrow();
+    await expect(importRuleSet({ rules: set, actorId })).rejects.toBeInstanceOf(RuleImportConflict);
     expect(taken.length).toBeGreaterThan(1);
 
     const failKeys = { key: { startsWith: 'FAIL-' } };
@@ -275,5 +277,44 @@ describe('rule import', () => {
       50,
     );
     expect(await prisma.disclosureRuleRevision.count()).toBe(revisionsBefore);
+  });
+
+  it('answers management with a 409 and a message when it has to give up, never a 500', async () => {
+    const fresh = keys('GIVEUP', 5);
+    let n = 0;
+    ruleImportHooks.afterRead = async () => {
+      await prisma.disclosureRule.create({
+        data: {
+          key: fresh[n++] as string,
+          name: 'Taken',
+          severity: 'block',
+          kind: 'term',
+          patterns: '["x"]',
+        },
+      });
+    };
+    const cookie = (await createSession(actorId, new Request('http://lotse.test'))).split(';')[0];
+    const body = new FormData();
+    body.set('intent', 'import');
+    body.set(
+      'file',
+      new File([JSON.stringify({ rules: fresh.map((k) => rule(k)) })], 'rules.json', {
+        type: 'application/json',
+      }),
+    );
+    const response = (await rulesAction({
+      request: new Request('http://lotse.test/rules', {
+        method: 'POST',
+        headers: { Cookie: cookie as string },
+        body,
+      }),
+      params: {},
+      context: {},
+    })) as Response;
+    expect(response.status).toBe(409);
+    expect(await response.json()).toMatchObject({
+      ok: false,
+      errors: ['import.rulesChangedMeanwhile'],
+    });
   });
 });
