@@ -8,6 +8,7 @@ import {
 import { useMemo, useState, type DragEvent, type KeyboardEvent } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { CalendarDay } from '~/domain/calendar/grid';
+import { PLANNING_DAY_RANGE } from '~/domain/calendar/vocabulary';
 import { useFormat } from '~/utils/use-format';
 import { useLabel } from '~/utils/use-label';
 import { ChannelLabel, StatusBadge } from './labels';
@@ -371,7 +372,13 @@ export function Backlog({ pieces, canPlan }: { pieces: ViewPiece[]; canPlan: boo
                   <label htmlFor={`schedule-${p.id}`} className="visually-hidden">
                     {t('calendar.scheduleOn', { title: p.title })}
                   </label>
-                  <input id={`schedule-${p.id}`} type="date" name="day" required />
+                  <input
+                    id={`schedule-${p.id}`}
+                    type="date"
+                    name="day"
+                    required
+                    {...PLANNING_DAY_RANGE}
+                  />
                   <button type="submit" className="button-secondary">
                     {t('calendar.schedule')}
                   </button>

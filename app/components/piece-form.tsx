@@ -1,7 +1,7 @@
 import { Form, Link, useNavigation, useParams } from '@remix-run/react';
 import { useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { CHANNELS } from '~/domain/calendar/vocabulary';
+import { CHANNELS, PLANNING_INPUT_RANGE } from '~/domain/calendar/vocabulary';
 import type { FieldErrors } from '~/utils/forms';
 import { FieldError, TextAreaField, TextField } from './field';
 import {
@@ -101,6 +101,7 @@ export function PieceForm({
       <TextField
         name="publishAt"
         type="datetime-local"
+        {...PLANNING_INPUT_RANGE}
         label={t('calendar.form.publishAt')}
         errors={errors}
         defaultValue={v('publishAt')}
@@ -177,6 +178,7 @@ export function PieceForm({
           <TextField
             name="webinarStart"
             type="datetime-local"
+            {...PLANNING_INPUT_RANGE}
             label={t('calendar.form.start')}
             errors={errors}
             defaultValue={v('webinarStart')}
@@ -184,6 +186,7 @@ export function PieceForm({
           <TextField
             name="webinarEnd"
             type="datetime-local"
+            {...PLANNING_INPUT_RANGE}
             label={t('calendar.form.end')}
             errors={errors}
             defaultValue={v('webinarEnd')}

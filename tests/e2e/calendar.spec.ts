@@ -136,12 +136,19 @@ test('pieces move by drag and drop, by keyboard, and from the backlog', async ({
 
   // an idea from the backlog, scheduled with the form alternative
   await page.goto('/calendar/new');
+  // the browser is told the years the calendar plans for (the server refuses others too)
+  await expect(page.getByLabel(t('calendar.form.publishAt'))).toHaveAttribute(
+    'max',
+    '2999-12-31T23:59',
+  );
   await page.getByLabel(t('calendar.form.title')).fill(`Idea ${lang}`);
   await page.getByRole('button', { name: t('calendar.form.create') }).click();
   await expect(page.getByText(t('calendar.unscheduled'))).toBeVisible();
   await page.goto(`/calendar?date=${m}-15`);
   const backlog = page.getByRole('complementary', { name: t('calendar.backlog') });
-  await backlog.getByLabel(t('calendar.scheduleOn', { title: `Idea ${lang}` })).fill(`${m}-22`);
+  const scheduleOn = backlog.getByLabel(t('calendar.scheduleOn', { title: `Idea ${lang}` }));
+  await expect(scheduleOn).toHaveAttribute('min', '1900-01-01');
+  await scheduleOn.fill(`${m}-22`);
   await backlog
     .getByRole('listitem')
     .filter({ hasText: `Idea ${lang}` })

@@ -9,6 +9,7 @@ import {
   startOfWeek,
 } from 'date-fns';
 import { memoized } from '../memo';
+import { FIRST_PLANNING_YEAR, LAST_PLANNING_YEAR } from './vocabulary';
 
 /** A day of the calendar: its local date (YYYY-MM-DD) and the UTC instants it spans. */
 export type CalendarDay = { date: string; start: Date; end: Date; inMonth: boolean };
@@ -133,14 +134,7 @@ export function moveToDay(instant: Date, day: string, timeZone: string): Date {
   return new Date(target.getTime());
 }
 
-/**
- * The years a calendar plans for, the same bound in forms, URLs and imports. Years before 1900
- * are refused: Date reads years below 100 as 19xx, and zones then kept local mean time. Years
- * after 2999 are refused: a month view of December 9999 would reach past the last day Date and
- * the time-zone data can represent.
- */
-export const FIRST_PLANNING_YEAR = 1900;
-export const LAST_PLANNING_YEAR = 2999;
+export { FIRST_PLANNING_YEAR, LAST_PLANNING_YEAR };
 
 /** Whether year, month (1–12) and day name a real day in the years a calendar plans for. */
 export function isPlanningDay(year: number, month: number, day: number): boolean {

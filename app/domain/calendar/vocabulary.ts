@@ -50,3 +50,22 @@ export const DEFAULT_CHANNEL_PLANS: Record<Channel, ChannelPlanDefaults> = {
     leadTimes: { in_production: 56, in_review: 21, approved: 10 },
   },
 };
+
+/**
+ * The years a calendar plans for, the same bound in forms, URLs and imports. Years before 1900
+ * are refused: Date reads years below 100 as 19xx, and zones then kept local mean time. Years
+ * after 2999 are refused: a month view of December 9999 would reach past the last day Date and
+ * the time-zone data can represent.
+ */
+export const FIRST_PLANNING_YEAR = 1900;
+export const LAST_PLANNING_YEAR = 2999;
+/** The same bounds as the min and max of a date input. */
+export const PLANNING_DAY_RANGE = {
+  min: `${FIRST_PLANNING_YEAR}-01-01`,
+  max: `${LAST_PLANNING_YEAR}-12-31`,
+} as const;
+/** The same bounds as the min and max of a datetime-local input. */
+export const PLANNING_INPUT_RANGE = {
+  min: `${FIRST_PLANNING_YEAR}-01-01T00:00`,
+  max: `${LAST_PLANNING_YEAR}-12-31T23:59`,
+} as const;
