@@ -3,6 +3,7 @@ import { getImportBatch, startImport } from '~/models/knowledge-import.server';
 import { createUser } from '~/models/user.server';
 import { prisma } from '~/utils/db.server';
 import { ensureReferenceData } from '../../seeds/reference';
+import { knowledgeRows } from '../support/knowledge-rows';
 
 /**
  * Big knowledge imports are checked in slices and staged in batches with other requests served in
@@ -12,18 +13,6 @@ import { ensureReferenceData } from '../../seeds/reference';
  */
 
 let editor: { id: string };
-
-const rows = (count: number, prefix: string) =>
-  Array.from({ length: count }, (_, i) => ({
-    id: `${prefix}-${i}`,
-    title: `Studie ${i}: Tragezeit und Pflege von Kontaktlinsen`,
-    description:
-      i % 2
-        ? 'Eine Analyse der Tragegewohnheiten unserer Kundinnen und Kunden.'
-        : 'An analysis of how long our customers wear their lenses each day.',
-    tags: ['studie', `gruppe-${i % 50}`],
-    kind: 'study',
-  }));
 
 beforeAll(async () => {
   await ensureReferenceData(prisma);
@@ -37,7 +26,7 @@ beforeAll(async () => {
 
 describe('a big import', () => {
   it('shows its progress, and readers never see half of it', async () => {
-    const content = JSON.stringify(rows(2_000, 'half'));
+    const content = JSON.stringify(knowledgeRows(2_000, 'half'));
     const started = await startImport({ name: 'half.json', content, importer: editor });
     if (!started.ok) throw new Error('refused');
     const seen = new Set<number>();
@@ -60,7 +49,7 @@ describe('a big import', () => {
 
   it('writes nothing when the switch fails, and says why', async () => {
     // a row whose id someone else imports between the check and the switch
-    const content = JSON.stringify(rows(1_200, 'race'));
+    const content = JSON.stringify(knowledgeRows(1_200, 'race'));
     const started = await startImport({ name: 'race.json', content, importer: editor });
     if (!started.ok) throw new Error('refused');
     // once staging has begun, the import has decided which ids are new

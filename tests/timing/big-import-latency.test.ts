@@ -9,6 +9,7 @@ import {
   startProductionServer,
   type ProductionServer,
 } from '../support/production-server';
+import { knowledgeRows } from '../support/knowledge-rows';
 
 /**
  * A 10,000-row knowledge import, within the documented limits, does not stall anyone: while it
@@ -30,18 +31,6 @@ afterAll(async () => {
   }
   fs.rmSync(dir, { recursive: true, force: true });
 });
-
-const rows = (count: number, prefix: string) =>
-  Array.from({ length: count }, (_, i) => ({
-    id: `${prefix}-${i}`,
-    title: `Studie ${i}: Tragezeit und Pflege von Kontaktlinsen`,
-    description:
-      i % 2
-        ? 'Eine Analyse der Tragegewohnheiten unserer Kundinnen und Kunden.'
-        : 'An analysis of how long our customers wear their lenses each day.',
-    tags: ['studie', `gruppe-${i % 50}`],
-    kind: 'study',
-  }));
 
 describe('a 10,000-row knowledge import', () => {
   // over HTTP against the production server, so the health checks come from another process and
@@ -72,7 +61,7 @@ describe('a 10,000-row knowledge import', () => {
     const form = new FormData();
     form.set('intent', 'commit');
     form.set('name', 'big.json');
-    form.set('content', JSON.stringify(rows(10_000, 'big')));
+    form.set('content', JSON.stringify(knowledgeRows(10_000, 'big')));
     const posted = await fetch(`${server.base}/knowledge/import`, {
       method: 'POST',
       redirect: 'manual',
