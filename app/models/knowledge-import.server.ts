@@ -1,10 +1,10 @@
-import { randomBytes } from 'node:crypto';
 import Papa from 'papaparse';
 import { z } from 'zod';
 import { suggestLanguage } from '~/domain/knowledge/language';
 import { MAX_TAG_LENGTH, MAX_TAGS, parseTags } from '~/domain/knowledge/tags';
 import { CONTENT_LANGUAGES, KNOWLEDGE_KINDS } from '~/domain/knowledge/vocabulary';
 import { Prisma } from '~/generated/prisma/client';
+import { newId, yieldToOthers } from '~/utils/background.server';
 import { prisma } from '~/utils/db.server';
 import { isUniqueViolation } from '~/utils/db-errors.server';
 import type { SessionUser } from '~/utils/session.server';
@@ -98,9 +98,6 @@ export function parseImportFile(
   return { format: 'csv', records };
 }
 
-/** Lets the event loop serve other requests before a long job goes on. */
-const yieldToOthers = () => new Promise<void>((resolve) => setImmediate(resolve));
-
 type Resolved = { row: Row; ownerId: string; department: string };
 
 async function validate(records: unknown[], importer: Pick<SessionUser, 'id'>) {
@@ -116,15 +113,16 @@ async function validate(records: unknown[], importer: Pick<SessionUser, 'id'>) {
   const parsedIds = records.map((r) =>
     r && typeof r === 'object' && 'id' in r ? String((r as { id: unknown }).id).trim() : '',
   );
-  // in slices: one query with 10,000 parameters takes the event loop long enough to be felt
-  const existing = new Set<string | null>();
+  // the items known by these ids (external id → item id), which the rows update; in slices:
+  // one query with 10,000 parameters takes the event loop long enough to be felt
+  const existing = new Map<string, string>();
   const wanted = parsedIds.filter(Boolean);
   for (let i = 0; i < wanted.length; i += 500) {
     for (const item of await prisma.knowledgeItem.findMany({
       where: { externalId: { in: wanted.slice(i, i + 500) } },
-      select: { externalId: true },
+      select: { id: true, externalId: true },
     }))
-      existing.add(item.externalId);
+      existing.set(item.externalId as string, item.id);
     await yieldToOthers();
   }
   const seen = new Map<string, number>();
@@ -190,7 +188,7 @@ async function validate(records: unknown[], importer: Pick<SessionUser, 'id'>) {
       errors,
     });
   }
-  return { rows, resolved };
+  return { rows, resolved, existing };
 }
 
 /** The dry run: what would happen to each row, and every row's problems. Writes nothing. */
@@ -217,8 +215,6 @@ export async function previewImport({
 const STAGE_BATCH = 100;
 /** An import that has not moved for this long was abandoned (its process stopped). */
 const ABANDONED_AFTER_MS = 5 * 60_000;
-
-const newId = () => `c${randomBytes(12).toString('hex')}`;
 
 export type ImportOutcome =
   { ok: true; created: number; updated: number } | { ok: false; error: string };
@@ -293,7 +289,7 @@ export async function startImport({
   const parsed = parseImportFile(name, content);
   if ('error' in parsed)
     return { ok: false, preview: { format: 'json', rows: [], fileError: parsed.error } };
-  const { rows, resolved } = await validate(parsed.records, importer);
+  const { rows, resolved, existing } = await validate(parsed.records, importer);
   if (!rows.length || rows.some((r) => r.errors.length)) {
     return {
       ok: false,
@@ -314,7 +310,7 @@ export async function startImport({
     },
     select: { id: true },
   });
-  const done = runImport(batch.id, resolved, importer, name);
+  const done = runImport(batch.id, resolved, existing, importer, name);
   return { ok: true, batchId: batch.id, done };
 }
 
@@ -334,21 +330,15 @@ export async function commitImport(args: {
 async function runImport(
   batchId: string,
   resolved: readonly Resolved[],
+  /** the items the file's ids already name, as its check found them (external id → item id) */
+  existing: ReadonlyMap<string, string>,
   importer: Pick<SessionUser, 'id'>,
   name: string,
 ): Promise<ImportOutcome> {
   try {
-    // 1. staging: validated rows into the staging tables, a batch per short transaction
-    const existing = new Map<string, string>();
-    const externalIds = resolved.map((r) => r.row.id);
-    for (let i = 0; i < externalIds.length; i += STAGE_BATCH) {
-      for (const item of await prisma.knowledgeItem.findMany({
-        where: { externalId: { in: externalIds.slice(i, i + STAGE_BATCH) } },
-        select: { id: true, externalId: true },
-      }))
-        existing.set(item.externalId as string, item.id);
-      await yieldToOthers();
-    }
+    // 1. staging: validated rows into the staging tables, a batch per short transaction. An id
+    // someone imports between the check and the switch makes the switch fail (unique external
+    // ids): nothing is written then.
     const tagIds = new Map<string, string>();
     for (let i = 0; i < resolved.length; i += STAGE_BATCH) {
       const stagedAt = new Date();

@@ -7,6 +7,7 @@ import {
   type DisclosureRule,
 } from '~/domain/disclosure/engine';
 import type { RuleSeverity } from '~/domain/disclosure/vocabulary';
+import { yieldToOthers } from '~/utils/background.server';
 import { prisma } from '~/utils/db.server';
 import type { SessionUser } from '~/utils/session.server';
 import {
@@ -149,7 +150,7 @@ async function reachOf(
   const byRule = new Map(compiled.rules.map((r) => [r.id, emptyReach(checked)]));
   for (const [index, record] of records.entries()) {
     if (index % SLICE === SLICE - 1) {
-      await new Promise((resolve) => setImmediate(resolve));
+      await yieldToOthers();
       if (signal?.aborted) return null;
     }
     const hits = new Map<string, { severity: RuleSeverity; passages: ReachPassage[] }>();

@@ -1,8 +1,8 @@
-import { randomBytes } from 'node:crypto';
 import { performance } from 'node:perf_hooks';
 import { checkDisclosure, type DisclosureRule } from '~/domain/disclosure/engine';
 import type { RuleKind, RuleSeverity } from '~/domain/disclosure/vocabulary';
 import { Prisma } from '~/generated/prisma/client';
+import { newIds, yieldToOthers } from '~/utils/background.server';
 import { prisma, type Tx } from '~/utils/db.server';
 import { isUniqueViolation } from '~/utils/db-errors.server';
 import { parseJsonArray } from '~/utils/json';
@@ -238,18 +238,6 @@ export async function exportRuleSet() {
       active: r.active,
     })),
   };
-}
-
-/** Lets the event loop serve other requests before a long job goes on. */
-const yieldToOthers = () => new Promise<void>((resolve) => setImmediate(resolve));
-
-/**
- * `count` cuid-shaped ids made here, so new rules and their revisions can be written in bulk
- * (drawn at once: thousands of small reads from the random source add up).
- */
-function newIds(count: number) {
-  const hex = randomBytes(12 * count).toString('hex');
-  return Array.from({ length: count }, (_, i) => `c${hex.slice(i * 24, (i + 1) * 24)}`);
 }
 
 /** Existing rules are read in slices of this many keys, each its own short query. */
