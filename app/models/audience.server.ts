@@ -1,5 +1,5 @@
 import type { Prisma } from '~/generated/prisma/client';
-import type { AudienceFormData, NeedFormData } from '~/utils/audience-validation.server';
+import type { AudienceFormData, NeedFormData } from '~/forms/audience';
 import { prisma } from '~/utils/db.server';
 import { isUniqueViolation } from '~/utils/db-errors.server';
 import { recordAudit } from './audit.server';

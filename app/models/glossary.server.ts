@@ -5,7 +5,7 @@ import {
   type GlossaryEntry,
 } from '~/domain/matching/glossary';
 import { foldText } from '~/domain/matching/analyze';
-import type { GlossaryFormData } from '~/utils/glossary-validation.server';
+import type { GlossaryFormData } from '~/forms/glossary';
 import { prisma, type Tx } from '~/utils/db.server';
 import { recordAudit } from './audit.server';
 

@@ -9,7 +9,7 @@ import { useActionData } from '@remix-run/react';
 import { useTranslation } from 'react-i18next';
 import { AudienceForm } from '~/components/audience-form';
 import { createAudience } from '~/models/audience.server';
-import { AudienceFormSchema, readAudienceForm } from '~/utils/audience-validation.server';
+import { AudienceFormSchema, readAudienceForm } from '~/forms/audience';
 import { requirePermission } from '~/utils/auth.server';
 import { parseForm, type FieldErrors } from '~/utils/forms';
 import { pageTitle } from '~/utils/meta';

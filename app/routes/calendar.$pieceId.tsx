@@ -31,7 +31,7 @@ import { formDataToObject, parseForm, type FieldErrors } from '~/utils/forms';
 import { parseJsonArray } from '~/utils/json';
 import { pageTitle } from '~/utils/meta';
 import { invariantResponse } from '~/utils/misc';
-import { CommentSchema, pieceFormSchema, TransitionSchema } from '~/utils/piece-validation.server';
+import { CommentSchema, pieceFormSchema, TransitionSchema } from '~/forms/piece';
 import { useFormat } from '~/utils/use-format';
 
 export const meta: MetaFunction<typeof loader> = ({ data, matches }) =>

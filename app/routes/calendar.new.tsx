@@ -15,7 +15,7 @@ import { getWorkspace } from '~/models/workspace.server';
 import { requirePermission } from '~/utils/auth.server';
 import { formDataToObject, parseForm } from '~/utils/forms';
 import { pageTitle } from '~/utils/meta';
-import { pieceFormSchema } from '~/utils/piece-validation.server';
+import { pieceFormSchema } from '~/forms/piece';
 
 export const meta: MetaFunction = ({ matches }) => pageTitle(matches, 'calendar.newPiece');
 

@@ -7,7 +7,7 @@ import {
   describeIssues,
   LIVE_CHECK_MAX_BYTES,
   LiveCheckSchema,
-} from '~/utils/live-check-validation.server';
+} from '~/forms/live-check';
 
 /**
  * The disclosure check while a piece or a knowledge item is written: POST the form's fields

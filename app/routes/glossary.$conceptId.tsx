@@ -10,10 +10,10 @@ import { useTranslation } from 'react-i18next';
 import { DeleteForm } from '~/components/delete-form';
 import { GlossaryForm } from '~/components/glossary-form';
 import { deleteConcept, getConcept, updateConcept } from '~/models/glossary.server';
-import { DeleteSchema } from '~/utils/delete-validation.server';
+import { DeleteSchema } from '~/forms/delete';
 import { requirePermission } from '~/utils/auth.server';
 import { formDataToObject, parseForm, type FieldErrors } from '~/utils/forms';
-import { GlossaryFormSchema, readGlossaryForm } from '~/utils/glossary-validation.server';
+import { GlossaryFormSchema, readGlossaryForm } from '~/forms/glossary';
 import { pageTitle } from '~/utils/meta';
 import { invariantResponse } from '~/utils/misc';
 

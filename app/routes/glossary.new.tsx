@@ -11,7 +11,7 @@ import { GlossaryForm } from '~/components/glossary-form';
 import { createConcept } from '~/models/glossary.server';
 import { requirePermission } from '~/utils/auth.server';
 import { parseForm } from '~/utils/forms';
-import { GlossaryFormSchema, readGlossaryForm } from '~/utils/glossary-validation.server';
+import { GlossaryFormSchema, readGlossaryForm } from '~/forms/glossary';
 import { pageTitle } from '~/utils/meta';
 
 export const meta: MetaFunction = ({ matches }) => pageTitle(matches, 'glossary.new');

@@ -32,7 +32,7 @@ import { needsForItem } from '~/models/matching.server';
 import { requirePermission } from '~/utils/auth.server';
 import { parseForm, type FieldErrors } from '~/utils/forms';
 import { parseJsonLinks } from '~/utils/json';
-import { ReviewSchema } from '~/utils/knowledge-validation.server';
+import { ReviewSchema } from '~/forms/knowledge';
 import { pageTitle } from '~/utils/meta';
 import { invariantResponse } from '~/utils/misc';
 import { useFormat } from '~/utils/use-format';

@@ -13,7 +13,7 @@ import { can } from '~/domain/permissions';
 import { bulkKnowledgeAction, inventoryFacets, queryInventory } from '~/models/knowledge.server';
 import { requirePermission } from '~/utils/auth.server';
 import { formDataToObject, parseForm } from '~/utils/forms';
-import { BulkSchema } from '~/utils/knowledge-validation.server';
+import { BulkSchema } from '~/forms/knowledge';
 import { pageTitle } from '~/utils/meta';
 
 export const meta: MetaFunction = ({ matches }) => pageTitle(matches, 'knowledge.title');

@@ -12,7 +12,7 @@ import { createKnowledgeItem, inventoryFacets, listTagNames } from '~/models/kno
 import { prisma } from '~/utils/db.server';
 import { requirePermission } from '~/utils/auth.server';
 import { parseForm } from '~/utils/forms';
-import { KnowledgeFormSchema, readKnowledgeForm } from '~/utils/knowledge-validation.server';
+import { KnowledgeFormSchema, readKnowledgeForm } from '~/forms/knowledge';
 import { pageTitle } from '~/utils/meta';
 
 export const meta: MetaFunction = ({ matches }) => pageTitle(matches, 'knowledge.new');

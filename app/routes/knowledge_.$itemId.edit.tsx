@@ -19,7 +19,7 @@ import {
 import { requirePermission } from '~/utils/auth.server';
 import { parseForm, type FieldErrors } from '~/utils/forms';
 import { parseJsonLinks } from '~/utils/json';
-import { KnowledgeFormSchema, readKnowledgeForm } from '~/utils/knowledge-validation.server';
+import { KnowledgeFormSchema, readKnowledgeForm } from '~/forms/knowledge';
 import { pageTitle } from '~/utils/meta';
 import { invariantResponse } from '~/utils/misc';
 

@@ -10,7 +10,7 @@ import { useTranslation } from 'react-i18next';
 import { NeedForm } from '~/components/need-form';
 import { createNeed, listAudienceChoices } from '~/models/audience.server';
 import { listTagNames } from '~/models/knowledge.server';
-import { NeedFormSchema, readNeedForm } from '~/utils/audience-validation.server';
+import { NeedFormSchema, readNeedForm } from '~/forms/audience';
 import { requirePermission } from '~/utils/auth.server';
 import { parseForm, type FieldErrors } from '~/utils/forms';
 import { pageTitle } from '~/utils/meta';

@@ -1,7 +1,7 @@
 import { json } from '@remix-run/node';
 import { saveRule } from '~/models/rule.server';
 import { parseForm } from './forms';
-import { RuleFormSchema } from './rule-validation.server';
+import { RuleFormSchema } from '~/forms/rule';
 
 /** Saves the rule form (new or existing rule); answers the form's errors or the outcome. */
 export async function saveRuleFromForm(form: FormData, actorId: string, id?: string) {

@@ -16,7 +16,7 @@ import {
 } from '~/models/glossary.server';
 import { decideMatch, needsForItem, suggestionsForNeed } from '~/models/matching.server';
 import { prisma } from '~/utils/db.server';
-import { GlossaryFormSchema } from '~/utils/glossary-validation.server';
+import { GlossaryFormSchema } from '~/forms/glossary';
 import { createDemoWorkspace } from '../../seeds/demo';
 import { ensureReferenceData } from '../../seeds/reference';
 

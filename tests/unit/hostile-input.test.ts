@@ -1,7 +1,7 @@
 import fs from 'node:fs';
 import fc from 'fast-check';
 import ICAL from 'ical.js';
-import { DeleteSchema } from '~/utils/delete-validation.server';
+import { DeleteSchema } from '~/forms/delete';
 import { describe, expect, it } from 'vitest';
 import type { z } from 'zod';
 import { calendarQueryToSearch, isDay, parseCalendarQuery } from '~/domain/calendar/calendar-query';
@@ -45,12 +45,12 @@ import {
 } from '~/domain/matching/glossary';
 import en from '~/locales/en.json';
 import { parseImportFile } from '~/models/knowledge-import.server';
-import { AudienceFormSchema, NeedFormSchema } from '~/utils/audience-validation.server';
+import { AudienceFormSchema, NeedFormSchema } from '~/forms/audience';
 import { formDataToObject, parseForm } from '~/utils/forms';
-import { GlossaryFormSchema } from '~/utils/glossary-validation.server';
-import { BulkSchema, KnowledgeFormSchema, ReviewSchema } from '~/utils/knowledge-validation.server';
-import { CommentSchema, pieceFormSchema, TransitionSchema } from '~/utils/piece-validation.server';
-import { RuleFormSchema } from '~/utils/rule-validation.server';
+import { GlossaryFormSchema } from '~/forms/glossary';
+import { BulkSchema, KnowledgeFormSchema, ReviewSchema } from '~/forms/knowledge';
+import { CommentSchema, pieceFormSchema, TransitionSchema } from '~/forms/piece';
+import { RuleFormSchema } from '~/forms/rule';
 import { parseRuleSet } from '~/utils/ruleset.server';
 import { EditUserSchema, NewUserSchema } from '~/utils/user-validation.server';
 
