@@ -20,6 +20,7 @@ import type { ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useChangeLanguage } from 'remix-i18next/react';
 import { GeneralErrorBoundary } from './components/error-boundary';
+import { MainNav } from './components/main-nav';
 import { visibleSections } from './domain/permissions';
 import { LOCALES } from './i18n';
 import stylesheet from './styles/app.css';
@@ -96,17 +97,7 @@ function AppShell({ children }: { children: ReactNode }) {
         </a>
         {/* with a one-time password every section leads to the password change anyway */}
         {user && !user.mustChangePassword ? (
-          <nav aria-label={t('app.mainNavigation')} className="main-nav">
-            <ul>
-              {visibleSections(user.roles).map((s) => (
-                <li key={s.key}>
-                  <NavLink to={s.path} end={s.path === '/'} prefetch="intent">
-                    {t(`nav.${s.key}`)}
-                  </NavLink>
-                </li>
-              ))}
-            </ul>
-          </nav>
+          <MainNav sections={visibleSections(user.roles)} />
         ) : null}
         <div className="header-tools">
           <Form method="post" action="/settings/language" className="language-switch">

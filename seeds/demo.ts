@@ -1,8 +1,9 @@
 import { TZDate } from '@date-fns/tz';
 import { addDays, startOfDay } from 'date-fns';
 import { deriveDeadlines } from '~/domain/calendar/deadlines';
-import { contentHash, pieceTexts } from '~/domain/disclosure/content';
+import { pieceTexts } from '~/domain/disclosure/content';
 import { DEFAULT_CHANNEL_PLANS } from '~/domain/calendar/vocabulary';
+import { contentHash } from '~/models/content-hash.server';
 import type { PrismaClient } from '~/utils/db.server';
 import { DEFAULT_TIME_ZONE } from '~/utils/format';
 import { hashPassword } from '~/utils/password.server';

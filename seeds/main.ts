@@ -1,6 +1,7 @@
 // `npm run db:seed` (and every `npm start`): creates the reference data every install needs, and
 // the demo workspace when the database has no users yet and LOTSE_DEMO is not "off".
-import { createPrismaClient, databaseProvider } from '~/utils/db.server';
+import { databaseProvider } from '~/utils/database-url';
+import { createPrismaClient } from '~/utils/db.server';
 import { getEnv } from '~/utils/env.server';
 import { createDemoWorkspace } from './demo';
 import { ensureReferenceData } from './reference';

@@ -7,6 +7,10 @@
 import { spawnSync } from 'node:child_process';
 import fs from 'node:fs';
 import path from 'node:path';
+import { tsImport } from 'tsx/esm/api';
+
+// the app's own reading of database URLs (TypeScript: loaded through tsx, for this module only)
+const { isPostgresUrl } = await tsImport('../app/utils/database-url.ts', import.meta.url);
 
 const REPORTS = path.resolve('.cache/test-reports');
 fs.rmSync(REPORTS, { recursive: true, force: true });
@@ -15,7 +19,7 @@ fs.mkdirSync(REPORTS, { recursive: true });
 const bin = (name) => path.resolve('node_modules/.bin', name);
 const results = [];
 
-const POSTGRES = /^postgres(ql)?:\/\//i.test(process.env.LOTSE_TEST_DATABASE ?? '')
+const POSTGRES = isPostgresUrl(process.env.LOTSE_TEST_DATABASE)
   ? process.env.LOTSE_TEST_DATABASE
   : undefined;
 // the SQLite runs never see the PostgreSQL database

@@ -5,6 +5,7 @@ import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { parseArgs, type ParseArgsConfig } from 'node:util';
 import Database from 'better-sqlite3';
+import { DEFAULT_DATABASE_URL, isPostgresUrl, isSqliteUrl, sqlitePath } from '~/utils/database-url';
 import { CliError } from './common';
 
 const MIGRATIONS_DIR = fileURLToPath(new URL('../../prisma/migrations', import.meta.url));
@@ -22,18 +23,18 @@ export type DatabaseSummary = {
 };
 
 /** The SQLite file DATABASE_URL names; anything else is refused. */
-export function databaseFile(url = process.env.DATABASE_URL ?? 'file:./prisma/data/lotse.db') {
-  if (/^postgres(ql)?:/i.test(url)) {
+export function databaseFile(url = process.env.DATABASE_URL ?? DEFAULT_DATABASE_URL) {
+  if (isPostgresUrl(url)) {
     throw new CliError(
       'DATABASE_URL points at PostgreSQL: back it up and restore it with pg_dump and pg_restore',
     );
   }
-  if (!url.startsWith('file:')) {
+  if (!isSqliteUrl(url)) {
     throw new CliError(
       `DATABASE_URL must be a SQLite "file:" URL for backup and restore (got "${url.split(':')[0]}:…")`,
     );
   }
-  const file = url.slice('file:'.length).split('?')[0] ?? '';
+  const file = sqlitePath(url);
   if (!file || file === ':memory:') throw new CliError('DATABASE_URL names no database file');
   return path.resolve(file);
 }

@@ -95,8 +95,9 @@ function externalPackages() {
  * Modules that find files relative to themselves (`new URL('../../prisma/migrations',
  * import.meta.url)`, the generated Prisma client's `__dirname`) must keep doing so from the
  * bundle, which lives elsewhere: import.meta.url and friends become the source file's own.
+ * The server's bundle (app/server/run.mjs) uses this too.
  */
-function fileUrls() {
+export function fileUrls() {
   return {
     name: 'source-file-urls',
     setup(build) {

@@ -1,14 +1,17 @@
 import { Form, Link, useNavigation } from '@remix-run/react';
 import { useTranslation } from 'react-i18next';
+import { AudienceFormSchema, readAudienceForm } from '~/forms/audience';
 import type { FieldErrors } from '~/utils/forms';
+import { useValidatedForm } from '~/utils/use-validated-form';
 import { TextAreaField, TextField } from './field';
 
-export type AudienceFormValues = { name: string; description: string };
+/** The form's fields as the action reads them back (and the page fills them in). */
+export type AudienceFormValues = ReturnType<typeof readAudienceForm>['values'];
 
 /** Name and description of a target audience; `version` guards against overwriting a change. */
 export function AudienceForm({
   values,
-  errors,
+  errors: serverErrors,
   version,
   submitLabel,
   cancelTo,
@@ -21,9 +24,11 @@ export function AudienceForm({
 }) {
   const { t } = useTranslation();
   const navigation = useNavigation();
+  const validation = useValidatedForm({ schema: AudienceFormSchema, read: readAudienceForm });
+  const errors = validation.errorsWith(serverErrors);
   const busy = navigation.state === 'submitting' && navigation.formData?.get('intent') === 'save';
   return (
-    <Form method="post" className="stack" noValidate key={version}>
+    <Form method="post" className="stack" key={version} {...validation.formProps()}>
       <input type="hidden" name="intent" value="save" />
       {version ? <input type="hidden" name="expectedVersion" value={version} /> : null}
       <TextField

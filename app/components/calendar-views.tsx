@@ -5,6 +5,7 @@ import {
   getCoreRowModel,
   useReactTable,
 } from '@tanstack/react-table';
+import ShieldX from 'lucide-react/icons/shield-x';
 import { useMemo, useState, type DragEvent, type KeyboardEvent } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { CalendarDay } from '~/domain/calendar/grid';
@@ -12,6 +13,9 @@ import { PLANNING_DAY_RANGE } from '~/domain/calendar/vocabulary';
 import { useFormat } from '~/utils/use-format';
 import { useLabel } from '~/utils/use-label';
 import { ChannelLabel, StatusBadge } from './labels';
+
+/** Why the output gate withholds a piece: the blocking rules' names, or a check that failed. */
+export type WithheldReason = { rules: string[]; failed: boolean };
 
 type Jsonified<T> = {
   [K in keyof T]: T[K] extends Date ? string : T[K] extends Date | null ? string | null : T[K];
@@ -26,6 +30,8 @@ export type ViewPiece = {
   owner: { id: string; name: string } | null;
   experts: { user: { id: string; name: string } }[];
   deadlines: { stage: string; dueAt: string }[];
+  /** set when the output gate keeps the piece out of the feed and the exports */
+  withheld?: WithheldReason | null;
 };
 type DayJson = Jsonified<CalendarDay>;
 
@@ -38,8 +44,13 @@ function addDays(day: string, n: number) {
   return d.toISOString().slice(0, 10);
 }
 
+/** The calendar's answer to a move (a failed intent carries a problem or field errors). */
+type MoveAnswer =
+  | { ok: true }
+  | { ok: false; problem?: string | null; errors?: Record<string, { key: string } | undefined> };
+
 function useMove() {
-  const fetcher = useFetcher<{ ok: boolean; problem?: string }>({ key: MOVE_KEY });
+  const fetcher = useFetcher<MoveAnswer>({ key: MOVE_KEY });
   return (piece: { id: string; version: number }, day: string) =>
     fetcher.submit(
       { intent: 'move', id: piece.id, day, expectedVersion: String(piece.version) },
@@ -50,19 +61,52 @@ function useMove() {
 /** Says what happened to the last move, for everyone (screen readers included). */
 export function MoveStatus() {
   const { t } = useTranslation();
-  const fetcher = useFetcher<{ ok: boolean; problem?: string }>({ key: MOVE_KEY });
+  const fetcher = useFetcher<MoveAnswer>({ key: MOVE_KEY });
+  const failed = fetcher.data && !fetcher.data.ok ? fetcher.data : null;
+  const firstError = failed?.errors ? Object.values(failed.errors)[0]?.key : undefined;
   const text =
     fetcher.state !== 'idle'
       ? t('calendar.moving')
-      : fetcher.data
-        ? fetcher.data.ok
+      : !fetcher.data
+        ? ''
+        : !failed
           ? t('calendar.moved')
-          : t(fetcher.data.problem ?? 'errors.badRequest')
-        : '';
+          : failed.problem
+            ? t(`calendar.problems.${failed.problem}`)
+            : t(firstError ?? 'errors.badRequest');
   return (
     <p role="status" className={fetcher.data && !fetcher.data.ok ? 'form-error' : 'move-status'}>
       {text}
     </p>
+  );
+}
+
+/**
+ * The mark of a piece that a disclosure rule keeps out of the iCal feed and the exports, with the
+ * reason: as a tooltip, and as text for screen readers. `full` shows it all as text (the list).
+ */
+export function WithheldMark({ reason, full = false }: { reason: WithheldReason; full?: boolean }) {
+  const { t } = useTranslation();
+  const label = t('calendar.withheld.label');
+  const why = reason.rules.length
+    ? t('calendar.withheld.reason', { rules: reason.rules.join(', ') })
+    : t('calendar.withheld.failed');
+  return (
+    <span className={full ? 'withheld full' : 'withheld'} title={`${label}. ${why}`}>
+      <ShieldX className="icon" aria-hidden="true" focusable="false" />
+      {full ? (
+        <span>
+          {label}. <span className="withheld-reason">{why}</span>
+        </span>
+      ) : (
+        <>
+          <span aria-hidden="true">{t('calendar.withheld.short')}</span>
+          <span className="visually-hidden">
+            {label}. {why}
+          </span>
+        </>
+      )}
+    </span>
   );
 }
 
@@ -91,6 +135,7 @@ function PieceChip({
       to={`/calendar/${piece.id}`}
       className="piece-chip"
       data-channel={piece.channel}
+      data-withheld={piece.withheld ? 'true' : undefined}
       draggable={canPlan}
       onDragStart={(e: DragEvent) => {
         e.dataTransfer.setData(DRAG_TYPE, JSON.stringify({ id: piece.id, version: piece.version }));
@@ -105,6 +150,7 @@ function PieceChip({
         {piece.publishAt ? f.time(piece.publishAt) : null}{' '}
         <StatusBadge kind="piece" status={piece.status} />
       </span>
+      {piece.withheld ? <WithheldMark reason={piece.withheld} /> : null}
       <span className="visually-hidden">{label('calendar.openPiece')}</span>
     </Link>
   );
@@ -301,7 +347,14 @@ export function AgendaView({ pieces }: { pieces: ViewPiece[] }) {
       }),
       column.accessor('title', {
         header: t('calendar.columns.title'),
-        cell: (c) => <Link to={`/calendar/${c.row.original.id}`}>{c.getValue()}</Link>,
+        cell: (c) => (
+          <>
+            <Link to={`/calendar/${c.row.original.id}`}>{c.getValue()}</Link>
+            {c.row.original.withheld ? (
+              <WithheldMark reason={c.row.original.withheld} full />
+            ) : null}
+          </>
+        ),
       }),
       column.accessor('channel', {
         header: t('calendar.columns.channel'),
@@ -341,7 +394,7 @@ export function AgendaView({ pieces }: { pieces: ViewPiece[] }) {
         </thead>
         <tbody>
           {table.getRowModel().rows.map((r) => (
-            <tr key={r.id}>
+            <tr key={r.id} data-withheld={r.original.withheld ? 'true' : undefined}>
               {r.getVisibleCells().map((c) => (
                 <td key={c.id}>{flexRender(c.column.columnDef.cell, c.getContext())}</td>
               ))}

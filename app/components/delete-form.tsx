@@ -1,6 +1,8 @@
 import { Form, useNavigation } from '@remix-run/react';
 import { useTranslation } from 'react-i18next';
+import { DeleteSchema } from '~/forms/delete';
 import type { FieldErrors } from '~/utils/forms';
+import { useValidatedForm } from '~/utils/use-validated-form';
 import { FieldError } from './field';
 
 /**
@@ -11,7 +13,7 @@ export function DeleteForm({
   version,
   confirmLabel,
   buttonLabel,
-  errors,
+  errors: serverErrors,
 }: {
   version: number;
   confirmLabel: string;
@@ -20,9 +22,11 @@ export function DeleteForm({
 }) {
   const { t } = useTranslation();
   const navigation = useNavigation();
+  const validation = useValidatedForm({ schema: DeleteSchema });
+  const errors = validation.errorsWith(serverErrors);
   const busy = navigation.state === 'submitting' && navigation.formData?.get('intent') === 'delete';
   return (
-    <Form method="post" className="stack" noValidate>
+    <Form method="post" className="stack" {...validation.formProps()}>
       <input type="hidden" name="intent" value="delete" />
       <input type="hidden" name="expectedVersion" value={version} />
       <div className="checkbox">

@@ -1,14 +1,17 @@
 import { Form, Link, useNavigation } from '@remix-run/react';
 import { useTranslation } from 'react-i18next';
+import { GlossaryFormSchema, readGlossaryForm } from '~/forms/glossary';
 import type { FieldErrors } from '~/utils/forms';
+import { useValidatedForm } from '~/utils/use-validated-form';
 import { TextAreaField } from './field';
 
-export type GlossaryFormValues = { de: string; en: string; both: string; note: string };
+/** The form's fields as the action reads them back (and the page fills them in). */
+export type GlossaryFormValues = ReturnType<typeof readGlossaryForm>['values'];
 
 /** A concept's terms, one per line (or separated by commas), German, English and both. */
 export function GlossaryForm({
   values,
-  errors,
+  errors: serverErrors,
   version,
   submitLabel,
 }: {
@@ -19,9 +22,11 @@ export function GlossaryForm({
 }) {
   const { t } = useTranslation();
   const navigation = useNavigation();
+  const validation = useValidatedForm({ schema: GlossaryFormSchema, read: readGlossaryForm });
+  const errors = validation.errorsWith(serverErrors);
   const busy = navigation.state === 'submitting' && navigation.formData?.get('intent') === 'save';
   return (
-    <Form method="post" className="stack" noValidate key={version}>
+    <Form method="post" className="stack" key={version} {...validation.formProps()}>
       <input type="hidden" name="intent" value="save" />
       {version ? <input type="hidden" name="expectedVersion" value={version} /> : null}
       <p className="field-hint">{t('glossary.form.intro')}</p>

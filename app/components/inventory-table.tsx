@@ -20,7 +20,7 @@ import {
   type SortColumn,
 } from '~/domain/knowledge/inventory-query';
 import { useFormat } from '~/utils/use-format';
-import { StatusBadge } from './labels';
+import { SortIcon, StatusBadge } from './labels';
 
 export type InventoryRow = {
   id: string;
@@ -309,9 +309,7 @@ export function InventoryTable({
                             onClick={() => go(toggleSort(query, id as SortColumn))}
                           >
                             {flexRender(header.column.columnDef.header, header.getContext())}
-                            <span aria-hidden="true">
-                              {sorted === 'asc' ? ' ▲' : sorted === 'desc' ? ' ▼' : ' ↕'}
-                            </span>
+                            <SortIcon direction={sorted} />
                           </button>
                         ) : (
                           flexRender(header.column.columnDef.header, header.getContext())

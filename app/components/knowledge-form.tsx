@@ -3,7 +3,13 @@ import { useMemo, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { suggestLanguage } from '~/domain/knowledge/language';
 import { CONTENT_LANGUAGES, KNOWLEDGE_KINDS } from '~/domain/knowledge/vocabulary';
+import {
+  KnowledgeFormSchema,
+  readKnowledgeFormData,
+  type KnowledgeFormValues,
+} from '~/forms/knowledge';
 import type { FieldErrors } from '~/utils/forms';
+import { useValidatedForm } from '~/utils/use-validated-form';
 import { FieldError, TextAreaField, TextField } from './field';
 import {
   formPayload,
@@ -24,21 +30,10 @@ const FIELD_LABELS: Record<string, string> = {
   expert: 'disclosure.fields.expert',
 };
 
-export type KnowledgeFormDefaults = {
-  title: string;
-  summary: string;
-  details: string;
-  kind: string;
-  language: string;
-  department: string;
-  tags: string[];
-  links: string;
-};
-
 /** The form experts use to propose a topic and to revise it. */
 export function KnowledgeForm({
-  defaults,
-  errors,
+  values,
+  errors: serverErrors,
   tagSuggestions,
   departments,
   version,
@@ -46,7 +41,7 @@ export function KnowledgeForm({
   problem,
   isDraft,
 }: {
-  defaults: KnowledgeFormDefaults;
+  values: KnowledgeFormValues;
   errors?: FieldErrors;
   tagSuggestions: readonly string[];
   departments: readonly string[];
@@ -59,9 +54,14 @@ export function KnowledgeForm({
   const { t } = useTranslation();
   const navigation = useNavigation();
   const busy = navigation.state === 'submitting';
-  const [text, setText] = useState(`${defaults.title} ${defaults.summary} ${defaults.details}`);
-  const [language, setLanguage] = useState(defaults.language);
-  const [languageTouched, setLanguageTouched] = useState(Boolean(defaults.language));
+  const validation = useValidatedForm({
+    schema: KnowledgeFormSchema,
+    read: readKnowledgeFormData,
+  });
+  const errors = validation.errorsWith(serverErrors);
+  const [text, setText] = useState(`${values.title} ${values.summary} ${values.details}`);
+  const [language, setLanguage] = useState(values.language);
+  const [languageTouched, setLanguageTouched] = useState(Boolean(values.language));
   const suggested = useMemo(() => suggestLanguage(text), [text]);
   const shownLanguage = languageTouched ? language : (suggested ?? language);
   const onText = (form: HTMLFormElement) => {
@@ -79,12 +79,11 @@ export function KnowledgeForm({
       ref={form}
       method="post"
       className="stack wide"
-      noValidate
       onChange={(e) => {
         onText(e.currentTarget);
         live.onChange();
       }}
-      onSubmit={live.onSubmit}
+      {...validation.formProps(live.onSubmit)}
     >
       {problem ? (
         <p className="form-error" role="alert">
@@ -96,7 +95,7 @@ export function KnowledgeForm({
         name="title"
         label={t('knowledge.form.title')}
         errors={errors}
-        defaultValue={defaults.title}
+        defaultValue={values.title}
         required
         maxLength={200}
       />
@@ -105,7 +104,7 @@ export function KnowledgeForm({
         label={t('knowledge.form.summary')}
         errors={errors}
         rows={3}
-        defaultValue={defaults.summary}
+        defaultValue={values.summary}
         required
       />
       <TextAreaField
@@ -113,12 +112,12 @@ export function KnowledgeForm({
         label={t('knowledge.form.details')}
         errors={errors}
         rows={6}
-        defaultValue={defaults.details}
+        defaultValue={values.details}
         hint={t('knowledge.form.detailsHint')}
       />
       <div className="field">
         <label htmlFor="field-kind">{t('knowledge.form.kind')}</label>
-        <select id="field-kind" name="kind" defaultValue={defaults.kind || 'expertise'}>
+        <select id="field-kind" name="kind" defaultValue={values.kind || 'expertise'}>
           {KNOWLEDGE_KINDS.map((k) => (
             <option key={k} value={k}>
               {t(`kinds.${k}`)}
@@ -158,7 +157,7 @@ export function KnowledgeForm({
         name="department"
         label={t('knowledge.form.department')}
         errors={errors}
-        defaultValue={defaults.department}
+        defaultValue={values.department}
         list="department-suggestions"
         required
       />
@@ -168,7 +167,7 @@ export function KnowledgeForm({
         ))}
       </datalist>
       <TagInput
-        defaultTags={defaults.tags}
+        defaultTags={values.tags}
         suggestions={tagSuggestions}
         label={t('knowledge.form.tags')}
         errorId="field-tags-error"
@@ -180,7 +179,7 @@ export function KnowledgeForm({
         label={t('knowledge.form.links')}
         errors={errors}
         rows={2}
-        defaultValue={defaults.links}
+        defaultValue={values.links}
         hint={t('knowledge.form.linksHint')}
       />
       {hydrated ? (

@@ -1,19 +1,20 @@
+import type { SerializeFrom } from '@remix-run/node';
 import { Form, Link, useNavigation } from '@remix-run/react';
 import { useMemo, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { suggestLanguage } from '~/domain/knowledge/language';
 import { CONTENT_LANGUAGES } from '~/domain/knowledge/vocabulary';
+import { NeedFormSchema, readNeedForm } from '~/forms/audience';
+import type { loader as needLoader } from '~/routes/needs.new';
 import type { FieldErrors } from '~/utils/forms';
+import { useValidatedForm } from '~/utils/use-validated-form';
 import { FieldError, TextAreaField } from './field';
 import { TagInput } from './tag-input';
 
-export type NeedFormValues = {
-  audienceId: string;
-  text: string;
-  tags: string[];
-  priority: string;
-  language: string;
-};
+/** The form's fields as the action reads them back (and the page fills them in). */
+export type NeedFormValues = ReturnType<typeof readNeedForm>['values'];
+/** The audiences to choose from, as the pages' loaders list them. */
+type AudienceChoices = SerializeFrom<typeof needLoader>['audiences'];
 
 /**
  * What an audience wants to know: the question in its own words, tags, priority and language
@@ -21,7 +22,7 @@ export type NeedFormValues = {
  */
 export function NeedForm({
   values,
-  errors,
+  errors: serverErrors,
   version,
   audiences,
   tagSuggestions,
@@ -31,13 +32,15 @@ export function NeedForm({
   values: NeedFormValues;
   errors?: FieldErrors;
   version?: number;
-  audiences: readonly { id: string; name: string }[];
+  audiences: AudienceChoices;
   tagSuggestions: readonly string[];
   submitLabel: string;
   cancelTo: string;
 }) {
   const { t } = useTranslation();
   const navigation = useNavigation();
+  const validation = useValidatedForm({ schema: NeedFormSchema, read: readNeedForm });
+  const errors = validation.errorsWith(serverErrors);
   const busy = navigation.state === 'submitting' && navigation.formData?.get('intent') === 'save';
   const [text, setText] = useState(values.text);
   const [language, setLanguage] = useState(values.language);
@@ -45,7 +48,7 @@ export function NeedForm({
   const suggested = useMemo(() => suggestLanguage(text), [text]);
   const shownLanguage = languageTouched ? language : (suggested ?? language);
   return (
-    <Form method="post" className="stack wide" noValidate key={version}>
+    <Form method="post" className="stack wide" key={version} {...validation.formProps()}>
       <input type="hidden" name="intent" value="save" />
       {version ? <input type="hidden" name="expectedVersion" value={version} /> : null}
       <div className="field">

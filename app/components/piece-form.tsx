@@ -1,9 +1,18 @@
+import type { SerializeFrom } from '@remix-run/node';
 import { Form, Link, useNavigation, useParams } from '@remix-run/react';
-import { useRef, useState } from 'react';
+import { useMemo, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { CHANNELS, PLANNING_INPUT_RANGE } from '~/domain/calendar/vocabulary';
+import { ENTERED_DATES } from '~/forms/entered-dates';
+import { pieceFormSchema } from '~/forms/piece';
+import type { loader as newPieceLoader } from '~/routes/calendar.new';
 import type { FieldErrors } from '~/utils/forms';
+import { useFormat } from '~/utils/use-format';
+import { useValidatedForm } from '~/utils/use-validated-form';
 import { FieldError, TextAreaField, TextField } from './field';
+import { ChannelFields } from './channel-fields';
+import { ExpertPicker } from './expert-picker';
+import { MarkdownField } from './markdown-preview';
 import {
   formPayload,
   LiveDisclosurePanel,
@@ -27,12 +36,13 @@ const FIELD_LABELS: Record<string, string> = {
 };
 
 export type PieceFormValues = Record<string, string | string[]>;
-type Option = { id: string; name: string };
+/** The audiences, owners and experts to choose from, as the pages' loaders list them. */
+type PieceFormOptions = SerializeFrom<typeof newPieceLoader>['options'];
 
 /** Create and edit a content piece, with the fields its channel needs. */
 export function PieceForm({
   values,
-  errors,
+  errors: serverErrors,
   options,
   version,
   submitLabel,
@@ -40,13 +50,23 @@ export function PieceForm({
 }: {
   values: PieceFormValues;
   errors?: FieldErrors;
-  options: { audiences: Option[]; owners: Option[]; experts: Option[] };
+  options: PieceFormOptions;
   version?: number;
   submitLabel: string;
   cancelTo: string;
 }) {
   const { t } = useTranslation();
   const navigation = useNavigation();
+  // the action's schema, in the workspace's time zone; the browser's own checks stay on until
+  // hydration, so that without JavaScript a date the browser cannot read is never sent empty
+  const { timeZone } = useFormat();
+  const schema = useMemo(() => pieceFormSchema(timeZone), [timeZone]);
+  const validation = useValidatedForm({
+    schema,
+    arrays: ['audiences', 'experts'],
+    nativeChecksUntilHydrated: true,
+  });
+  const errors = validation.errorsWith(serverErrors);
   const [channel, setChannel] = useState(String(values.channel || 'blog'));
   const v = (k: string) => (typeof values[k] === 'string' ? (values[k] as string) : '');
   const many = (k: string) => (Array.isArray(values[k]) ? (values[k] as string[]) : []);
@@ -64,11 +84,11 @@ export function PieceForm({
       ref={form}
       method="post"
       className="stack wide"
-      noValidate
       onChange={live.onChange}
-      onSubmit={live.onSubmit}
+      {...validation.formProps(live.onSubmit)}
     >
       {version ? <input type="hidden" name="expectedVersion" value={version} /> : null}
+      <input type="hidden" name={ENTERED_DATES} defaultValue="" />
       <div className="field">
         <label htmlFor="field-channel">{t('calendar.form.channel')}</label>
         <select
@@ -107,106 +127,7 @@ export function PieceForm({
         defaultValue={v('publishAt')}
         hint={t('calendar.form.publishAtHint')}
       />
-      {channel === 'blog' ? (
-        <fieldset className="channel-fields">
-          <legend>{t('channels.blog')}</legend>
-          <TextField
-            name="slug"
-            label={t('calendar.form.slug')}
-            errors={errors}
-            defaultValue={v('slug')}
-            hint={t('calendar.form.slugHint')}
-          />
-          <TextField
-            name="targetUrl"
-            type="url"
-            label={t('calendar.form.targetUrl')}
-            errors={errors}
-            defaultValue={v('targetUrl')}
-          />
-        </fieldset>
-      ) : null}
-      {channel === 'podcast' ? (
-        <fieldset className="channel-fields">
-          <legend>{t('channels.podcast')}</legend>
-          <TextField
-            name="episodeNumber"
-            inputMode="numeric"
-            label={t('calendar.form.episodeNumber')}
-            errors={errors}
-            defaultValue={v('episodeNumber')}
-          />
-          <TextField
-            name="guests"
-            label={t('calendar.form.guests')}
-            errors={errors}
-            defaultValue={v('guests')}
-            hint={t('calendar.form.listHint')}
-          />
-          <TextField
-            name="durationMinutes"
-            inputMode="numeric"
-            label={t('calendar.form.duration')}
-            errors={errors}
-            defaultValue={v('durationMinutes')}
-          />
-        </fieldset>
-      ) : null}
-      {channel === 'whitepaper' ? (
-        <fieldset className="channel-fields">
-          <legend>{t('channels.whitepaper')}</legend>
-          <div className="field">
-            <label htmlFor="field-gated">{t('calendar.form.gated')}</label>
-            <select id="field-gated" name="gated" defaultValue={v('gated')}>
-              <option value="">{t('calendar.form.undecided')}</option>
-              <option value="yes">{t('calendar.form.gatedYes')}</option>
-              <option value="no">{t('calendar.form.gatedNo')}</option>
-            </select>
-          </div>
-          <TextField
-            name="pageEstimate"
-            inputMode="numeric"
-            label={t('calendar.form.pages')}
-            errors={errors}
-            defaultValue={v('pageEstimate')}
-          />
-        </fieldset>
-      ) : null}
-      {channel === 'webinar' ? (
-        <fieldset className="channel-fields">
-          <legend>{t('channels.webinar')}</legend>
-          <TextField
-            name="webinarStart"
-            type="datetime-local"
-            {...PLANNING_INPUT_RANGE}
-            label={t('calendar.form.start')}
-            errors={errors}
-            defaultValue={v('webinarStart')}
-          />
-          <TextField
-            name="webinarEnd"
-            type="datetime-local"
-            {...PLANNING_INPUT_RANGE}
-            label={t('calendar.form.end')}
-            errors={errors}
-            defaultValue={v('webinarEnd')}
-          />
-          <TextField
-            name="speakers"
-            label={t('calendar.form.speakers')}
-            errors={errors}
-            defaultValue={v('speakers')}
-            hint={t('calendar.form.listHint')}
-          />
-          <TextField
-            name="registrationUrl"
-            type="url"
-            label={t('calendar.form.registrationUrl')}
-            errors={errors}
-            defaultValue={v('registrationUrl')}
-          />
-        </fieldset>
-      ) : null}
+      <ChannelFields channel={channel} value={v} errors={errors} />
       <div className="field">
         <label htmlFor="field-ownerId">{t('calendar.form.owner')}</label>
         <select id="field-ownerId" name="ownerId" defaultValue={v('ownerId')}>
@@ -232,27 +153,16 @@ export function PieceForm({
           </label>
         ))}
       </fieldset>
-      <div className="field">
-        <label htmlFor="field-experts">{t('calendar.form.experts')}</label>
-        <select
-          id="field-experts"
-          name="experts"
-          multiple
-          size={5}
-          defaultValue={many('experts')}
-          aria-describedby="field-experts-hint"
-        >
-          {options.experts.map((o) => (
-            <option key={o.id} value={o.id}>
-              {o.name}
-            </option>
-          ))}
-        </select>
-        <p className="field-hint" id="field-experts-hint">
-          {t('calendar.form.expertsHint')}
-        </p>
-      </div>
-      <TextAreaField
+      <ExpertPicker
+        id="field-experts"
+        name="experts"
+        label={t('calendar.form.experts')}
+        options={options.experts}
+        defaultValue={many('experts')}
+        errors={errors}
+        onChange={live.onChange}
+      />
+      <MarkdownField
         name="body"
         label={t('calendar.form.body')}
         errors={errors}

@@ -1,27 +1,38 @@
 import { useTranslation } from 'react-i18next';
 
-/** Why a rule could not be saved: its own examples fail, or someone changed it meanwhile. */
-export function RuleExamplesProblem({
-  problem,
-  examples,
-}: {
-  problem: string;
-  examples: { missed: string[]; wronglyHit: string[] } | null;
-}) {
+type RuleFailure = {
+  ok: false;
+  problem: string | null;
+  detail: { problem: string; missed?: string[]; wronglyHit?: string[] } | null;
+};
+
+/**
+ * Why a rule could not be saved or restored: its own examples fail, its key is taken, or someone
+ * changed it meanwhile. Shows nothing for other answers (a reach preview, field errors).
+ */
+export function RuleExamplesProblem({ data }: { data: unknown }) {
   const { t } = useTranslation();
+  const failure = isRuleFailure(data) ? data : null;
+  if (!failure?.problem) return null;
+  const missed = failure.detail?.missed ?? [];
+  const wronglyHit = failure.detail?.wronglyHit ?? [];
   return (
     <div className="form-error" role="alert">
-      <p>{t(problem)}</p>
-      {examples?.missed.length ? (
+      <p>{t(`rules.problems.${failure.problem}`)}</p>
+      {missed.length ? (
         <p>
-          {t('rules.problems.missed')} {examples.missed.map((x) => `“${x}”`).join(', ')}
+          {t('rules.problems.missed')} {missed.map((x) => `“${x}”`).join(', ')}
         </p>
       ) : null}
-      {examples?.wronglyHit.length ? (
+      {wronglyHit.length ? (
         <p>
-          {t('rules.problems.wronglyHit')} {examples.wronglyHit.map((x) => `“${x}”`).join(', ')}
+          {t('rules.problems.wronglyHit')} {wronglyHit.map((x) => `“${x}”`).join(', ')}
         </p>
       ) : null}
     </div>
   );
+}
+
+function isRuleFailure(data: unknown): data is RuleFailure {
+  return !!data && typeof data === 'object' && 'ok' in data && data.ok === false;
 }

@@ -2,8 +2,10 @@ import { Form, Link, useNavigation } from '@remix-run/react';
 import { useCallback, useEffect, useRef } from 'react';
 import { useTranslation } from 'react-i18next';
 import { RULE_KINDS, RULE_SEVERITIES } from '~/domain/disclosure/vocabulary';
+import { RuleFormSchema } from '~/forms/rule';
 import type { FieldErrors } from '~/utils/forms';
-import type { ReachAnswer } from '~/utils/rule-reach.server';
+import type { ReachAnswer } from '~/models/rule-reach.server';
+import { useValidatedForm } from '~/utils/use-validated-form';
 import { TextAreaField, TextField } from './field';
 import { formPayload, useDebouncedPost } from './live-disclosure';
 import { RuleReachPanel } from './rule-reach';
@@ -13,7 +15,7 @@ export type RuleFormValues = Record<string, string | boolean>;
 /** Create and edit a disclosure rule; lists are one entry per line. */
 export function RuleForm({
   values,
-  errors,
+  errors: serverErrors,
   revision,
   submitLabel,
   preview,
@@ -27,6 +29,12 @@ export function RuleForm({
 }) {
   const { t } = useTranslation();
   const navigation = useNavigation();
+  const validation = useValidatedForm({
+    schema: RuleFormSchema,
+    // "Preview reach" saves nothing: the server shows the reach of whatever is typed
+    skip: (submitter) => submitter.name === 'intent' && submitter.value === 'preview',
+  });
+  const errors = validation.errorsWith(serverErrors);
   const v = (k: string) => (typeof values[k] === 'string' ? (values[k] as string) : '');
   const saving =
     navigation.state === 'submitting' && navigation.formData?.get('intent') !== 'preview';
@@ -44,9 +52,8 @@ export function RuleForm({
       ref={form}
       method="post"
       className="stack wide"
-      noValidate
       onChange={() => check()}
-      onSubmit={reach.cancel}
+      {...validation.formProps(reach.cancel)}
     >
       {revision ? <input type="hidden" name="expectedRevision" value={revision} /> : null}
       <TextField

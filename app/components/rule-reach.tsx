@@ -1,7 +1,7 @@
 import { Link } from '@remix-run/react';
 import { useTranslation } from 'react-i18next';
 import type { ReachItem, RuleReach } from '~/models/rule-reach.server';
-import type { ReachAnswer } from '~/utils/rule-reach.server';
+import type { ReachAnswer } from '~/models/rule-reach.server';
 
 const itemPath = (item: Pick<ReachItem, 'type' | 'id'>) =>
   item.type === 'piece' ? `/calendar/${item.id}` : `/knowledge/${item.id}`;

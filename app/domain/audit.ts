@@ -39,12 +39,95 @@ export function auditQueryToSearch(query: AuditQuery): string {
   return search ? `?${search}` : '';
 }
 
+/** The kinds of record the audit log knows (an entry's `entityType`). */
+export const AUDIT_ENTITIES = [
+  'user',
+  'knowledge_item',
+  'content_piece',
+  'disclosure_rule',
+  'disclosure_exemption',
+  'audience',
+  'need',
+  'match',
+  'glossaryConcept',
+] as const;
+export type AuditEntity = (typeof AUDIT_ENTITIES)[number];
+
+/**
+ * What the audit log records, by the prefix of the action (`piece.status`): the kind of record
+ * the actions of that prefix are about, and the actions. Every action has a label in the
+ * message catalogs (`audit.actions.<prefix>.<action>`).
+ */
+export const AUDIT_VOCABULARY = {
+  user: {
+    entity: 'user',
+    actions: [
+      'create',
+      'update',
+      'passwordChange',
+      'oneTimePassword',
+      'passwordResetRequested',
+      'passwordReset',
+    ],
+  },
+  audience: { entity: 'audience', actions: ['create', 'update', 'delete'] },
+  need: { entity: 'need', actions: ['create', 'update', 'delete'] },
+  glossaryConcept: { entity: 'glossaryConcept', actions: ['create', 'update', 'delete'] },
+  knowledge: {
+    entity: 'knowledge_item',
+    actions: [
+      'create',
+      'update',
+      'submit',
+      'withdraw',
+      'accept',
+      'request_changes',
+      'decline',
+      'archive',
+      'import',
+    ],
+  },
+  match: { entity: 'match', actions: ['accepted', 'dismissed'] },
+  piece: { entity: 'content_piece', actions: ['create', 'update', 'move', 'status'] },
+  exemption: { entity: 'disclosure_exemption', actions: ['request', 'grant', 'deny'] },
+  rule: { entity: 'disclosure_rule', actions: ['create', 'update', 'import'] },
+} as const satisfies Record<string, { entity: AuditEntity; actions: readonly string[] }>;
+
+type Vocabulary = typeof AUDIT_VOCABULARY;
+type Prefix = keyof Vocabulary;
+
+/** One audit action (`piece.status`) with the kind of record it is about. */
+export type AuditSubject = {
+  [P in Prefix]: {
+    action: `${P}.${Vocabulary[P]['actions'][number]}`;
+    entityType: Vocabulary[P]['entity'];
+  };
+}[Prefix];
+export type AuditAction = AuditSubject['action'];
+
+/** An action of the vocabulary with its kind of record: `auditSubject('piece', 'move')`. */
+export function auditSubject<P extends Prefix, A extends Vocabulary[P]['actions'][number]>(
+  prefix: P,
+  action: A,
+): { action: `${P}.${A}`; entityType: Vocabulary[P]['entity'] } {
+  return { action: `${prefix}.${action}`, entityType: AUDIT_VOCABULARY[prefix].entity };
+}
+
+/** Every action of the vocabulary, in its order. */
+export const AUDIT_ACTIONS: readonly AuditAction[] = Object.entries(AUDIT_VOCABULARY).flatMap(
+  ([prefix, { actions }]) => actions.map((action) => `${prefix}.${action}` as AuditAction),
+);
+
+export function isAuditAction(value: string): value is AuditAction {
+  return (AUDIT_ACTIONS as readonly string[]).includes(value);
+}
+
 /**
  * Which permission shows an entry's subject and details: the one that opens that kind of record
  * elsewhere in Lotse, so the audit log never shows a role more than the rest of the app does
  * (an administrator sees that a piece changed, not its text). Kinds not listed show neither.
  */
-export const SUBJECT_PERMISSION: Readonly<Record<string, Action>> = {
+export const SUBJECT_PERMISSION: Readonly<Record<AuditEntity, Action>> = {
   user: 'users:manage',
   knowledge_item: 'knowledge:review',
   content_piece: 'calendar:read-all',
@@ -55,6 +138,13 @@ export const SUBJECT_PERMISSION: Readonly<Record<string, Action>> = {
   match: 'matches:read',
   glossaryConcept: 'matches:read',
 };
+
+/** The permission that shows entries about `entityType` (as stored: any text), if any. */
+export function subjectPermission(entityType: string): Action | undefined {
+  return Object.hasOwn(SUBJECT_PERMISSION, entityType)
+    ? SUBJECT_PERMISSION[entityType as AuditEntity]
+    : undefined;
+}
 
 export type AuditChange = { field: string; before?: string; after?: string };
 

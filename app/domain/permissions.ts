@@ -16,6 +16,7 @@ export const ACTIONS = [
   'knowledge:read', // the accepted inventory (and one's own items)
   'knowledge:submit', // propose, edit and withdraw one's own items
   'knowledge:review', // accept, request changes, decline, archive; see every item
+  'knowledge:findings', // see disclosure findings on any item one may read (owners see their own)
   'experts:read',
   // audiences, needs, matching, glossary
   'audiences:read',
@@ -27,6 +28,7 @@ export const ACTIONS = [
   'calendar:read', // pieces one may see (experts: those they contribute to)
   'calendar:read-all',
   'calendar:plan', // create, edit, move, transition pieces
+  'calendar:approve', // approve a piece that is in review
   // disclosure
   'rules:read',
   'rules:manage',
@@ -43,6 +45,7 @@ export const PERMISSIONS: Readonly<Record<Role, readonly Action[]>> = {
   editor: [
     'knowledge:read',
     'knowledge:review',
+    'knowledge:findings',
     'experts:read',
     'audiences:read',
     'audiences:manage',
@@ -57,11 +60,13 @@ export const PERMISSIONS: Readonly<Record<Role, readonly Action[]>> = {
   management: [
     'knowledge:read',
     'knowledge:review',
+    'knowledge:findings',
     'experts:read',
     'audiences:read',
     'matches:read',
     'calendar:read',
     'calendar:read-all',
+    'calendar:approve',
     'rules:read',
     'rules:manage',
     'exemptions:decide',
@@ -73,6 +78,41 @@ export const PERMISSIONS: Readonly<Record<Role, readonly Action[]>> = {
 /** Whether any of the roles grants the action. */
 export function can(roles: readonly string[], action: Action): boolean {
   return roles.some((role) => isRole(role) && PERMISSIONS[role].includes(action));
+}
+
+/**
+ * A write refused by the permission map. Models throw it through `assertCan`; a route answers
+ * it with 403 (routes check the same permission first, so it only fires when a route forgot).
+ */
+export class NotAllowedError extends Error {
+  readonly status = 403;
+  constructor(readonly action: Action) {
+    super(`not allowed: ${action}`);
+    this.name = 'NotAllowedError';
+  }
+}
+
+/**
+ * The check every model write makes before it touches anything, whatever the route already
+ * checked: the CLI, seeds and tests call models directly.
+ */
+export function assertCan(actor: { roles: readonly string[] }, action: Action): void {
+  if (!can(actor.roles, action)) throw new NotAllowedError(action);
+}
+
+/**
+ * Runs a write whose answer already has a `notAllowed` problem (`{ ok: false, problem }`): a
+ * refusal by `assertCan` inside it becomes that answer instead of an error.
+ */
+export async function refusalAsProblem<T>(
+  write: () => Promise<T>,
+): Promise<T | { ok: false; problem: 'notAllowed' }> {
+  try {
+    return await write();
+  } catch (error) {
+    if (error instanceof NotAllowedError) return { ok: false, problem: 'notAllowed' };
+    throw error;
+  }
 }
 
 /** All actions the roles grant, for mirroring in the interface. */

@@ -1,5 +1,4 @@
 import { z } from 'zod';
-import type { GlossaryFormValues } from '~/components/glossary-form';
 import { MAX_TERM_LENGTH, MAX_TERMS_PER_LIST, parseTermLines } from '~/domain/matching/glossary';
 
 // Messages are i18n keys; the form shows them next to their inputs.
@@ -35,7 +34,7 @@ export function readGlossaryForm(form: FormData) {
     const v = form.get(key);
     return typeof v === 'string' ? v : '';
   };
-  const values: GlossaryFormValues = {
+  const values = {
     de: get('de'),
     en: get('en'),
     both: get('both'),

@@ -45,8 +45,18 @@ export type KnowledgeFormValues = {
   links: string;
 };
 
+export const REVIEW_STEPS = [
+  'submit',
+  'withdraw',
+  'accept',
+  'request_changes',
+  'decline',
+  'archive',
+] as const;
+export type ReviewStep = (typeof REVIEW_STEPS)[number];
+
 export const ReviewSchema = z.object({
-  intent: z.enum(['submit', 'withdraw', 'accept', 'request_changes', 'decline', 'archive']),
+  intent: z.enum(REVIEW_STEPS),
   comment: z.string().trim().max(2000, 'validation.tooLong').default(''),
   expectedVersion: z.coerce.number().int().positive(),
 });
@@ -63,7 +73,11 @@ export const BulkSchema = z.object({
 
 /** Reads the knowledge form: tags from the chips plus anything still typed in the tag field. */
 export async function readKnowledgeForm(request: Request) {
-  const form = await request.formData();
+  return readKnowledgeFormData(await request.formData());
+}
+
+/** The knowledge form's data as the schema's input (the browser checks the same input). */
+export function readKnowledgeFormData(form: FormData) {
   const get = (k: string) => {
     const v = form.get(k);
     return typeof v === 'string' ? v : '';

@@ -1,7 +1,15 @@
 import { z } from 'zod';
+import {
+  CHANNEL_FIELDS,
+  type ChannelField,
+  type ChannelFieldKind,
+  type ChannelFieldValue,
+  type ChannelFieldValues,
+} from '~/domain/calendar/channel-fields';
 import { FIRST_PLANNING_YEAR, fromLocalInput, LAST_PLANNING_YEAR } from '~/domain/calendar/grid';
 import { CHANNELS, PIECE_STATUSES } from '~/domain/calendar/vocabulary';
-import type { PieceInput } from '~/models/piece.server';
+import { checkEnteredDates, enteredDates } from './entered-dates';
+import type { PieceInput } from '~/models/piece-writes.server';
 
 const optionalText = (max: number) => z.string().trim().max(max, 'validation.tooLong').default('');
 const optionalInt = (max: number) =>
@@ -35,6 +43,44 @@ const list = z
       .filter(Boolean),
   );
 
+const slug = (max: number) =>
+  z
+    .string()
+    .trim()
+    .max(max, 'validation.tooLong')
+    .default('')
+    .refine((v) => v === '' || /^[a-z0-9]+(-[a-z0-9]+)*$/.test(v), 'calendar.form.badSlug')
+    .transform((v) => v || null);
+const yesNo = z
+  .enum(['yes', 'no', ''], 'validation.choose')
+  .default('')
+  .transform((v) => (v === '' ? null : v === 'yes'));
+
+type FieldSchema<K extends ChannelFieldKind> = z.ZodType<ChannelFieldValue<K>, unknown>;
+
+/** The schema of each channel-specific field, from its line in domain/calendar/channel-fields. */
+function channelFieldShape(localDateTime: FieldSchema<'dateTime'>) {
+  const schemaOf = (field: ChannelField): z.ZodType => {
+    switch (field.kind) {
+      case 'slug':
+        return slug(field.max ?? 120);
+      case 'url':
+        return optionalUrl;
+      case 'integer':
+        return optionalInt(field.max ?? 100_000);
+      case 'list':
+        return list;
+      case 'yesNo':
+        return yesNo;
+      case 'dateTime':
+        return localDateTime;
+    }
+  };
+  return Object.fromEntries(CHANNEL_FIELDS.map((f) => [f.name, schemaOf(f)])) as {
+    [N in keyof ChannelFieldValues]: z.ZodType<ChannelFieldValues[N], unknown>;
+  };
+}
+
 /** The piece form; dates are local date-times in the workspace's time zone. */
 export function pieceFormSchema(timeZone: string) {
   const localDateTime = z
@@ -52,7 +98,7 @@ export function pieceFormSchema(timeZone: string) {
           message:
             year && (year < FIRST_PLANNING_YEAR || year > LAST_PLANNING_YEAR)
               ? 'validation.dateRange'
-              : 'validation.dateTime',
+              : 'validation.dateInvalid',
         });
       return d;
     });
@@ -76,29 +122,13 @@ export function pieceFormSchema(timeZone: string) {
         .array(z.string().max(40, 'validation.invalid'))
         .max(50, 'validation.invalid')
         .default([]),
-      slug: z
-        .string()
-        .trim()
-        .max(120, 'validation.tooLong')
-        .default('')
-        .refine((v) => v === '' || /^[a-z0-9]+(-[a-z0-9]+)*$/.test(v), 'calendar.form.badSlug')
-        .transform((v) => v || null),
-      targetUrl: optionalUrl,
-      episodeNumber: optionalInt(100_000),
-      guests: list,
-      durationMinutes: optionalInt(24 * 60),
-      gated: z
-        .enum(['yes', 'no', ''], 'validation.choose')
-        .default('')
-        .transform((v) => (v === '' ? null : v === 'yes')),
-      pageEstimate: optionalInt(10_000),
-      webinarStart: localDateTime,
-      webinarEnd: localDateTime,
-      speakers: list,
-      registrationUrl: optionalUrl,
+      ...channelFieldShape(localDateTime),
       expectedVersion: z.coerce.number().int().positive().optional(),
+      // date fields that held input the browser could not read as a date (see entered-dates.ts)
+      enteredDates,
     })
     .superRefine((v, ctx) => {
+      checkEnteredDates(v, ctx);
       if (v.webinarStart && v.webinarEnd && v.webinarEnd <= v.webinarStart) {
         ctx.addIssue({
           code: 'custom',
@@ -107,7 +137,7 @@ export function pieceFormSchema(timeZone: string) {
         });
       }
     })
-    .transform(({ expectedVersion, ...rest }) => ({
+    .transform(({ expectedVersion, enteredDates: _enteredDates, ...rest }) => ({
       expectedVersion,
       // a webinar is published when it starts, unless a publish date is given
       input: {

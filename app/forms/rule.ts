@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { compileRules, RuleCompileError } from '~/domain/disclosure/engine';
+import { compileRules, RuleCompileError, type DisclosureRule } from '~/domain/disclosure/engine';
 import { RULE_KINDS, RULE_SEVERITIES } from '~/domain/disclosure/vocabulary';
 import type { RuleDefinition } from '~/models/rule.server';
 
@@ -73,4 +73,49 @@ export const RuleFormSchema = z
     changeNote,
     expectedRevision,
     definition: definition satisfies RuleDefinition,
+  }));
+
+/**
+ * A rule as drafted in the rule form, for its reach: only what decides what it finds (kind,
+ * severity, patterns, exceptions, window), with the form's limits. Empty patterns are allowed
+ * here (the form is being typed); the reach of a rule without patterns is nothing.
+ */
+const draftLines = z
+  .string()
+  .max(20_000)
+  .default('')
+  .transform((v) => [
+    ...new Set(
+      v
+        .split('\n')
+        .map((l) => l.trim())
+        .filter(Boolean),
+    ),
+  ])
+  .pipe(z.array(z.string().max(500)).max(1000));
+
+export const DraftRuleSchema = z
+  .object({
+    key: z.string().trim().max(100).default(''),
+    name: z.string().trim().max(200).default(''),
+    severity: z.enum(RULE_SEVERITIES),
+    kind: z.enum(RULE_KINDS),
+    patterns: draftLines,
+    exceptions: draftLines,
+    window: z
+      .string()
+      .trim()
+      .max(10)
+      .default('')
+      .transform((v) => (v === '' ? undefined : Number(v)))
+      .pipe(z.number().int().min(0).max(10_000).optional()),
+  })
+  .transform((d): DisclosureRule => ({
+    id: d.key || 'draft',
+    name: d.name || d.key || 'draft',
+    severity: d.severity,
+    kind: d.kind,
+    patterns: d.patterns,
+    exceptions: d.exceptions,
+    window: d.window,
   }));

@@ -11,8 +11,10 @@ import { tagConnections } from './tag.server';
  * meanwhile by someone else into a conflict instead of an overwrite.
  */
 
-export type AudienceProblem = 'notFound' | 'conflict' | 'nameTaken' | 'inUse';
-export type WriteOutcome = { ok: true; id: string } | { ok: false; problem: AudienceProblem };
+/** `audienceGone`: the need's audience was deleted while its form was open. */
+export type AudienceProblem = 'notFound' | 'conflict' | 'nameTaken' | 'inUse' | 'audienceGone';
+export type WriteOutcome<P extends AudienceProblem = AudienceProblem> =
+  { ok: true; id: string } | { ok: false; problem: P };
 
 const needSelect = {
   id: true,
@@ -68,7 +70,7 @@ export async function createAudience({
 }: {
   actorId: string;
   input: AudienceFormData;
-}): Promise<WriteOutcome> {
+}): Promise<WriteOutcome<'nameTaken'>> {
   try {
     return await prisma.$transaction(async (tx) => {
       const audience = await tx.audience.create({
@@ -100,7 +102,7 @@ export async function updateAudience({
   actorId: string;
   input: AudienceFormData;
   expectedVersion: number;
-}): Promise<WriteOutcome> {
+}): Promise<WriteOutcome<'notFound' | 'conflict' | 'nameTaken'>> {
   try {
     return await prisma.$transaction(async (tx) => {
       const before = await tx.audience.findUnique({
@@ -146,7 +148,7 @@ export function deleteAudience({
   id: string;
   actorId: string;
   expectedVersion: number;
-}): Promise<WriteOutcome> {
+}): Promise<WriteOutcome<'notFound' | 'conflict' | 'inUse'>> {
   return prisma.$transaction(async (tx) => {
     const audience = await tx.audience.findUnique({
       where: { id },
@@ -192,13 +194,13 @@ export function createNeed({
 }: {
   actorId: string;
   input: NeedFormData;
-}): Promise<WriteOutcome> {
+}): Promise<WriteOutcome<'audienceGone'>> {
   return prisma.$transaction(async (tx) => {
     const audience = await tx.audience.findUnique({
       where: { id: input.audienceId },
       select: { id: true },
     });
-    if (!audience) return { ok: false, problem: 'notFound' };
+    if (!audience) return { ok: false, problem: 'audienceGone' };
     const need = await tx.need.create({
       data: {
         audienceId: input.audienceId,
@@ -230,7 +232,7 @@ export function updateNeed({
   actorId: string;
   input: NeedFormData;
   expectedVersion: number;
-}): Promise<WriteOutcome> {
+}): Promise<WriteOutcome<'notFound' | 'conflict' | 'audienceGone'>> {
   return prisma.$transaction(async (tx) => {
     const before = await tx.need.findUnique({
       where: { id },
@@ -247,7 +249,7 @@ export function updateNeed({
       where: { id: input.audienceId },
       select: { id: true },
     });
-    if (!audience) return { ok: false, problem: 'notFound' };
+    if (!audience) return { ok: false, problem: 'audienceGone' };
     const { count } = await tx.need.updateMany({
       where: { id, version: expectedVersion },
       data: {
@@ -284,7 +286,9 @@ export function deleteNeed({
   id: string;
   actorId: string;
   expectedVersion: number;
-}): Promise<WriteOutcome> {
+}): Promise<
+  { ok: true; audienceId: string } | { ok: false; problem: 'notFound' | 'conflict' | 'inUse' }
+> {
   return prisma.$transaction(async (tx) => {
     const need = await tx.need.findUnique({
       where: { id },
@@ -301,6 +305,6 @@ export function deleteNeed({
       entityId: id,
       before: { text: need.text, audienceId: need.audienceId },
     });
-    return { ok: true, id: need.audienceId };
+    return { ok: true, audienceId: need.audienceId };
   });
 }

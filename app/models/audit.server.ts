@@ -3,8 +3,10 @@ import {
   AUDIT_PAGE_SIZE,
   auditChanges,
   recordedName,
-  SUBJECT_PERMISSION,
+  subjectPermission,
+  type AuditEntity,
   type AuditQuery,
+  type AuditSubject,
 } from '~/domain/audit';
 import { startOfLocalDay } from '~/domain/calendar/grid';
 import { can, type Action } from '~/domain/permissions';
@@ -12,10 +14,9 @@ import type { Prisma } from '~/generated/prisma/client';
 import { prisma, type Tx } from '~/utils/db.server';
 import type { SessionUser } from '~/utils/session.server';
 
-export type AuditInput = {
+/** An entry: an action of the vocabulary (domain/audit.ts) with the kind of record it is about. */
+export type AuditInput = AuditSubject & {
   actorId: string | null;
-  action: string;
-  entityType: string;
   entityId: string;
   before?: unknown;
   after?: unknown;
@@ -83,8 +84,9 @@ export async function listAuditEvents({
       actor: { select: { id: true, name: true } },
     },
   });
+  // stored entries may name kinds of record this version no longer knows: those show neither
   const permitted = (type: string) => {
-    const action = SUBJECT_PERMISSION[type];
+    const action = subjectPermission(type);
     return Boolean(action && can(viewer.roles, action));
   };
   const subjects = await currentSubjects(
@@ -125,11 +127,11 @@ async function currentSubjects(
   rows: readonly { entityType: string; entityId: string }[],
   viewer: Viewer,
 ): Promise<Map<string, Subject | 'hidden'>> {
-  const ids = (type: string) => [
+  const ids = (type: AuditEntity) => [
     ...new Set(rows.filter((r) => r.entityType === type).map((r) => r.entityId)),
   ];
   const out = new Map<string, Subject | 'hidden'>();
-  const put = (type: string, id: string, name: string, href: string | null) =>
+  const put = (type: AuditEntity, id: string, name: string, href: string | null) =>
     out.set(`${type}:${id}`, { name: name.length > 120 ? `${name.slice(0, 119)}…` : name, href });
   const link = (action: Action, href: string) => (can(viewer.roles, action) ? href : null);
 

@@ -1,4 +1,5 @@
 import { weekRange } from '~/domain/calendar/weeks';
+import { can } from '~/domain/permissions';
 import { prisma } from '~/utils/db.server';
 
 /** What a subject expert sees first: their submissions and what waits for them. */
@@ -27,7 +28,7 @@ export async function getExpertDashboard({ userId }: { userId: string }) {
 /** What an editor sees first: this week's pieces, content gaps, submissions to review. */
 export async function getEditorDashboard({ now, timeZone }: { now: Date; timeZone: string }) {
   const { start, end } = weekRange(now, timeZone);
-  const [thisWeek, gaps, toReview] = await Promise.all([
+  const [thisWeek, gaps, toReview, toReviewTotal] = await Promise.all([
     prisma.contentPiece.findMany({
       where: { publishAt: { gte: start, lt: end }, status: { not: 'cancelled' } },
       orderBy: { publishAt: 'asc' },
@@ -45,8 +46,10 @@ export async function getEditorDashboard({ now, timeZone }: { now: Date; timeZon
       take: 20,
       select: { id: true, title: true, submittedAt: true, owner: { select: { name: true } } },
     }),
+    // the list shows the oldest; the count says how many wait in all
+    prisma.knowledgeItem.count({ where: { status: 'submitted' } }),
   ]);
-  return { thisWeek, gaps, toReview };
+  return { thisWeek, gaps, toReview, toReviewTotal };
 }
 
 /** What management sees first: the rules and the exemption requests awaiting a decision. */
@@ -84,4 +87,26 @@ export async function getAdminDashboard() {
     prisma.user.count({ where: { active: false } }),
   ]);
   return { active, inactive };
+}
+
+/**
+ * The dashboard of a user: one panel per part of the work their permissions open (an expert's
+ * own submissions, planning, the rules, user administration); null for each panel they do not get.
+ */
+export async function dashboardFor({
+  viewer,
+  now,
+  timeZone,
+}: {
+  viewer: { id: string; roles: readonly string[] };
+  now: Date;
+  timeZone: string;
+}) {
+  const [expert, editor, management, admin] = await Promise.all([
+    can(viewer.roles, 'knowledge:submit') ? getExpertDashboard({ userId: viewer.id }) : null,
+    can(viewer.roles, 'calendar:plan') ? getEditorDashboard({ now, timeZone }) : null,
+    can(viewer.roles, 'rules:manage') ? getManagementDashboard() : null,
+    can(viewer.roles, 'users:manage') ? getAdminDashboard() : null,
+  ]);
+  return { expert, editor, management, admin };
 }

@@ -2,24 +2,24 @@ import {
   checkText,
   compileRules,
   type CompiledRules,
-  type DisclosureRule,
   type Finding,
 } from '~/domain/disclosure/engine';
-import type { RuleKind, RuleSeverity } from '~/domain/disclosure/vocabulary';
 import {
-  contentHash,
   knowledgeTexts,
   pieceTexts,
   type KnowledgeTextSource,
   type PieceTextSource,
   type Texts,
 } from '~/domain/disclosure/content';
+import { Memo } from '~/domain/memo';
 import type { Prisma } from '~/generated/prisma/client';
+import { can } from '~/domain/permissions';
 import { isLocale } from '~/i18n';
 import { prisma } from '~/utils/db.server';
 import { getFixedT } from '~/utils/i18n.server';
-import { parseJsonArray } from '~/utils/json';
 import { recordAudit } from './audit.server';
+import { contentHash } from './content-hash.server';
+import { toEngineRule } from './rule-definition.server';
 
 /**
  * The one server-side place where content meets the disclosure rules: the pages, the workflow
@@ -33,7 +33,7 @@ type Cached = {
   compiled: CompiledRules;
   revisions: Map<string, { id: string; revision: number; name: string }>;
 };
-let cache: Cached | null = null;
+const compiledRules = new Memo<string, Cached>(1);
 
 /**
  * The active rules, compiled once per change of the rule set. Rules are never deleted and every
@@ -48,28 +48,27 @@ export async function activeRules(): Promise<Cached> {
     _count: { _all: true },
   });
   const key = `${stamp._count._all}:${stamp._sum.revision ?? 0}:${stamp._max.updatedAt?.getTime() ?? 0}`;
-  if (cache?.key === key) return cache;
+  const known = compiledRules.get(key);
+  if (known) return known;
   const rows = await prisma.disclosureRule.findMany({
     where: { active: true },
     orderBy: { key: 'asc' },
   });
-  const rules: DisclosureRule[] = rows.map((r) => ({
-    id: r.key,
-    name: r.name,
-    category: r.category,
-    severity: r.severity as RuleSeverity,
-    kind: r.kind as RuleKind,
-    patterns: parseJsonArray(r.patterns),
-    exceptions: parseJsonArray(r.exceptions),
-    window: r.window ?? undefined,
-    message: r.message || undefined,
-  }));
-  cache = {
+  return compiledRules.set(key, {
     key,
-    compiled: compileRules(rules),
+    compiled: compileRules(rows.map(toEngineRule)),
     revisions: new Map(rows.map((r) => [r.key, { id: r.id, revision: r.revision, name: r.name }])),
-  };
-  return cache;
+  });
+}
+
+/**
+ * The "try it" box of the rules page: what the rules in force say about a text, with no record
+ * behind it and no exemptions.
+ */
+export async function tryRules({ text }: { text: string }) {
+  const { compiled } = await activeRules();
+  const { decision, findings } = checkText(compiled, text);
+  return { decision, findings };
 }
 
 export type FieldFinding = Finding & { field: string; ruleName: string; exempted: boolean };
@@ -251,6 +250,24 @@ export function knowledgeContentTexts(k: KnowledgeContent): Texts {
 /** A knowledge item's verdict (knowledge items have no exemptions: they are not published). */
 export function checkKnowledge(k: KnowledgeContent) {
   return checkFields(knowledgeContentTexts(k));
+}
+
+/**
+ * What the disclosure rules would say if a knowledge item went public, for its page: a warning,
+ * never a block. Only its owner and those the permission map lets see findings
+ * (`knowledge:findings`) get them: to other experts, findings on someone else's item would reveal
+ * what the rules look for, so they get an empty verdict.
+ */
+export async function knowledgeVerdictFor({
+  item,
+  viewer,
+}: {
+  item: KnowledgeContent & { ownerId: string };
+  viewer: { id: string; roles: readonly string[] };
+}): Promise<ContentVerdict> {
+  if (item.ownerId === viewer.id || can(viewer.roles, 'knowledge:findings'))
+    return checkKnowledge(item);
+  return { decision: 'allow', findings: [], contentHash: '' };
 }
 
 /**

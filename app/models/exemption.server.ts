@@ -1,4 +1,4 @@
-import { can } from '~/domain/permissions';
+import { assertCan, refusalAsProblem } from '~/domain/permissions';
 import { prisma } from '~/utils/db.server';
 import type { SessionUser } from '~/utils/session.server';
 import { recordAudit } from './audit.server';
@@ -32,7 +32,7 @@ export function listOpenExemptions() {
 export type ExemptionProblem =
   'notFound' | 'notAllowed' | 'noFinding' | 'alreadyOpen' | 'stale' | 'decided';
 
-export async function requestExemption({
+export function requestExemption({
   pieceId,
   ruleKey,
   reason,
@@ -43,40 +43,42 @@ export async function requestExemption({
   reason: string;
   actor: Pick<SessionUser, 'id' | 'roles'>;
 }): Promise<{ ok: true } | { ok: false; problem: ExemptionProblem }> {
-  if (!can(actor.roles, 'exemptions:request')) return { ok: false, problem: 'notAllowed' };
-  const piece = await prisma.contentPiece.findUnique({
-    where: { id: pieceId },
-    select: pieceContentSelect,
-  });
-  const rule = await prisma.disclosureRule.findUnique({ where: { key: ruleKey } });
-  if (!piece || !rule) return { ok: false, problem: 'notFound' };
-  const verdict = await checkPiece(piece);
-  if (!verdict.findings.some((f) => f.ruleId === ruleKey && !f.exempted))
-    return { ok: false, problem: 'noFinding' };
-  const open = await prisma.disclosureExemption.findFirst({
-    where: { pieceId, ruleId: rule.id, status: 'requested' },
-  });
-  if (open) return { ok: false, problem: 'alreadyOpen' };
-  await prisma.$transaction(async (tx) => {
-    const ex = await tx.disclosureExemption.create({
-      data: {
-        pieceId,
-        ruleId: rule.id,
-        ruleRevision: rule.revision,
-        contentHash: verdict.contentHash,
-        reason,
-        requestedById: actor.id,
-      },
+  return refusalAsProblem(async () => {
+    assertCan(actor, 'exemptions:request');
+    const piece = await prisma.contentPiece.findUnique({
+      where: { id: pieceId },
+      select: pieceContentSelect,
     });
-    await recordAudit(tx, {
-      actorId: actor.id,
-      action: 'exemption.request',
-      entityType: 'disclosure_exemption',
-      entityId: ex.id,
-      after: { pieceId, rule: ruleKey, reason },
+    const rule = await prisma.disclosureRule.findUnique({ where: { key: ruleKey } });
+    if (!piece || !rule) return { ok: false, problem: 'notFound' };
+    const verdict = await checkPiece(piece);
+    if (!verdict.findings.some((f) => f.ruleId === ruleKey && !f.exempted))
+      return { ok: false, problem: 'noFinding' };
+    const open = await prisma.disclosureExemption.findFirst({
+      where: { pieceId, ruleId: rule.id, status: 'requested' },
     });
+    if (open) return { ok: false, problem: 'alreadyOpen' };
+    await prisma.$transaction(async (tx) => {
+      const ex = await tx.disclosureExemption.create({
+        data: {
+          pieceId,
+          ruleId: rule.id,
+          ruleRevision: rule.revision,
+          contentHash: verdict.contentHash,
+          reason,
+          requestedById: actor.id,
+        },
+      });
+      await recordAudit(tx, {
+        actorId: actor.id,
+        action: 'exemption.request',
+        entityType: 'disclosure_exemption',
+        entityId: ex.id,
+        after: { pieceId, rule: ruleKey, reason },
+      });
+    });
+    return { ok: true };
   });
-  return { ok: true };
 }
 
 export async function decideExemption({

@@ -58,3 +58,12 @@ export async function getExpert({ id, includePieces }: { id: string; includePiec
     pieces: expert.contributions.map((c) => c.piece),
   };
 }
+
+/** The department on a user's expert profile ('' without a profile). */
+export async function expertDepartment({ userId }: { userId: string }): Promise<string> {
+  const profile = await prisma.expertProfile.findUnique({
+    where: { userId },
+    select: { department: true },
+  });
+  return profile?.department ?? '';
+}

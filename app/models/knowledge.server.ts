@@ -1,5 +1,7 @@
 import type { Prisma } from '~/generated/prisma/client';
 import type { InventoryQuery, SortColumn } from '~/domain/knowledge/inventory-query';
+import { auditSubject } from '~/domain/audit';
+import { parseTags } from '~/domain/knowledge/tags';
 import type { KnowledgeStatus } from '~/domain/knowledge/vocabulary';
 import {
   canEdit,
@@ -7,7 +9,7 @@ import {
   type KnowledgeAction,
   type TransitionProblem,
 } from '~/domain/knowledge/workflow';
-import { can } from '~/domain/permissions';
+import { assertCan, can } from '~/domain/permissions';
 import { prisma, usesPostgres, type Tx } from '~/utils/db.server';
 import type { SessionUser } from '~/utils/session.server';
 import { recordAudit } from './audit.server';
@@ -236,6 +238,13 @@ function itemData(input: KnowledgeInput) {
   };
 }
 
+/** What the audit log records of an item's content (its details shortened by the log). */
+function auditedContent(input: KnowledgeInput) {
+  const { links: _links, ...data } = itemData(input);
+  // sorted, so that the log shows a change of tags only when the set changed
+  return { ...data, tags: parseTags(input.tags).sort() };
+}
+
 /** An expert proposes a topic: saved as a draft, or submitted for review at once. */
 export async function createKnowledgeItem({
   owner,
@@ -246,6 +255,7 @@ export async function createKnowledgeItem({
   input: KnowledgeInput;
   submit: boolean;
 }) {
+  assertCan(owner, 'knowledge:submit');
   return prisma.$transaction(async (tx) => {
     const now = new Date();
     const item = await tx.knowledgeItem.create({
@@ -278,6 +288,12 @@ export async function createKnowledgeItem({
         },
       });
     }
+    await recordAudit(tx, {
+      actorId: owner.id,
+      ...auditSubject('knowledge', 'create'),
+      entityId: item.id,
+      after: { ...auditedContent(input), status: submit ? 'submitted' : 'draft' },
+    });
     return item;
   });
 }
@@ -304,10 +320,22 @@ export async function updateKnowledgeItem({
   expectedVersion: number;
   submit: boolean;
 }): Promise<WriteResult> {
+  assertCan(actor, 'knowledge:submit');
   return prisma.$transaction(async (tx) => {
     const item = await tx.knowledgeItem.findFirst({
       where: { AND: [{ id }, knowledgeVisibleTo(actor)] },
-      select: { status: true, ownerId: true, version: true },
+      select: {
+        status: true,
+        ownerId: true,
+        version: true,
+        title: true,
+        summary: true,
+        details: true,
+        kind: true,
+        language: true,
+        department: true,
+        tags: { select: { tag: { select: { name: true } } } },
+      },
     });
     if (!item) return { ok: false, problem: 'notFound' } as const;
     const who = {
@@ -338,6 +366,18 @@ export async function updateKnowledgeItem({
         data: { knowledgeItemId: id, fromStatus: status, toStatus: next, actorId: actor.id },
       });
     }
+    const { title, summary, details, kind, language, department } = item;
+    await recordAudit(tx, {
+      actorId: actor.id,
+      ...auditSubject('knowledge', 'update'),
+      entityId: id,
+      before: {
+        ...{ title, summary, details, kind, language, department },
+        tags: item.tags.map((t) => t.tag.name).sort(),
+        status,
+      },
+      after: { ...auditedContent(input), status: next },
+    });
     return { ok: true, status: next } as const;
   });
 }
@@ -414,6 +454,7 @@ export function transitionKnowledgeItem(args: {
   comment?: string;
   expectedVersion?: number;
 }): Promise<WriteResult> {
+  assertCan(args.actor, 'knowledge:read');
   return prisma.$transaction((tx) => applyTransition(tx, { ...args, comment: args.comment ?? '' }));
 }
 
@@ -432,6 +473,7 @@ export async function bulkKnowledgeAction({
   action: 'accept' | 'archive' | 'add_tag';
   tag?: string;
 }): Promise<{ changed: number; skipped: number }> {
+  assertCan(actor, 'knowledge:review');
   return prisma.$transaction(async (tx) => {
     let changed = 0;
     let skipped = 0;

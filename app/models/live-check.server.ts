@@ -3,7 +3,7 @@ import { parseTags } from '~/domain/knowledge/tags';
 import type { Channel } from '~/domain/calendar/vocabulary';
 import { prisma } from '~/utils/db.server';
 import { checkFields, type ContentVerdict } from './disclosure.server';
-import { linkedNames } from './piece.server';
+import { linkedNames } from './piece-queries.server';
 
 /**
  * The disclosure check while someone writes: the texts of a form that has not been saved yet,

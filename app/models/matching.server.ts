@@ -1,6 +1,7 @@
 import { suggestChannel } from '~/domain/matching/channel';
 import { createMatcher, displayScore, type Matcher, type Reason } from '~/domain/matching/engine';
 import type { GlossaryEntry } from '~/domain/matching/glossary';
+import { Memo } from '~/domain/memo';
 import { prisma } from '~/utils/db.server';
 import { isUniqueViolation } from '~/utils/db-errors.server';
 import type { SessionUser } from '~/utils/session.server';
@@ -11,10 +12,10 @@ import { recordAudit } from './audit.server';
  * glossary) is built once and rebuilt only when items, tags or the glossary change; a request
  * then ranks one need against it in milliseconds.
  */
-let cached: { key: string; matcher: Matcher } | null = null;
+const matchers = new Memo<string, Matcher>(1);
 
 async function corpusKey() {
-  const [items, glossary, tags] = await Promise.all([
+  const [items, glossary, glossaryTerms] = await Promise.all([
     prisma.knowledgeItem.aggregate({
       where: { status: 'accepted' },
       _count: { _all: true },
@@ -28,7 +29,7 @@ async function corpusKey() {
     items._max.updatedAt?.getTime(),
     glossary._count._all,
     glossary._max.updatedAt?.getTime(),
-    tags,
+    glossaryTerms,
   ].join(':');
 }
 
@@ -46,7 +47,8 @@ export async function loadGlossary(): Promise<GlossaryEntry[]> {
 
 export async function getMatcher(): Promise<Matcher> {
   const key = await corpusKey();
-  if (cached?.key === key) return cached.matcher;
+  const known = matchers.get(key);
+  if (known) return known;
   const [items, glossary] = await Promise.all([
     prisma.knowledgeItem.findMany({
       where: { status: 'accepted' },
@@ -73,8 +75,7 @@ export async function getMatcher(): Promise<Matcher> {
     })),
     glossary,
   );
-  cached = { key, matcher };
-  return matcher;
+  return matchers.set(key, matcher);
 }
 
 export type Suggestion = {
@@ -302,5 +303,57 @@ async function decideOnce({
       after: { needId, knowledgeItemId, pieceId },
     });
     return { ok: true as const, pieceId, existing: false };
+  });
+}
+
+/**
+ * The matching overview: every audience with its needs (and how many accepted matches each
+ * has), and accepted knowledge that no accepted match and no piece uses yet.
+ */
+export async function matchingOverview() {
+  const [audiences, unused] = await Promise.all([
+    prisma.audience.findMany({
+      orderBy: { name: 'asc' },
+      select: {
+        id: true,
+        name: true,
+        needs: {
+          orderBy: [{ priority: 'desc' }, { text: 'asc' }],
+          select: {
+            id: true,
+            text: true,
+            language: true,
+            priority: true,
+            _count: { select: { matches: { where: { decision: 'accepted' } } } },
+          },
+        },
+      },
+    }),
+    prisma.knowledgeItem.findMany({
+      where: {
+        status: 'accepted',
+        matches: { none: { decision: 'accepted' } },
+        pieces: { none: {} },
+      },
+      orderBy: { title: 'asc' },
+      take: 100,
+      select: { id: true, title: true, language: true },
+    }),
+  ]);
+  return { audiences, unused };
+}
+
+/** A need as its suggestions page shows it, or null. */
+export function getNeedForMatching({ id }: { id: string }) {
+  return prisma.need.findUnique({
+    where: { id },
+    select: {
+      id: true,
+      text: true,
+      language: true,
+      priority: true,
+      audience: { select: { name: true } },
+      tags: { select: { tag: { select: { name: true } } } },
+    },
   });
 }

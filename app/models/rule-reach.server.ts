@@ -7,6 +7,8 @@ import {
   type DisclosureRule,
 } from '~/domain/disclosure/engine';
 import type { RuleSeverity } from '~/domain/disclosure/vocabulary';
+import { Memo } from '~/domain/memo';
+import { DraftRuleSchema } from '~/forms/rule';
 import { yieldToOthers } from '~/utils/background.server';
 import { prisma } from '~/utils/db.server';
 import type { SessionUser } from '~/utils/session.server';
@@ -101,7 +103,7 @@ async function loadReachContent(viewer: Pick<SessionUser, 'id' | 'roles'>): Prom
  * (which the stamp does not see) are re-read after a few seconds at the latest.
  */
 const CACHE_MS = 10_000;
-let cached: { key: string; at: number; records: ReachRecord[] } | null = null;
+const lastReach = new Memo<string, { at: number; records: ReachRecord[] }>(1);
 
 async function reachContent(viewer: Pick<SessionUser, 'id' | 'roles'>): Promise<ReachRecord[]> {
   const [pieces, items] = await Promise.all([
@@ -115,9 +117,10 @@ async function reachContent(viewer: Pick<SessionUser, 'id' | 'roles'>): Promise<
     items._count._all,
     items._max.updatedAt?.getTime() ?? 0,
   ].join(':');
-  if (cached?.key === key && Date.now() - cached.at < CACHE_MS) return cached.records;
+  const known = lastReach.get(key);
+  if (known && Date.now() - known.at < CACHE_MS) return known.records;
   const records = await loadReachContent(viewer);
-  cached = { key, at: Date.now(), records };
+  lastReach.set(key, { at: Date.now(), records });
   return records;
 }
 
@@ -235,4 +238,40 @@ export async function ruleSetReach({
     severity: r.severity,
     reach: byRule.get(r.id) ?? emptyReach({ pieces: 0, knowledge: 0 }),
   }));
+}
+
+/** Largest body the reach reads: the rule form's fields at their limits fit within it. */
+export const RULE_REACH_MAX_BYTES = 256 * 1024;
+
+/** What the rule form shows: the reach, nothing yet (no patterns), or why there is none. */
+export type ReachAnswer =
+  | { ok: true; reach: RuleReach | null }
+  | { ok: false; error: 'invalid' | 'tooLarge'; fields: string[] }
+  | { ok: false; error: 'compile'; problem: string }
+  | { ok: false; error: 'aborted' };
+
+/** The reach of the drafted rule in `data` (the rule form's fields), with its HTTP status. */
+export async function answerDraftReach(
+  data: Record<string, unknown>,
+  viewer: Pick<SessionUser, 'id' | 'roles'>,
+  signal?: AbortSignal,
+): Promise<{ status: number; answer: ReachAnswer }> {
+  const parsed = DraftRuleSchema.safeParse(data);
+  if (!parsed.success) {
+    const tooLarge = parsed.error.issues.some((i) => i.code === 'too_big');
+    return {
+      status: tooLarge ? 413 : 400,
+      answer: {
+        ok: false,
+        error: tooLarge ? 'tooLarge' : 'invalid',
+        fields: [...new Set(parsed.error.issues.map((i) => String(i.path[0] ?? 'rule')))],
+      },
+    };
+  }
+  if (!parsed.data.patterns.length) return { status: 200, answer: { ok: true, reach: null } };
+  const result = await draftRuleReach({ rule: parsed.data, viewer, signal });
+  if (result.ok) return { status: 200, answer: { ok: true, reach: result.reach } };
+  // 499: the browser gave the request up (nobody reads this answer)
+  if ('aborted' in result) return { status: 499, answer: { ok: false, error: 'aborted' } };
+  return { status: 400, answer: { ok: false, error: 'compile', problem: result.problem } };
 }

@@ -1,65 +1,23 @@
 import { performance } from 'node:perf_hooks';
 import { checkDisclosure, type DisclosureRule } from '~/domain/disclosure/engine';
-import type { RuleKind, RuleSeverity } from '~/domain/disclosure/vocabulary';
 import { Prisma } from '~/generated/prisma/client';
 import { newIds, yieldToOthers } from '~/utils/background.server';
 import { prisma, type Tx } from '~/utils/db.server';
 import { isUniqueViolation } from '~/utils/db-errors.server';
-import { parseJsonArray } from '~/utils/json';
 import { recordAudit } from './audit.server';
 import { recheckPieces } from './disclosure.server';
+import {
+  definitionOf,
+  toEngineRule,
+  type RuleDefinition,
+  type RuleRow,
+} from './rule-definition.server';
 
-export type RuleDefinition = {
-  key: string;
-  name: string;
-  category: string;
-  rationale: string;
-  message: string;
-  severity: RuleSeverity;
-  kind: RuleKind;
-  patterns: string[];
-  exceptions: string[];
-  window: number | null;
-  examplesMatch: string[];
-  examplesNoMatch: string[];
-  active: boolean;
-};
-
-type RuleRow = Awaited<ReturnType<typeof prisma.disclosureRule.findUniqueOrThrow>>;
-
-export function definitionOf(r: RuleRow): RuleDefinition {
-  return {
-    key: r.key,
-    name: r.name,
-    category: r.category,
-    rationale: r.rationale,
-    message: r.message,
-    severity: r.severity as RuleSeverity,
-    kind: r.kind as RuleKind,
-    patterns: parseJsonArray(r.patterns),
-    exceptions: parseJsonArray(r.exceptions),
-    window: r.window,
-    examplesMatch: parseJsonArray(r.examplesMatch),
-    examplesNoMatch: parseJsonArray(r.examplesNoMatch),
-    active: r.active,
-  };
-}
-
-export const engineRule = (d: RuleDefinition): DisclosureRule => ({
-  id: d.key,
-  name: d.name,
-  category: d.category,
-  severity: d.severity,
-  kind: d.kind,
-  patterns: d.patterns,
-  exceptions: d.exceptions,
-  window: d.window ?? undefined,
-  message: d.message || undefined,
-});
+export { definitionOf, toEngineRule, type RuleDefinition } from './rule-definition.server';
 
 /** The rule's own examples, run: which must-match examples it misses, which others it hits. */
 export function failingExamples(d: RuleDefinition) {
-  const rule = engineRule(d);
+  const rule = toEngineRule(d);
   const hits = (text: string) => checkDisclosure([rule], text).findings.length > 0;
   return {
     missed: d.examplesMatch.filter((x) => !hits(x)),

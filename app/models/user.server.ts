@@ -1,6 +1,7 @@
 import { prisma, type Tx } from '~/utils/db.server';
 import { dummyPasswordHash, hashPassword, verifyPassword } from '~/utils/password.server';
 import type { Role } from '~/domain/permissions';
+import type { Locale } from '~/i18n';
 import { recordAudit } from './audit.server';
 
 export function normalizeEmail(email: string) {
@@ -165,4 +166,9 @@ export async function updateUser({
     });
     return { ok: true } as const;
   });
+}
+
+/** Saves the interface language a user chose; it follows them to every device. */
+export async function setUserLocale({ userId, locale }: { userId: string; locale: Locale }) {
+  await prisma.user.update({ where: { id: userId }, data: { locale }, select: { id: true } });
 }

@@ -2,30 +2,31 @@ import { json, type LoaderFunctionArgs, type MetaFunction } from '@remix-run/nod
 import { Link, useLoaderData } from '@remix-run/react';
 import { useTranslation } from 'react-i18next';
 import { pageTitle } from '~/utils/meta';
-import { can } from '~/domain/permissions';
-import {
-  getAdminDashboard,
-  getEditorDashboard,
-  getExpertDashboard,
-  getManagementDashboard,
-} from '~/models/dashboard.server';
+import { DEFAULT_QUERY, inventoryQueryToSearch } from '~/domain/knowledge/inventory-query';
+import { dashboardFor } from '~/models/dashboard.server';
 import { getWorkspace } from '~/models/workspace.server';
 import { requireUser } from '~/utils/auth.server';
 import { ChannelLabel, StatusBadge } from '~/components/labels';
 import { useFormat } from '~/utils/use-format';
+
+/** The inventory filtered to what waits for review, oldest first (the dashboard's order). */
+const SUBMITTED_SEARCH = inventoryQueryToSearch({
+  ...DEFAULT_QUERY,
+  status: ['submitted'],
+  sort: 'updated',
+  dir: 'asc',
+});
 
 export const meta: MetaFunction = ({ matches }) => pageTitle(matches, null);
 
 export async function loader({ request }: LoaderFunctionArgs) {
   const user = await requireUser(request);
   const { timeZone } = await getWorkspace();
-  const roles = user.roles;
-  const [expert, editor, management, admin] = await Promise.all([
-    roles.includes('expert') ? getExpertDashboard({ userId: user.id }) : null,
-    can(roles, 'calendar:plan') ? getEditorDashboard({ now: new Date(), timeZone }) : null,
-    can(roles, 'rules:manage') ? getManagementDashboard() : null,
-    can(roles, 'users:manage') ? getAdminDashboard() : null,
-  ]);
+  const { expert, editor, management, admin } = await dashboardFor({
+    viewer: user,
+    now: new Date(),
+    timeZone,
+  });
   return json({ name: user.name, expert, editor, management, admin });
 }
 
@@ -125,14 +126,27 @@ export default function Dashboard() {
             <section className="card" aria-labelledby="dash-review">
               <h2 id="dash-review">{t('dashboard.editor.toReview')}</h2>
               {editor.toReview.length ? (
-                <ul className="plain">
-                  {editor.toReview.map((i) => (
-                    <li key={i.id}>
-                      <Link to={`/knowledge/${i.id}`}>{i.title}</Link>{' '}
-                      <span className="field-hint">({i.owner.name})</span>
-                    </li>
-                  ))}
-                </ul>
+                <>
+                  <p>
+                    {t('dashboard.editor.toReviewCount', { count: editor.toReviewTotal })}
+                    {editor.toReviewTotal > editor.toReview.length
+                      ? ` ${t('dashboard.editor.toReviewShown', { shown: editor.toReview.length })}`
+                      : null}
+                  </p>
+                  <ul className="plain">
+                    {editor.toReview.map((i) => (
+                      <li key={i.id}>
+                        <Link to={`/knowledge/${i.id}`}>{i.title}</Link>{' '}
+                        <span className="field-hint">({i.owner.name})</span>
+                      </li>
+                    ))}
+                  </ul>
+                  <p>
+                    <Link to={`/knowledge${SUBMITTED_SEARCH}`}>
+                      {t('dashboard.editor.toReviewAll')}
+                    </Link>
+                  </p>
+                </>
               ) : (
                 <p className="empty">{t('dashboard.editor.toReviewEmpty')}</p>
               )}

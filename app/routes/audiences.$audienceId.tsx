@@ -10,12 +10,14 @@ import { useTranslation } from 'react-i18next';
 import { AudienceForm } from '~/components/audience-form';
 import { DeleteForm } from '~/components/delete-form';
 import { NeedsTable } from '~/components/needs-table';
+import { ProblemAlert } from '~/components/problem-alert';
 import { can } from '~/domain/permissions';
 import { deleteAudience, getAudience, updateAudience } from '~/models/audience.server';
 import { AudienceFormSchema, readAudienceForm } from '~/forms/audience';
 import { requirePermission } from '~/utils/auth.server';
 import { DeleteSchema } from '~/forms/delete';
-import { formDataToObject, parseForm, type FieldErrors } from '~/utils/forms';
+import { intent, intentAction } from '~/utils/intent-action.server';
+import { errorsOf, failureOf } from '~/utils/intent-result';
 import { pageTitle } from '~/utils/meta';
 import { invariantResponse } from '~/utils/misc';
 
@@ -33,53 +35,47 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
   });
 }
 
-const PROBLEM_STATUS = { notFound: 404, conflict: 409, nameTaken: 409, inUse: 409 } as const;
-
-export async function action({ request, params }: ActionFunctionArgs) {
-  const user = await requirePermission(request, 'audiences:manage');
-  const id = params.audienceId ?? '';
-  const form = await request.formData();
-  if (form.get('intent') === 'delete') {
-    const result = parseForm(DeleteSchema, formDataToObject(form));
-    if (!result.ok) {
-      return json({ errors: result.errors, problem: null, values: null }, { status: 400 });
-    }
-    const name = (await getAudience(id))?.name ?? '';
-    const outcome = await deleteAudience({ id, actorId: user.id, ...result.data });
-    invariantResponse(outcome.ok || outcome.problem !== 'notFound', 'Not found', { status: 404 });
-    if (!outcome.ok) {
-      return json(
-        { errors: {} as FieldErrors, problem: outcome.problem, values: null },
-        { status: PROBLEM_STATUS[outcome.problem] },
-      );
-    }
-    return redirect(`/audiences?deleted=${encodeURIComponent(name)}`);
-  }
-  invariantResponse(form.get('intent') === 'save', 'Unknown intent', { status: 400 });
-  const { values, input } = readAudienceForm(form);
-  const result = parseForm(AudienceFormSchema, input);
-  if (!result.ok) return json({ errors: result.errors, problem: null, values }, { status: 400 });
-  const outcome = await updateAudience({
-    id,
-    actorId: user.id,
-    input: result.data,
-    expectedVersion: result.data.expectedVersion ?? 0,
-  });
-  invariantResponse(outcome.ok || outcome.problem !== 'notFound', 'Not found', { status: 404 });
-  if (!outcome.ok) {
-    const errors: FieldErrors =
-      outcome.problem === 'nameTaken' ? { name: { key: 'audiences.form.nameTaken' } } : {};
-    return json(
-      { errors, problem: outcome.problem === 'nameTaken' ? null : outcome.problem, values },
-      { status: PROBLEM_STATUS[outcome.problem] },
-    );
-  }
-  return redirect(`/audiences/${id}?saved=1`);
+export async function action(args: ActionFunctionArgs) {
+  return intentAction(
+    args,
+    {
+      save: intent({
+        schema: AudienceFormSchema,
+        read: readAudienceForm,
+        run: ({ user, data, params }) =>
+          updateAudience({
+            id: params.audienceId ?? '',
+            actorId: user.id,
+            input: data,
+            expectedVersion: data.expectedVersion ?? 0,
+          }),
+        problems: {
+          notFound: 404,
+          conflict: 409,
+          nameTaken: { status: 409, field: 'name', key: 'audiences.form.nameTaken' },
+        },
+        done: (_, { params }) => redirect(`/audiences/${params.audienceId}?saved=1`),
+      }),
+      delete: intent({
+        schema: DeleteSchema,
+        run: async ({ user, data, params }) => {
+          const id = params.audienceId ?? '';
+          const name = (await getAudience(id))?.name ?? '';
+          const outcome = await deleteAudience({ id, actorId: user.id, ...data });
+          return outcome.ok ? { ...outcome, name } : outcome;
+        },
+        problems: { notFound: 404, conflict: 409, inUse: 409 },
+        done: ({ name }) => redirect(`/audiences?deleted=${encodeURIComponent(name)}`),
+      }),
+    },
+    { guard: 'audiences:manage' },
+  );
 }
 
 export default function AudienceDetail() {
   const { audience, canManage, canMatch } = useLoaderData<typeof loader>();
   const data = useActionData<typeof action>();
+  const saveFailure = failureOf(data, 'save');
   const [params] = useSearchParams();
   const { t } = useTranslation();
   const plannedNeeds = audience.needs.reduce((sum, n) => sum + n._count.pieces, 0);
@@ -102,17 +98,13 @@ export default function AudienceDetail() {
           {t('audiences.needDeleted')}
         </p>
       ) : null}
-      {data?.problem ? (
-        <p className="form-error" role="alert">
-          {t(`audiences.problems.${data.problem}`)}
-        </p>
-      ) : null}
+      <ProblemAlert data={data} message={(p) => t(`audiences.problems.${p}`)} />
       {canManage ? (
         <section className="card" aria-labelledby="audience-edit-title">
           <h2 id="audience-edit-title">{t('audiences.edit')}</h2>
           <AudienceForm
-            values={data?.values ?? audience}
-            errors={data?.values ? data.errors : undefined}
+            values={saveFailure?.values ?? audience}
+            errors={saveFailure?.errors}
             version={audience.version}
             submitLabel={t('audiences.form.save')}
             cancelTo="/audiences"
@@ -142,7 +134,7 @@ export default function AudienceDetail() {
               version={audience.version}
               confirmLabel={t('audiences.deleteConfirm', { count: audience.needs.length })}
               buttonLabel={t('audiences.delete')}
-              errors={data?.values ? undefined : data?.errors}
+              errors={errorsOf(data, 'delete')}
             />
           )}
         </section>

@@ -11,7 +11,8 @@ import { AudienceForm } from '~/components/audience-form';
 import { createAudience } from '~/models/audience.server';
 import { AudienceFormSchema, readAudienceForm } from '~/forms/audience';
 import { requirePermission } from '~/utils/auth.server';
-import { parseForm, type FieldErrors } from '~/utils/forms';
+import { intent, intentAction } from '~/utils/intent-action.server';
+import { failureOf } from '~/utils/intent-result';
 import { pageTitle } from '~/utils/meta';
 
 export const meta: MetaFunction = ({ matches }) => pageTitle(matches, 'audiences.new');
@@ -21,28 +22,32 @@ export async function loader({ request }: LoaderFunctionArgs) {
   return json({});
 }
 
-export async function action({ request }: ActionFunctionArgs) {
-  const user = await requirePermission(request, 'audiences:manage');
-  const { values, input } = readAudienceForm(await request.formData());
-  const result = parseForm(AudienceFormSchema, input);
-  if (!result.ok) return json({ errors: result.errors, values }, { status: 400 });
-  const outcome = await createAudience({ actorId: user.id, input: result.data });
-  if (!outcome.ok) {
-    const errors: FieldErrors = { name: { key: 'audiences.form.nameTaken' } };
-    return json({ errors, values }, { status: 409 });
-  }
-  return redirect(`/audiences/${outcome.id}?created=1`);
+export async function action(args: ActionFunctionArgs) {
+  return intentAction(
+    args,
+    {
+      save: intent({
+        permission: 'audiences:manage',
+        schema: AudienceFormSchema,
+        read: readAudienceForm,
+        run: ({ user, data }) => createAudience({ actorId: user.id, input: data }),
+        problems: { nameTaken: { status: 409, field: 'name', key: 'audiences.form.nameTaken' } },
+        done: ({ id }) => redirect(`/audiences/${id}?created=1`),
+      }),
+    },
+    { default: 'save' },
+  );
 }
 
 export default function NewAudience() {
-  const data = useActionData<typeof action>();
+  const failed = failureOf(useActionData<typeof action>(), 'save');
   const { t } = useTranslation();
   return (
     <section className="card" aria-labelledby="new-audience-title">
       <h1 id="new-audience-title">{t('audiences.new')}</h1>
       <AudienceForm
-        values={data?.values ?? { name: '', description: '' }}
-        errors={data?.errors}
+        values={failed?.values ?? { name: '', description: '' }}
+        errors={failed?.errors}
         submitLabel={t('audiences.form.create')}
         cancelTo="/audiences"
       />

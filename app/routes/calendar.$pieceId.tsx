@@ -7,28 +7,35 @@ import {
 } from '@remix-run/node';
 import { Form, Link, useActionData, useLoaderData, useSearchParams } from '@remix-run/react';
 import { useTranslation } from 'react-i18next';
+import { z } from 'zod';
 import { DisclosurePanel, ExemptionRequestForm } from '~/components/disclosure-panel';
+import { ConflictCompare, readConflict } from '~/components/conflict-compare';
 import { ChannelLabel, StatusBadge } from '~/components/labels';
 import { PieceForm } from '~/components/piece-form';
-import { toLocalInput } from '~/domain/calendar/grid';
+import { PieceOriginSection } from '~/components/piece-origin';
 import type { PieceStatus } from '~/domain/calendar/vocabulary';
 import { nextStatuses, overdueStages, PUBLIC_STAGES } from '~/domain/calendar/workflow';
 import { can } from '~/domain/permissions';
 import { checkPiece, verdictForPage } from '~/models/disclosure.server';
 import { requestExemption } from '~/models/exemption.server';
+import { pieceOrigin } from '~/models/piece-origin.server';
 import {
-  addPieceComment,
   calendarFacets,
   getPiece,
   pieceActivity,
+  pieceFormValues,
+} from '~/models/piece-queries.server';
+import {
+  addPieceComment,
+  type BlockingFinding,
   PieceReferenceError,
   transitionPiece,
   updatePiece,
-} from '~/models/piece.server';
+} from '~/models/piece-writes.server';
 import { getWorkspace } from '~/models/workspace.server';
 import { requirePermission } from '~/utils/auth.server';
-import { formDataToObject, parseForm, type FieldErrors } from '~/utils/forms';
-import { parseJsonArray } from '~/utils/json';
+import { intent, intentAction } from '~/utils/intent-action.server';
+import { failureOf } from '~/utils/intent-result';
 import { pageTitle } from '~/utils/meta';
 import { invariantResponse } from '~/utils/misc';
 import { CommentSchema, pieceFormSchema, TransitionSchema } from '~/forms/piece';
@@ -45,15 +52,15 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
   const canPlan = can(user.roles, 'calendar:plan');
   const actor = {
     canPlan,
-    canApprove: can(user.roles, 'rules:manage'),
+    canApprove: can(user.roles, 'calendar:approve'),
     isContributor: piece.experts.some((e) => e.user.id === user.id),
   };
-  const [facets, activity, verdict] = await Promise.all([
+  const [facets, activity, verdict, origin] = await Promise.all([
     canPlan ? calendarFacets() : null,
     pieceActivity(piece.id),
     checkPiece(piece),
+    pieceOrigin({ pieceId: piece.id, viewer: user }),
   ]);
-  const local = (d: Date | null) => toLocalInput(d, timeZone);
   return json({
     piece,
     canPlan,
@@ -67,170 +74,131 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
       owners: facets.owners,
       experts: facets.experts,
     },
-    values: {
-      channel: piece.channel,
-      title: piece.title,
-      brief: piece.brief,
-      body: piece.body,
-      publishAt: local(piece.publishAt),
-      ownerId: piece.ownerId ?? '',
-      audiences: piece.audiences.map((a) => a.audience.id),
-      experts: piece.experts.map((e) => e.user.id),
-      slug: piece.slug ?? '',
-      targetUrl: piece.targetUrl ?? '',
-      episodeNumber: piece.episodeNumber?.toString() ?? '',
-      guests: parseJsonArray(piece.guests).join(', '),
-      durationMinutes: piece.durationMinutes?.toString() ?? '',
-      gated: piece.gated === null ? '' : piece.gated ? 'yes' : 'no',
-      pageEstimate: piece.pageEstimate?.toString() ?? '',
-      webinarStart: local(piece.webinarStart),
-      webinarEnd: local(piece.webinarEnd),
-      speakers: parseJsonArray(piece.speakers).join(', '),
-      registrationUrl: piece.registrationUrl ?? '',
-    } as Record<string, string | string[]>,
+    values: pieceFormValues(piece, timeZone),
+    origin,
+    // a need's page is for those who manage audiences; an audience's for those who read them
+    originLinks: {
+      needs: can(user.roles, 'audiences:manage'),
+      audiences: can(user.roles, 'audiences:read'),
+    },
   });
 }
 
-type Conflict = {
-  title: string;
-  brief: string;
-  body: string;
-  channel: string;
-  publishAt: string | null;
-  owner: string | null;
-  audiences: string[];
-  experts: string[];
-};
+const ExemptionRequestSchema = z.object({
+  rule: z.string().max(200).default(''),
+  reason: z.string().trim().min(1, 'validation.required').max(2000, 'validation.required'),
+});
 
-export async function action({ request, params }: ActionFunctionArgs) {
-  const id = params.pieceId ?? '';
-  const form = await request.formData();
-  const intent = form.get('intent');
-  if (intent === 'comment') {
-    const user = await requirePermission(request, 'calendar:read');
-    const result = parseForm(CommentSchema, Object.fromEntries(form));
-    if (!result.ok)
-      return json(
-        { errors: result.errors, problem: null, conflict: null, values: null },
-        { status: 400 },
-      );
-    invariantResponse(
-      await addPieceComment({ id, actor: user, body: result.data.body }),
-      'Not found',
-      { status: 404 },
-    );
-    return redirect(`/calendar/${id}`);
-  }
-  if (intent === 'exemption') {
-    const user = await requirePermission(request, 'exemptions:request');
-    const reason = String(form.get('reason') ?? '').trim();
-    if (!reason || reason.length > 2000) {
-      return json(
-        {
-          errors: { reason: { key: 'validation.required' } } as FieldErrors,
-          problem: null,
-          conflict: null,
-          values: null,
-        },
-        { status: 400 },
-      );
-    }
-    const outcome = await requestExemption({
-      pieceId: id,
-      ruleKey: String(form.get('rule') ?? ''),
-      reason,
-      actor: user,
-    });
-    if (!outcome.ok) {
-      return json(
-        {
-          errors: {} as FieldErrors,
-          problem: `rules.exemptions.${outcome.problem}`,
-          conflict: null,
-          values: null,
-        },
-        { status: 409 },
-      );
-    }
-    return redirect(`/calendar/${id}?done=exemptionRequested`);
-  }
-  if (intent === 'transition') {
-    const user = await requirePermission(request, 'calendar:read');
-    const result = parseForm(TransitionSchema, Object.fromEntries(form));
-    if (!result.ok)
-      return json(
-        { errors: result.errors, problem: null, conflict: null, values: null },
-        { status: 400 },
-      );
-    const outcome = await transitionPiece({
-      id,
-      actor: user,
-      to: result.data.to,
-      expectedVersion: result.data.expectedVersion,
-    });
-    if (!outcome.ok) {
-      invariantResponse(outcome.problem !== 'notFound', 'Not found', { status: 404 });
-      if (outcome.problem === 'notAllowed') throw new Response('Forbidden', { status: 403 });
-      return json(
-        {
-          errors: {} as FieldErrors,
-          problem: `calendar.problems.${outcome.problem}`,
-          conflict: null,
-          values: null,
-        },
-        { status: 409 },
-      );
-    }
-    return redirect(`/calendar/${id}?done=status`);
-  }
-  const user = await requirePermission(request, 'calendar:plan');
-  const { timeZone } = await getWorkspace();
-  const values = formDataToObject(form, ['audiences', 'experts']);
-  const result = parseForm(pieceFormSchema(timeZone), values);
-  if (!result.ok)
-    return json({ errors: result.errors, problem: null, conflict: null, values }, { status: 400 });
-  let outcome;
-  try {
-    outcome = await updatePiece({
-      id,
-      actor: user,
-      input: result.data.input,
-      expectedVersion: result.data.expectedVersion ?? 0,
-    });
-  } catch (error) {
-    if (error instanceof PieceReferenceError)
-      return json(
-        { errors: error.errors as FieldErrors, problem: null, conflict: null, values },
-        { status: 400 },
-      );
-    throw error;
-  }
-  if (!outcome.ok) {
-    invariantResponse(outcome.problem !== 'notFound', 'Not found', { status: 404 });
-    if (outcome.problem === 'notAllowed') throw new Response('Forbidden', { status: 403 });
-    const conflict =
-      outcome.problem === 'conflict'
-        ? {
-            values: outcome.current as Conflict,
-            fields: (outcome.fields ?? []) as (keyof Conflict)[],
+const TRANSITION_PROBLEMS = {
+  notFound: 404,
+  notAllowed: 403,
+  conflict: 409,
+  wrongStatus: 409,
+  needsDate: 409,
+  blocked: 409,
+} as const;
+
+export async function action(args: ActionFunctionArgs) {
+  return intentAction(
+    args,
+    {
+      save: intent({
+        permission: 'calendar:plan',
+        schema: async () => pieceFormSchema((await getWorkspace()).timeZone),
+        arrays: ['audiences', 'experts'],
+        keepValues: true,
+        run: async ({ user, data, params }) => {
+          try {
+            return await updatePiece({
+              id: params.pieceId ?? '',
+              actor: user,
+              input: data.input,
+              expectedVersion: data.expectedVersion ?? 0,
+            });
+          } catch (error) {
+            if (!(error instanceof PieceReferenceError)) throw error;
+            return { ok: false as const, problem: 'references' as const, errors: error.errors };
           }
-        : null;
-    return json(
-      {
-        errors: {} as FieldErrors,
-        problem:
-          outcome.problem === 'blocked' && 'findings' in outcome
-            ? 'calendar.problems.blockedEdit'
-            : `calendar.problems.${outcome.problem}`,
-        conflict,
-        values,
-        // what a save of a published piece would have put out, rule by rule (never the patterns)
-        findings: outcome.problem === 'blocked' && 'findings' in outcome ? outcome.findings : null,
-      },
-      { status: 409 },
-    );
-  }
-  return redirect(`/calendar/${id}?done=${outcome.droppedBack ? 'droppedBack' : 'saved'}`);
+        },
+        problems: { ...TRANSITION_PROBLEMS, references: 400 },
+        done: (outcome, { params }) =>
+          redirect(
+            `/calendar/${params.pieceId}?done=${outcome.droppedBack ? 'droppedBack' : 'saved'}`,
+          ),
+      }),
+      transition: intent({
+        permission: 'calendar:read',
+        schema: TransitionSchema,
+        run: ({ user, data, params }) =>
+          transitionPiece({
+            id: params.pieceId ?? '',
+            actor: user,
+            to: data.to,
+            expectedVersion: data.expectedVersion,
+          }),
+        problems: TRANSITION_PROBLEMS,
+        done: (_, { params }) => redirect(`/calendar/${params.pieceId}?done=status`),
+      }),
+      comment: intent({
+        permission: 'calendar:read',
+        schema: CommentSchema,
+        run: async ({ user, data, params }) =>
+          (await addPieceComment({ id: params.pieceId ?? '', actor: user, body: data.body }))
+            ? ({ ok: true } as const)
+            : ({ ok: false, problem: 'notFound' } as const),
+        problems: { notFound: 404 },
+        done: (_, { params }) => redirect(`/calendar/${params.pieceId}`),
+      }),
+      exemption: intent({
+        permission: 'exemptions:request',
+        schema: ExemptionRequestSchema,
+        run: ({ user, data, params }) =>
+          requestExemption({
+            pieceId: params.pieceId ?? '',
+            ruleKey: data.rule,
+            reason: data.reason,
+            actor: user,
+          }),
+        problems: {
+          notFound: 409,
+          notAllowed: 409,
+          noFinding: 409,
+          alreadyOpen: 409,
+          stale: 409,
+          decided: 409,
+        },
+        done: (_, { params }) => redirect(`/calendar/${params.pieceId}?done=exemptionRequested`),
+      }),
+    },
+    { default: 'save' },
+  );
+}
+
+type ActionData = ReturnType<typeof useActionData<typeof action>>;
+
+/** What the page says about a failed intent: its message, a save's findings or conflict. */
+function explainFailure(data: ActionData) {
+  const failed = data && !data.ok ? data : null;
+  const detail = failed?.detail ?? null;
+  const findings =
+    detail && 'findings' in detail && Array.isArray(detail.findings)
+      ? (detail.findings as BlockingFinding[])
+      : null;
+  const problemKey = !failed?.problem
+    ? null
+    : failed.intent === 'exemption'
+      ? `rules.exemptions.${failed.problem}`
+      : findings
+        ? 'calendar.problems.blockedEdit'
+        : `calendar.problems.${failed.problem}`;
+  const conflict =
+    detail?.problem === 'conflict' && 'current' in detail
+      ? {
+          values: detail.current,
+          fields: (detail.fields ?? []) as (keyof typeof detail.current)[],
+        }
+      : null;
+  return { problemKey, findings, conflict };
 }
 
 const DONE = ['created', 'saved', 'status', 'droppedBack', 'exemptionRequested'] as const;
@@ -246,9 +214,18 @@ export default function PiecePage() {
     values,
     disclosure,
     canRequestExemption,
+    origin,
+    originLinks,
   } = useLoaderData<typeof loader>();
   const blocked = disclosure.decision === 'block';
   const data = useActionData<typeof action>();
+  const { problemKey, findings } = explainFailure(data);
+  const saveFailed = failureOf(data, 'save');
+  const conflict = readConflict(saveFailed);
+  // until the editor chooses between the two versions, the form keeps the version it started
+  // from: saving it again meets the same conflict instead of overwriting the other change
+  const startedFrom = Number(saveFailed?.values?.expectedVersion);
+  const formVersion = conflict && startedFrom > 0 ? startedFrom : piece.version;
   const [params] = useSearchParams();
   const { t } = useTranslation();
   const f = useFormat();
@@ -263,12 +240,12 @@ export default function PiecePage() {
           {t(`calendar.done.${done}`)}
         </p>
       ) : null}
-      {data?.problem ? (
+      {problemKey ? (
         <div className="form-error" role="alert">
-          <p>{t(data.problem)}</p>
-          {'findings' in data && data.findings?.length ? (
+          <p>{t(problemKey)}</p>
+          {findings?.length ? (
             <ul>
-              {data.findings.map((finding, i) => (
+              {findings.map((finding, i) => (
                 <li key={i}>
                   <strong>{finding.ruleName}</strong> · {t(`disclosure.fields.${finding.field}`)}:{' '}
                   <mark>{finding.excerpt}</mark>
@@ -277,31 +254,16 @@ export default function PiecePage() {
               ))}
             </ul>
           ) : null}
-          {data.conflict ? (
+          {conflict && saveFailed?.values && options ? (
             <>
               <p>{t('calendar.conflict.intro')}</p>
-              <dl className="conflict">
-                {data.conflict.fields.map((k) => {
-                  const value = data.conflict!.values[k];
-                  return (
-                    <div key={k}>
-                      <dt>{t(`calendar.conflict.fields.${k}`)}</dt>
-                      <dd>
-                        {k === 'publishAt' && typeof value === 'string'
-                          ? f.dateTime(value)
-                          : Array.isArray(value)
-                            ? value.join(', ')
-                            : String(value ?? t('common.none'))}
-                      </dd>
-                    </div>
-                  );
-                })}
-              </dl>
-              <p>
-                <Link to={`/calendar/${piece.id}`} reloadDocument>
-                  {t('calendar.conflict.reload')}
-                </Link>
-              </p>
+              <ConflictCompare
+                conflict={conflict}
+                mine={saveFailed.values as Record<string, string | string[]>}
+                options={options}
+                version={conflict.version ?? piece.version}
+                reloadTo={`/calendar/${piece.id}`}
+              />
             </>
           ) : null}
         </div>
@@ -322,7 +284,10 @@ export default function PiecePage() {
         <DisclosurePanel disclosure={disclosure} />
       ) : null}
       {blocked && canRequestExemption ? (
-        <ExemptionRequestForm findings={disclosure.findings} errors={data?.errors} />
+        <ExemptionRequestForm
+          findings={disclosure.findings}
+          errors={failureOf(data, 'exemption')?.errors}
+        />
       ) : null}
       {transitions.length ? (
         <section aria-labelledby="workflow-title" className="card">
@@ -366,15 +331,16 @@ export default function PiecePage() {
           </ul>
         </section>
       ) : null}
+      {origin ? <PieceOriginSection origin={origin} links={originLinks} /> : null}
       {canPlan && options ? (
         <section className="card" aria-labelledby="edit-title">
           <h2 id="edit-title">{t('calendar.editPiece')}</h2>
           <PieceForm
             key={piece.version}
-            values={(data?.values as Record<string, string | string[]> | null) ?? values}
-            errors={data?.errors}
+            values={(saveFailed?.values as Record<string, string | string[]> | null) ?? values}
+            errors={saveFailed?.errors}
             options={options}
-            version={piece.version}
+            version={formVersion}
             submitLabel={t('calendar.form.save')}
             cancelTo="/calendar"
           />

@@ -5,7 +5,9 @@ import {
   type MetaFunction,
 } from '@remix-run/node';
 import { Form, Link, useLoaderData } from '@remix-run/react';
+import ShieldX from 'lucide-react/icons/shield-x';
 import { useTranslation } from 'react-i18next';
+import { z } from 'zod';
 import { CalendarFilters } from '~/components/calendar-filters';
 import { AgendaView, Backlog, MonthView, WeekView } from '~/components/calendar-views';
 import { PlanningAids } from '~/components/planning-aids';
@@ -24,17 +26,18 @@ import {
 } from '~/domain/calendar/planning';
 import type { CadencePeriod, Channel } from '~/domain/calendar/vocabulary';
 import { can } from '~/domain/permissions';
+import { getOrCreateFeedToken, resetFeedToken } from '~/models/piece-feed.server';
 import {
   calendarFacets,
-  getOrCreateFeedToken,
   listBacklog,
   listPiecesInRange,
-  movePiece,
-  resetFeedToken,
   type CalendarPiece,
-} from '~/models/piece.server';
+} from '~/models/piece-queries.server';
+import { movePiece } from '~/models/piece-writes.server';
+import { withheldPieces } from '~/models/calendar-withheld.server';
 import { getWorkspace } from '~/models/workspace.server';
 import { requirePermission } from '~/utils/auth.server';
+import { intent, intentAction } from '~/utils/intent-action.server';
 import { invariantResponse } from '~/utils/misc';
 import { pageTitle } from '~/utils/meta';
 
@@ -70,6 +73,9 @@ export async function loader({ request }: LoaderFunctionArgs) {
     cadencePeriod: p.cadencePeriod as CadencePeriod,
   }));
   const planned = pieces.map(plain);
+  // what the output gate keeps out of the feed and the exports, and why, marked on every view
+  const withheld = await withheldPieces([...pieces, ...backlog].map((p) => p.id));
+  const mark = <P extends { id: string }>(p: P) => ({ ...p, withheld: withheld.get(p.id) ?? null });
   return json({
     query,
     anchor,
@@ -78,8 +84,10 @@ export async function loader({ request }: LoaderFunctionArgs) {
     month,
     week,
     range: { from: from.toISOString(), to: to.toISOString() },
-    pieces,
-    backlog,
+    pieces: pieces.map(mark),
+    backlog: backlog.map(mark),
+    /** pieces of the view's range that the CSV export and the print view leave out */
+    withheldCount: pieces.filter((p) => withheld.has(p.id)).length,
     facets: { audiences: facets.audiences, owners: facets.owners, experts: facets.experts },
     canPlan,
     prev: shiftAnchor(anchor, query.view, -1, timeZone),
@@ -101,42 +109,43 @@ export async function loader({ request }: LoaderFunctionArgs) {
   });
 }
 
-export async function action({ request }: ActionFunctionArgs) {
-  // authorize before reading the form: without calendar access the answer is the login or a
-  // 403, never a 400 about the form
-  const user = await requirePermission(request, 'calendar:read');
-  const form = await request.formData();
-  const intent = form.get('intent');
-  if (intent === 'reset-feed') {
-    await resetFeedToken(user.id);
-    return json({ ok: true as const, intent });
-  }
-  if (intent === 'move') {
-    await requirePermission(request, 'calendar:plan');
-    const id = String(form.get('id') ?? '');
-    const day = String(form.get('day') ?? '');
-    if (!isDay(day) || !id)
-      return json(
-        { ok: false as const, intent, problem: 'calendar.problems.badDay' },
-        { status: 400 },
-      );
-    const version = Number(form.get('expectedVersion'));
-    const result = await movePiece({
-      id,
-      actor: user,
-      day,
-      expectedVersion: Number.isInteger(version) && version > 0 ? version : undefined,
-    });
-    if (!result.ok) {
-      if (result.problem === 'notFound') throw new Response('Not found', { status: 404 });
-      return json(
-        { ok: false as const, intent, problem: `calendar.problems.${result.problem}` },
-        { status: 409 },
-      );
-    }
-    return json({ ok: true as const, intent });
-  }
-  throw new Response('Unknown intent', { status: 400 });
+const MoveSchema = z.object({
+  id: z.string().min(1, 'calendar.problems.badDay').max(40, 'calendar.problems.badDay'),
+  day: z.string().refine(isDay, 'calendar.problems.badDay'),
+  expectedVersion: z.coerce.number().int().positive().optional().catch(undefined),
+});
+
+export async function action(args: ActionFunctionArgs) {
+  return intentAction(
+    args,
+    {
+      'reset-feed': intent({
+        schema: z.object({}),
+        run: async ({ user }) => {
+          await resetFeedToken(user.id);
+          return { ok: true as const };
+        },
+        done: () => json({ ok: true as const, intent: 'reset-feed' as const }),
+      }),
+      move: intent({
+        permission: 'calendar:plan',
+        schema: MoveSchema,
+        run: ({ user, data }) => movePiece({ actor: user, ...data }),
+        problems: {
+          notFound: 404,
+          notAllowed: 403,
+          conflict: 409,
+          blocked: 409,
+          wrongStatus: 409,
+          needsDate: 409,
+        },
+        done: () => json({ ok: true as const, intent: 'move' as const }),
+      }),
+    },
+    // authorize before reading the form: without calendar access the answer is the login or a
+    // 403, never a 400 about the form
+    { guard: 'calendar:read' },
+  );
 }
 
 export default function CalendarPage() {
@@ -160,6 +169,7 @@ export default function CalendarPage() {
             className="button button-secondary"
             href={`/calendar/export${calendarQueryToSearch(query, { date: data.anchor })}`}
             download
+            aria-describedby={data.withheldCount ? 'withheld-note' : undefined}
           >
             {t('calendar.exportCsv')}
           </a>
@@ -171,6 +181,12 @@ export default function CalendarPage() {
         </div>
       </div>
       <p className="intro">{t('calendar.intro')}</p>
+      {data.withheldCount ? (
+        <p className="callout withheld-note no-print" id="withheld-note" role="note">
+          <ShieldX className="icon" aria-hidden="true" focusable="false" />{' '}
+          {t('calendar.withheld.count', { count: data.withheldCount })}
+        </p>
+      ) : null}
       <nav className="toolbar no-print" aria-label={t('calendar.viewNav')}>
         <div className="inline" role="group" aria-label={t('calendar.views')}>
           {(['month', 'week', 'agenda'] as const).map((v) => (
@@ -241,6 +257,9 @@ export default function CalendarPage() {
       <section className="card no-print" aria-labelledby="feed-title">
         <h2 id="feed-title">{t('calendar.feed.title')}</h2>
         <p>{t('calendar.feed.intro')}</p>
+        {data.withheldCount || data.backlog.some((p) => p.withheld) ? (
+          <p className="field-hint">{t('calendar.withheld.feedNote')}</p>
+        ) : null}
         <p>
           <a href={data.feedUrl}>{data.feedUrl}</a>
         </p>

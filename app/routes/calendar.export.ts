@@ -2,8 +2,7 @@ import type { LoaderFunctionArgs } from '@remix-run/node';
 import Papa from 'papaparse';
 import { hasBadDate, parseCalendarQuery } from '~/domain/calendar/calendar-query';
 import { isLocale } from '~/i18n';
-import { piecesForOutput } from '~/models/piece.server';
-import { getWorkspace } from '~/models/workspace.server';
+import { piecesForOutput } from '~/models/output.server';
 import { requirePermission } from '~/utils/auth.server';
 import { invariantResponse } from '~/utils/misc';
 import { formatDateTime } from '~/utils/format';
@@ -16,10 +15,7 @@ export async function loader({ request }: LoaderFunctionArgs) {
   invariantResponse(!hasBadDate(params), 'errors.dateRange', { status: 400 });
   const query = parseCalendarQuery(params);
   // through the model's output gate: nothing a disclosure rule blocks leaves through an export
-  const [{ pieces, anchor }, { timeZone }] = await Promise.all([
-    piecesForOutput({ viewer: user, query }),
-    getWorkspace(),
-  ]);
+  const { pieces, anchor, timeZone } = await piecesForOutput({ viewer: user, query });
   const locale = await getLocale(request);
   const t = await getFixedT(isLocale(locale) ? locale : 'en');
   const csv = Papa.unparse(

@@ -1,7 +1,7 @@
 import type { LoaderFunctionArgs } from '@remix-run/node';
 import { buildFeed } from '~/domain/calendar/ical';
 import { isLocale } from '~/i18n';
-import { feedOwner, feedPieces } from '~/models/piece.server';
+import { feedForToken } from '~/models/output.server';
 import { getWorkspace } from '~/models/workspace.server';
 import { getFixedT } from '~/utils/i18n.server';
 
@@ -13,16 +13,13 @@ import { getFixedT } from '~/utils/i18n.server';
 export async function loader({ request, params }: LoaderFunctionArgs) {
   const file = params.file ?? '';
   const token = file.endsWith('.ics') ? file.slice(0, -4) : '';
-  const owner = await feedOwner(token);
-  if (!owner) throw new Response('Not found', { status: 404 });
+  // the model's output gate keeps out what a disclosure rule blocks
+  const feed = await feedForToken({ token, from: new Date(Date.now() - 90 * 24 * 3600 * 1000) });
+  if (!feed) throw new Response('Not found', { status: 404 });
+  const { owner, pieces } = feed;
   const url = new URL(request.url);
   const { timeZone } = await getWorkspace();
   const t = await getFixedT(isLocale(owner.locale) ? owner.locale : 'en');
-  // the model's output gate keeps out what a disclosure rule blocks
-  const pieces = await feedPieces({
-    viewer: owner,
-    from: new Date(Date.now() - 90 * 24 * 3600 * 1000),
-  });
   const body = buildFeed(
     pieces,
     {

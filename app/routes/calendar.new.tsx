@@ -10,10 +10,12 @@ import { useTranslation } from 'react-i18next';
 import { PieceForm } from '~/components/piece-form';
 import { isDay } from '~/domain/calendar/calendar-query';
 import { CHANNELS } from '~/domain/calendar/vocabulary';
-import { calendarFacets, createPiece, PieceReferenceError } from '~/models/piece.server';
+import { calendarFacets } from '~/models/piece-queries.server';
+import { createPiece, PieceReferenceError } from '~/models/piece-writes.server';
 import { getWorkspace } from '~/models/workspace.server';
 import { requirePermission } from '~/utils/auth.server';
-import { formDataToObject, parseForm } from '~/utils/forms';
+import { intent, intentAction } from '~/utils/intent-action.server';
+import { failureOf } from '~/utils/intent-result';
 import { pageTitle } from '~/utils/meta';
 import { pieceFormSchema } from '~/forms/piece';
 
@@ -36,32 +38,44 @@ export async function loader({ request }: LoaderFunctionArgs) {
   });
 }
 
-export async function action({ request }: ActionFunctionArgs) {
-  const user = await requirePermission(request, 'calendar:plan');
-  const { timeZone } = await getWorkspace();
-  const values = formDataToObject(await request.formData(), ['audiences', 'experts']);
-  const result = parseForm(pieceFormSchema(timeZone), values);
-  if (!result.ok) return json({ errors: result.errors, values }, { status: 400 });
-  try {
-    const piece = await createPiece({ actor: user, input: result.data.input });
-    return redirect(`/calendar/${piece.id}?done=created`);
-  } catch (error) {
-    if (error instanceof PieceReferenceError)
-      return json({ errors: error.errors, values }, { status: 400 });
-    throw error;
-  }
+export async function action(args: ActionFunctionArgs) {
+  return intentAction(
+    args,
+    {
+      save: intent({
+        permission: 'calendar:plan',
+        schema: async () => pieceFormSchema((await getWorkspace()).timeZone),
+        arrays: ['audiences', 'experts'],
+        keepValues: true,
+        run: async ({ user, data }) => {
+          try {
+            return {
+              ok: true as const,
+              ...(await createPiece({ actor: user, input: data.input })),
+            };
+          } catch (error) {
+            if (!(error instanceof PieceReferenceError)) throw error;
+            return { ok: false as const, problem: 'references' as const, errors: error.errors };
+          }
+        },
+        problems: { references: 400 },
+        done: ({ id }) => redirect(`/calendar/${id}?done=created`),
+      }),
+    },
+    { default: 'save' },
+  );
 }
 
 export default function NewPiece() {
   const { options, defaults } = useLoaderData<typeof loader>();
-  const data = useActionData<typeof action>();
+  const failed = failureOf(useActionData<typeof action>(), 'save');
   const { t } = useTranslation();
   return (
     <section className="card" aria-labelledby="new-piece-title">
       <h1 id="new-piece-title">{t('calendar.newPiece')}</h1>
       <PieceForm
-        values={(data?.values as Record<string, string | string[]>) ?? defaults}
-        errors={data?.errors}
+        values={(failed?.values as Record<string, string | string[]> | undefined) ?? defaults}
+        errors={failed?.errors}
         options={options}
         submitLabel={t('calendar.form.create')}
         cancelTo="/calendar"

@@ -11,7 +11,7 @@ import { z } from 'zod';
 import { CHANNELS, DEADLINE_STAGES } from '~/domain/calendar/vocabulary';
 import { listChannelPlans, saveChannelPlan } from '~/models/channel-plan.server';
 import { requirePermission } from '~/utils/auth.server';
-import { parseForm } from '~/utils/forms';
+import { intent, intentAction } from '~/utils/intent-action.server';
 import { pageTitle } from '~/utils/meta';
 
 export const meta: MetaFunction = ({ matches }) => pageTitle(matches, 'calendar.plans.title');
@@ -39,13 +39,21 @@ const PlanSchema = z.object({
   approved: days,
 });
 
-export async function action({ request }: ActionFunctionArgs) {
-  await requirePermission(request, 'calendar:plan');
-  const result = parseForm(PlanSchema, Object.fromEntries(await request.formData()));
-  if (!result.ok) return json({ errors: result.errors }, { status: 400 });
-  const { channel, cadenceCount, cadencePeriod, ...lead } = result.data;
-  await saveChannelPlan({ channel, cadenceCount, cadencePeriod, lead });
-  return redirect('/calendar/plans?saved=1');
+export async function action(args: ActionFunctionArgs) {
+  return intentAction(
+    args,
+    {
+      save: intent({
+        schema: PlanSchema,
+        run: async ({ data: { channel, cadenceCount, cadencePeriod, ...lead } }) => {
+          await saveChannelPlan({ channel, cadenceCount, cadencePeriod, lead });
+          return { ok: true as const };
+        },
+        done: () => redirect('/calendar/plans?saved=1'),
+      }),
+    },
+    { default: 'save', guard: 'calendar:plan' },
+  );
 }
 
 export default function ChannelPlans() {
@@ -59,7 +67,7 @@ export default function ChannelPlans() {
       </p>
       <h1 id="plans-title">{t('calendar.plans.title')}</h1>
       <p className="intro">{t('calendar.plans.intro')}</p>
-      {data?.errors ? (
+      {data && !data.ok ? (
         <p className="form-error" role="alert">
           {t('calendar.plans.invalid')}
         </p>

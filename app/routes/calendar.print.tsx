@@ -7,7 +7,7 @@ import {
   hasBadDate,
   parseCalendarQuery,
 } from '~/domain/calendar/calendar-query';
-import { piecesForOutput } from '~/models/piece.server';
+import { piecesForOutput } from '~/models/output.server';
 import { requirePermission } from '~/utils/auth.server';
 import { invariantResponse } from '~/utils/misc';
 import { pageTitle } from '~/utils/meta';

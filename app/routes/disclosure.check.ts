@@ -3,11 +3,7 @@ import { can } from '~/domain/permissions';
 import { checkKnowledgeDraft, checkPieceDraft } from '~/models/live-check.server';
 import { requireUser } from '~/utils/auth.server';
 import { readSmallBody } from '~/utils/body.server';
-import {
-  describeIssues,
-  LIVE_CHECK_MAX_BYTES,
-  LiveCheckSchema,
-} from '~/forms/live-check';
+import { describeIssues, LIVE_CHECK_MAX_BYTES, LiveCheckSchema } from '~/forms/live-check';
 
 /**
  * The disclosure check while a piece or a knowledge item is written: POST the form's fields

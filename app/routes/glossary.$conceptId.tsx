@@ -9,10 +9,12 @@ import { Link, useActionData, useLoaderData, useSearchParams } from '@remix-run/
 import { useTranslation } from 'react-i18next';
 import { DeleteForm } from '~/components/delete-form';
 import { GlossaryForm } from '~/components/glossary-form';
+import { ProblemAlert } from '~/components/problem-alert';
 import { deleteConcept, getConcept, updateConcept } from '~/models/glossary.server';
 import { DeleteSchema } from '~/forms/delete';
 import { requirePermission } from '~/utils/auth.server';
-import { formDataToObject, parseForm, type FieldErrors } from '~/utils/forms';
+import { intent, intentAction } from '~/utils/intent-action.server';
+import { errorsOf, failureOf } from '~/utils/intent-result';
 import { GlossaryFormSchema, readGlossaryForm } from '~/forms/glossary';
 import { pageTitle } from '~/utils/meta';
 import { invariantResponse } from '~/utils/misc';
@@ -30,51 +32,43 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
   return json({ concept });
 }
 
-const PROBLEM_STATUS = { notFound: 404, conflict: 409, builtIn: 409 } as const;
-
-export async function action({ request, params }: ActionFunctionArgs) {
-  const user = await requirePermission(request, 'glossary:manage');
-  const id = params.conceptId ?? '';
-  const form = await request.formData();
-  if (form.get('intent') === 'delete') {
-    const result = parseForm(DeleteSchema, formDataToObject(form));
-    if (!result.ok) {
-      return json({ errors: result.errors, problem: null, values: null }, { status: 400 });
-    }
-    const before = await getConcept(id);
-    const outcome = await deleteConcept({ id, actorId: user.id, ...result.data });
-    invariantResponse(outcome.ok || outcome.problem !== 'notFound', 'Not found', { status: 404 });
-    if (!outcome.ok) {
-      return json(
-        { errors: {} as FieldErrors, problem: outcome.problem, values: null },
-        { status: PROBLEM_STATUS[outcome.problem] },
-      );
-    }
-    return redirect(`/glossary?deleted=${encodeURIComponent(before ? conceptName(before) : '')}`);
-  }
-  invariantResponse(form.get('intent') === 'save', 'Unknown intent', { status: 400 });
-  const { values, input } = readGlossaryForm(form);
-  const result = parseForm(GlossaryFormSchema, input);
-  if (!result.ok) return json({ errors: result.errors, problem: null, values }, { status: 400 });
-  const outcome = await updateConcept({
-    id,
-    actorId: user.id,
-    input: result.data,
-    expectedVersion: result.data.expectedVersion ?? 0,
-  });
-  invariantResponse(outcome.ok || outcome.problem !== 'notFound', 'Not found', { status: 404 });
-  if (!outcome.ok) {
-    return json(
-      { errors: {} as FieldErrors, problem: outcome.problem, values },
-      { status: PROBLEM_STATUS[outcome.problem] },
-    );
-  }
-  return redirect(`/glossary/${id}?saved=1`);
+export async function action(args: ActionFunctionArgs) {
+  return intentAction(
+    args,
+    {
+      save: intent({
+        schema: GlossaryFormSchema,
+        read: readGlossaryForm,
+        run: ({ user, data, params }) =>
+          updateConcept({
+            id: params.conceptId ?? '',
+            actorId: user.id,
+            input: data,
+            expectedVersion: data.expectedVersion ?? 0,
+          }),
+        problems: { notFound: 404, conflict: 409, builtIn: 409 },
+        done: (_, { params }) => redirect(`/glossary/${params.conceptId}?saved=1`),
+      }),
+      delete: intent({
+        schema: DeleteSchema,
+        run: async ({ user, data, params }) => {
+          const id = params.conceptId ?? '';
+          const before = await getConcept(id);
+          const outcome = await deleteConcept({ id, actorId: user.id, ...data });
+          return outcome.ok ? { ...outcome, name: before ? conceptName(before) : '' } : outcome;
+        },
+        problems: { notFound: 404, conflict: 409, builtIn: 409 },
+        done: ({ name }) => redirect(`/glossary?deleted=${encodeURIComponent(name)}`),
+      }),
+    },
+    { guard: 'glossary:manage' },
+  );
 }
 
 export default function ConceptDetail() {
   const { concept } = useLoaderData<typeof loader>();
   const data = useActionData<typeof action>();
+  const saveFailure = failureOf(data, 'save');
   const [params] = useSearchParams();
   const { t } = useTranslation();
   const lines = (terms: string[]) => terms.join('\n');
@@ -97,23 +91,19 @@ export default function ConceptDetail() {
           {t('glossary.saved')}
         </p>
       ) : null}
-      {data?.problem ? (
-        <p className="form-error" role="alert">
-          {t(`glossary.problems.${data.problem}`)}
-        </p>
-      ) : null}
+      <ProblemAlert data={data} message={(p) => t(`glossary.problems.${p}`)} />
       <section className="card" aria-labelledby="concept-edit-title">
         <h2 id="concept-edit-title">{t('glossary.edit')}</h2>
         <GlossaryForm
           values={
-            data?.values ?? {
+            saveFailure?.values ?? {
               de: lines(concept.de),
               en: lines(concept.en),
               both: lines(concept.both),
               note: concept.note,
             }
           }
-          errors={data?.values ? data.errors : undefined}
+          errors={saveFailure?.errors}
           version={concept.version}
           submitLabel={t('glossary.form.save')}
         />
@@ -125,7 +115,7 @@ export default function ConceptDetail() {
             version={concept.version}
             confirmLabel={t('glossary.deleteConfirm')}
             buttonLabel={t('glossary.delete')}
-            errors={data?.values ? undefined : data?.errors}
+            errors={errorsOf(data, 'delete')}
           />
         </section>
       )}

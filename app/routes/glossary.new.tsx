@@ -10,7 +10,8 @@ import { useTranslation } from 'react-i18next';
 import { GlossaryForm } from '~/components/glossary-form';
 import { createConcept } from '~/models/glossary.server';
 import { requirePermission } from '~/utils/auth.server';
-import { parseForm } from '~/utils/forms';
+import { intent, intentAction } from '~/utils/intent-action.server';
+import { failureOf } from '~/utils/intent-result';
 import { GlossaryFormSchema, readGlossaryForm } from '~/forms/glossary';
 import { pageTitle } from '~/utils/meta';
 
@@ -21,17 +22,24 @@ export async function loader({ request }: LoaderFunctionArgs) {
   return json({});
 }
 
-export async function action({ request }: ActionFunctionArgs) {
-  const user = await requirePermission(request, 'glossary:manage');
-  const { values, input } = readGlossaryForm(await request.formData());
-  const result = parseForm(GlossaryFormSchema, input);
-  if (!result.ok) return json({ errors: result.errors, values }, { status: 400 });
-  const outcome = await createConcept({ actorId: user.id, input: result.data });
-  return redirect(`/glossary/${outcome.id}?created=1`);
+export async function action(args: ActionFunctionArgs) {
+  return intentAction(
+    args,
+    {
+      save: intent({
+        permission: 'glossary:manage',
+        schema: GlossaryFormSchema,
+        read: readGlossaryForm,
+        run: ({ user, data }) => createConcept({ actorId: user.id, input: data }),
+        done: ({ id }) => redirect(`/glossary/${id}?created=1`),
+      }),
+    },
+    { default: 'save' },
+  );
 }
 
 export default function NewConcept() {
-  const data = useActionData<typeof action>();
+  const failed = failureOf(useActionData<typeof action>(), 'save');
   const { t } = useTranslation();
   return (
     <section className="card" aria-labelledby="new-concept-title">
@@ -40,8 +48,8 @@ export default function NewConcept() {
       </p>
       <h1 id="new-concept-title">{t('glossary.new')}</h1>
       <GlossaryForm
-        values={data?.values ?? { de: '', en: '', both: '', note: '' }}
-        errors={data?.errors}
+        values={failed?.values ?? { de: '', en: '', both: '', note: '' }}
+        errors={failed?.errors}
         submitLabel={t('glossary.form.create')}
       />
     </section>

@@ -18,6 +18,7 @@ import { DisclosurePanel } from '~/components/disclosure-panel';
 import { StatusBadge } from '~/components/labels';
 import { FieldError } from '~/components/field';
 import { MatchReasons } from '~/components/match-reasons';
+import { ProblemAlert } from '~/components/problem-alert';
 import type { KnowledgeStatus } from '~/domain/knowledge/vocabulary';
 import {
   actionNeedsComment,
@@ -26,13 +27,13 @@ import {
   type KnowledgeAction,
 } from '~/domain/knowledge/workflow';
 import { can } from '~/domain/permissions';
-import { checkKnowledge, verdictForPage } from '~/models/disclosure.server';
+import { knowledgeVerdictFor, verdictForPage } from '~/models/disclosure.server';
 import { getKnowledgeItem, transitionKnowledgeItem } from '~/models/knowledge.server';
 import { needsForItem } from '~/models/matching.server';
 import { requirePermission } from '~/utils/auth.server';
-import { parseForm, type FieldErrors } from '~/utils/forms';
+import { intent, intentAction } from '~/utils/intent-action.server';
 import { parseJsonLinks } from '~/utils/json';
-import { ReviewSchema } from '~/forms/knowledge';
+import { ReviewSchema, type ReviewStep } from '~/forms/knowledge';
 import { pageTitle } from '~/utils/meta';
 import { invariantResponse } from '~/utils/misc';
 import { useFormat } from '~/utils/use-format';
@@ -49,13 +50,9 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
     canReview: can(user.roles, 'knowledge:review'),
   };
   const status = item.status as KnowledgeStatus;
-  // what the disclosure rules would say if this went public: a warning, never a block here.
-  // Only the owner and reviewers see it: to other experts, findings on someone else's item
-  // would reveal what the rules look for.
-  const verdict =
-    actor.isOwner || actor.canReview
-      ? await checkKnowledge(item)
-      : { decision: 'allow' as const, findings: [], contentHash: '' };
+  // what the disclosure rules would say if this went public (a warning, never a block here);
+  // the model decides who sees findings
+  const verdict = await knowledgeVerdictFor({ item, viewer: user });
   const lastComment = [...item.transitions]
     .reverse()
     .find((tr) => tr.comment && tr.toStatus === status);
@@ -71,39 +68,42 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
   });
 }
 
-export async function action({ request, params }: ActionFunctionArgs) {
-  const user = await requirePermission(request, 'knowledge:read');
-  const id = params.itemId ?? '';
-  const result = parseForm(ReviewSchema, Object.fromEntries(await request.formData()));
-  if (!result.ok)
-    return json({ intent: null, errors: result.errors, problem: null }, { status: 400 });
-  const { intent, comment, expectedVersion } = result.data;
-  const outcome = await transitionKnowledgeItem({
-    id,
-    actor: user,
-    action: intent,
-    comment,
-    expectedVersion,
+/** A review step on the item (its intent is the workflow action), for whoever the workflow lets. */
+const review = (step: ReviewStep) =>
+  intent({
+    schema: ReviewSchema,
+    run: ({ user, data, params }) =>
+      transitionKnowledgeItem({
+        id: params.itemId ?? '',
+        actor: user,
+        action: step,
+        comment: data.comment,
+        expectedVersion: data.expectedVersion,
+      }),
+    problems: {
+      notFound: 404,
+      notAllowed: 403,
+      commentRequired: { status: 400, field: 'comment', key: 'knowledge.review.commentRequired' },
+      conflict: 409,
+      notEditable: 409,
+      wrongStatus: 409,
+    },
+    done: (_, { params }) => redirect(`/knowledge/${params.itemId}?done=${step}`),
   });
-  if (!outcome.ok) {
-    invariantResponse(outcome.problem !== 'notFound', 'Not found', { status: 404 });
-    if (outcome.problem === 'notAllowed') throw new Response('Forbidden', { status: 403 });
-    if (outcome.problem === 'commentRequired') {
-      return json(
-        {
-          intent,
-          errors: { comment: { key: 'knowledge.review.commentRequired' } } as FieldErrors,
-          problem: null,
-        },
-        { status: 400 },
-      );
-    }
-    return json(
-      { intent, errors: {} as FieldErrors, problem: `knowledge.problems.${outcome.problem}` },
-      { status: 409 },
-    );
-  }
-  return redirect(`/knowledge/${id}?done=${intent}`);
+
+export async function action(args: ActionFunctionArgs) {
+  return intentAction(
+    args,
+    {
+      submit: review('submit'),
+      withdraw: review('withdraw'),
+      accept: review('accept'),
+      request_changes: review('request_changes'),
+      decline: review('decline'),
+      archive: review('archive'),
+    },
+    { guard: 'knowledge:read' },
+  );
 }
 
 const DONE = [
@@ -139,11 +139,7 @@ export default function KnowledgeItemPage() {
           {t(`knowledge.done.${done}`)}
         </p>
       ) : null}
-      {data?.problem ? (
-        <p className="form-error" role="alert">
-          {t(data.problem)}
-        </p>
-      ) : null}
+      <ProblemAlert data={data} message={(p) => t(`knowledge.problems.${p}`)} />
       <h1 id="item-title" lang={item.language}>
         {item.title}
       </h1>

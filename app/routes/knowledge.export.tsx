@@ -1,7 +1,7 @@
 import type { LoaderFunctionArgs } from '@remix-run/node';
 import Papa from 'papaparse';
 import { parseInventoryQuery } from '~/domain/knowledge/inventory-query';
-import { exportInventory } from '~/models/knowledge.server';
+import { knowledgeForExport } from '~/models/output.server';
 import { requirePermission } from '~/utils/auth.server';
 
 /**
@@ -14,7 +14,7 @@ export async function loader({ request }: LoaderFunctionArgs) {
   const params = new URL(request.url).searchParams;
   const format = params.get('format') === 'json' ? 'json' : 'csv';
   // the model's output gate leaves out what a disclosure rule blocks
-  const { items, withheld } = await exportInventory({
+  const { items, withheld } = await knowledgeForExport({
     viewer: user,
     query: parseInventoryQuery(params),
   });

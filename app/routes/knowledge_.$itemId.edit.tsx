@@ -17,9 +17,10 @@ import {
   updateKnowledgeItem,
 } from '~/models/knowledge.server';
 import { requirePermission } from '~/utils/auth.server';
-import { parseForm, type FieldErrors } from '~/utils/forms';
+import { intent, intentAction } from '~/utils/intent-action.server';
+import { failureOf } from '~/utils/intent-result';
 import { parseJsonLinks } from '~/utils/json';
-import { KnowledgeFormSchema, readKnowledgeForm } from '~/forms/knowledge';
+import { KnowledgeFormSchema, readKnowledgeFormData } from '~/forms/knowledge';
 import { pageTitle } from '~/utils/meta';
 import { invariantResponse } from '~/utils/misc';
 
@@ -44,40 +45,46 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
   return json({ item, tags, departments: facets.departments });
 }
 
-export async function action({ request, params }: ActionFunctionArgs) {
-  const user = await requirePermission(request, 'knowledge:submit');
-  const id = params.itemId ?? '';
-  const { input, values } = await readKnowledgeForm(request);
-  const result = parseForm(KnowledgeFormSchema, input);
-  if (!result.ok) return json({ errors: result.errors, values, problem: null }, { status: 400 });
-  const { intent, expectedVersion, ...data } = result.data;
-  const outcome = await updateKnowledgeItem({
-    id,
-    actor: user,
-    input: data,
-    expectedVersion: expectedVersion ?? 0,
-    submit: intent === 'submit',
+/** Saves the expert's changes, or saves and submits them for review. */
+const update = (submit: boolean) =>
+  intent({
+    permission: 'knowledge:submit',
+    schema: KnowledgeFormSchema,
+    read: readKnowledgeFormData,
+    run: ({ user, data: { intent: _i, expectedVersion, ...input }, params }) =>
+      updateKnowledgeItem({
+        id: params.itemId ?? '',
+        actor: user,
+        input,
+        expectedVersion: expectedVersion ?? 0,
+        submit,
+      }),
+    problems: {
+      notFound: 404,
+      conflict: 409,
+      notEditable: 400,
+      notAllowed: 400,
+      wrongStatus: 400,
+      commentRequired: 400,
+    },
+    done: (_, { params }) =>
+      redirect(`/knowledge/${params.itemId}?done=${submit ? 'submitted' : 'saved'}`),
   });
-  if (!outcome.ok) {
-    invariantResponse(outcome.problem !== 'notFound', 'Not found', { status: 404 });
-    return json(
-      { errors: {} as FieldErrors, values, problem: `knowledge.problems.${outcome.problem}` },
-      { status: outcome.problem === 'conflict' ? 409 : 400 },
-    );
-  }
-  return redirect(`/knowledge/${id}?done=${intent === 'submit' ? 'submitted' : 'saved'}`);
+
+export async function action(args: ActionFunctionArgs) {
+  return intentAction(args, { save: update(false), submit: update(true) });
 }
 
 export default function EditKnowledgeItem() {
   const { item, tags, departments } = useLoaderData<typeof loader>();
-  const data = useActionData<typeof action>();
+  const failed = failureOf(useActionData<typeof action>());
   const { t } = useTranslation();
   return (
     <section className="card" aria-labelledby="edit-item-title">
       <h1 id="edit-item-title">{t('knowledge.edit')}</h1>
       <KnowledgeForm
-        defaults={
-          data?.values ?? {
+        values={
+          failed?.values ?? {
             title: item.title,
             summary: item.summary,
             details: item.details,
@@ -90,8 +97,8 @@ export default function EditKnowledgeItem() {
               .join('\n'),
           }
         }
-        errors={data?.errors}
-        problem={data?.problem}
+        errors={failed?.errors}
+        problem={failed?.problem ? `knowledge.problems.${failed.problem}` : null}
         tagSuggestions={tags}
         departments={departments}
         version={item.version}

@@ -7,12 +7,13 @@ import {
 } from '@remix-run/node';
 import { Form, Link, useLoaderData, useNavigation, useSearchParams } from '@remix-run/react';
 import { useTranslation } from 'react-i18next';
+import { z } from 'zod';
 import { MatchReasons } from '~/components/match-reasons';
 import { StatusBadge } from '~/components/labels';
 import { can } from '~/domain/permissions';
-import { decideMatch, suggestionsForNeed } from '~/models/matching.server';
-import { prisma } from '~/utils/db.server';
+import { decideMatch, getNeedForMatching, suggestionsForNeed } from '~/models/matching.server';
 import { requirePermission } from '~/utils/auth.server';
+import { intent, intentAction } from '~/utils/intent-action.server';
 import { pageTitle } from '~/utils/meta';
 import { invariantResponse } from '~/utils/misc';
 import { useFormat } from '~/utils/use-format';
@@ -22,48 +23,41 @@ export const meta: MetaFunction<typeof loader> = ({ data, matches }) =>
 
 export async function loader({ request, params }: LoaderFunctionArgs) {
   const user = await requirePermission(request, 'matches:read');
-  const need = await prisma.need.findUnique({
-    where: { id: params.needId ?? '' },
-    select: {
-      id: true,
-      text: true,
-      language: true,
-      priority: true,
-      audience: { select: { name: true } },
-      tags: { select: { tag: { select: { name: true } } } },
-    },
-  });
+  const need = await getNeedForMatching({ id: params.needId ?? '' });
   invariantResponse(need, 'Not found', { status: 404 });
   const suggestions = (await suggestionsForNeed(need.id, 10)) ?? [];
   return json({ need, suggestions, canDecide: can(user.roles, 'matches:decide') });
 }
 
-export async function action({ request, params }: ActionFunctionArgs) {
-  const user = await requirePermission(request, 'matches:decide');
-  const form = await request.formData();
-  const decision =
-    form.get('intent') === 'accept'
-      ? 'accepted'
-      : form.get('intent') === 'dismiss'
-        ? 'dismissed'
-        : null;
-  invariantResponse(decision, 'Unknown intent', { status: 400 });
-  const needId = params.needId ?? '';
-  const itemId = String(form.get('item') ?? '');
-  const suggestion = (await suggestionsForNeed(needId, 50))?.find(
-    (s) => s.knowledgeItemId === itemId,
-  );
-  const outcome = await decideMatch({
-    needId,
-    knowledgeItemId: itemId,
-    decision,
-    actor: user,
-    score: suggestion?.score ?? 0,
-    reasons: suggestion?.reasons ?? [],
+/** Accepting or dismissing a suggestion, with the fit and reasons the editor saw. */
+const decide = (decision: 'accepted' | 'dismissed') =>
+  intent({
+    schema: z.object({ item: z.string().default('') }),
+    run: async ({ user, data, params }) => {
+      const needId = params.needId ?? '';
+      const suggestion = (await suggestionsForNeed(needId, 50))?.find(
+        (s) => s.knowledgeItemId === data.item,
+      );
+      const outcome = await decideMatch({
+        needId,
+        knowledgeItemId: data.item,
+        decision,
+        actor: user,
+        score: suggestion?.score ?? 0,
+        reasons: suggestion?.reasons ?? [],
+      });
+      return outcome.ok ? outcome : ({ ok: false, problem: 'notFound' } as const);
+    },
+    problems: { notFound: 404 },
+    done: ({ pieceId }, { params }) =>
+      redirect(`/matches/${params.needId}?done=${decision}${pieceId ? `&piece=${pieceId}` : ''}`),
   });
-  invariantResponse(outcome.ok, 'Not found', { status: 404 });
-  return redirect(
-    `/matches/${needId}?done=${decision}${outcome.pieceId ? `&piece=${outcome.pieceId}` : ''}`,
+
+export async function action(args: ActionFunctionArgs) {
+  return intentAction(
+    args,
+    { accept: decide('accepted'), dismiss: decide('dismissed') },
+    { guard: 'matches:decide' },
   );
 }
 

@@ -1,7 +1,7 @@
 import { json, type LoaderFunctionArgs, type MetaFunction } from '@remix-run/node';
 import { Link, useLoaderData } from '@remix-run/react';
 import { useTranslation } from 'react-i18next';
-import { prisma } from '~/utils/db.server';
+import { matchingOverview } from '~/models/matching.server';
 import { requirePermission } from '~/utils/auth.server';
 import { pageTitle } from '~/utils/meta';
 
@@ -9,36 +9,7 @@ export const meta: MetaFunction = ({ matches }) => pageTitle(matches, 'matches.t
 
 export async function loader({ request }: LoaderFunctionArgs) {
   await requirePermission(request, 'matches:read');
-  const [audiences, unused] = await Promise.all([
-    prisma.audience.findMany({
-      orderBy: { name: 'asc' },
-      select: {
-        id: true,
-        name: true,
-        needs: {
-          orderBy: [{ priority: 'desc' }, { text: 'asc' }],
-          select: {
-            id: true,
-            text: true,
-            language: true,
-            priority: true,
-            _count: { select: { matches: { where: { decision: 'accepted' } } } },
-          },
-        },
-      },
-    }),
-    // accepted knowledge that no accepted match and no piece uses yet
-    prisma.knowledgeItem.findMany({
-      where: {
-        status: 'accepted',
-        matches: { none: { decision: 'accepted' } },
-        pieces: { none: {} },
-      },
-      orderBy: { title: 'asc' },
-      take: 100,
-      select: { id: true, title: true, language: true },
-    }),
-  ]);
+  const { audiences, unused } = await matchingOverview();
   return json({ audiences, unused });
 }
 

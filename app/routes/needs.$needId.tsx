@@ -9,13 +9,15 @@ import { Link, useActionData, useLoaderData, useSearchParams } from '@remix-run/
 import { useTranslation } from 'react-i18next';
 import { DeleteForm } from '~/components/delete-form';
 import { NeedForm } from '~/components/need-form';
+import { ProblemAlert } from '~/components/problem-alert';
 import { can } from '~/domain/permissions';
 import { deleteNeed, getNeed, listAudienceChoices, updateNeed } from '~/models/audience.server';
 import { listTagNames } from '~/models/knowledge.server';
 import { NeedFormSchema, readNeedForm } from '~/forms/audience';
 import { DeleteSchema } from '~/forms/delete';
 import { requirePermission } from '~/utils/auth.server';
-import { formDataToObject, parseForm, type FieldErrors } from '~/utils/forms';
+import { intent, intentAction } from '~/utils/intent-action.server';
+import { errorsOf, failureOf } from '~/utils/intent-result';
 import { pageTitle } from '~/utils/meta';
 import { invariantResponse } from '~/utils/misc';
 
@@ -30,54 +32,43 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
   return json({ need, audiences, tags, canMatch: can(user.roles, 'matches:read') });
 }
 
-const PROBLEM_STATUS = { notFound: 404, conflict: 409, nameTaken: 409, inUse: 409 } as const;
-
-export async function action({ request, params }: ActionFunctionArgs) {
-  const user = await requirePermission(request, 'audiences:manage');
-  const id = params.needId ?? '';
-  const form = await request.formData();
-  if (form.get('intent') === 'delete') {
-    const result = parseForm(DeleteSchema, formDataToObject(form));
-    if (!result.ok) {
-      return json({ errors: result.errors, problem: null, values: null }, { status: 400 });
-    }
-    const outcome = await deleteNeed({ id, actorId: user.id, ...result.data });
-    invariantResponse(outcome.ok || outcome.problem !== 'notFound', 'Not found', { status: 404 });
-    if (!outcome.ok) {
-      return json(
-        { errors: {} as FieldErrors, problem: outcome.problem, values: null },
-        { status: PROBLEM_STATUS[outcome.problem] },
-      );
-    }
-    return redirect(`/audiences/${outcome.id}?needDeleted=1`);
-  }
-  invariantResponse(form.get('intent') === 'save', 'Unknown intent', { status: 400 });
-  const { values, input } = readNeedForm(form);
-  const result = parseForm(NeedFormSchema, input);
-  if (!result.ok) return json({ errors: result.errors, problem: null, values }, { status: 400 });
-  const outcome = await updateNeed({
-    id,
-    actorId: user.id,
-    input: result.data,
-    expectedVersion: result.data.expectedVersion ?? 0,
-  });
-  if (!outcome.ok && outcome.problem === 'notFound' && !(await getNeed(id))) {
-    throw new Response('Not found', { status: 404 });
-  }
-  if (!outcome.ok) {
-    const errors: FieldErrors =
-      outcome.problem === 'notFound' ? { audienceId: { key: 'needs.form.audienceGone' } } : {};
-    return json(
-      { errors, problem: outcome.problem === 'notFound' ? null : outcome.problem, values },
-      { status: PROBLEM_STATUS[outcome.problem] },
-    );
-  }
-  return redirect(`/needs/${id}?saved=1`);
+export async function action(args: ActionFunctionArgs) {
+  return intentAction(
+    args,
+    {
+      save: intent({
+        schema: NeedFormSchema,
+        read: readNeedForm,
+        run: ({ user, data, params }) =>
+          updateNeed({
+            id: params.needId ?? '',
+            actorId: user.id,
+            input: data,
+            expectedVersion: data.expectedVersion ?? 0,
+          }),
+        problems: {
+          notFound: 404,
+          conflict: 409,
+          audienceGone: { status: 404, field: 'audienceId', key: 'needs.form.audienceGone' },
+        },
+        done: (_, { params }) => redirect(`/needs/${params.needId}?saved=1`),
+      }),
+      delete: intent({
+        schema: DeleteSchema,
+        run: ({ user, data, params }) =>
+          deleteNeed({ id: params.needId ?? '', actorId: user.id, ...data }),
+        problems: { notFound: 404, conflict: 409, inUse: 409 },
+        done: ({ audienceId }) => redirect(`/audiences/${audienceId}?needDeleted=1`),
+      }),
+    },
+    { guard: 'audiences:manage' },
+  );
 }
 
 export default function EditNeed() {
   const { need, audiences, tags, canMatch } = useLoaderData<typeof loader>();
   const data = useActionData<typeof action>();
+  const saveFailure = failureOf(data, 'save');
   const [params] = useSearchParams();
   const { t } = useTranslation();
   return (
@@ -97,11 +88,7 @@ export default function EditNeed() {
           {t('needs.saved')}
         </p>
       ) : null}
-      {data?.problem ? (
-        <p className="form-error" role="alert">
-          {t(`needs.problems.${data.problem}`)}
-        </p>
-      ) : null}
+      <ProblemAlert data={data} message={(p) => t(`needs.problems.${p}`)} />
       {canMatch ? (
         <p>
           <Link to={`/matches/${need.id}`}>{t('needs.seeSuggestions')}</Link>
@@ -110,7 +97,7 @@ export default function EditNeed() {
       <section className="card" aria-label={t('needs.edit')}>
         <NeedForm
           values={
-            data?.values ?? {
+            saveFailure?.values ?? {
               audienceId: need.audience.id,
               text: need.text,
               tags: need.tags,
@@ -118,7 +105,7 @@ export default function EditNeed() {
               language: need.language,
             }
           }
-          errors={data?.values ? data.errors : undefined}
+          errors={saveFailure?.errors}
           version={need.version}
           audiences={audiences}
           tagSuggestions={tags}
@@ -135,7 +122,7 @@ export default function EditNeed() {
             version={need.version}
             confirmLabel={t('needs.deleteConfirm', { count: need._count.matches })}
             buttonLabel={t('needs.delete')}
-            errors={data?.values ? undefined : data?.errors}
+            errors={errorsOf(data, 'delete')}
           />
         )}
       </section>

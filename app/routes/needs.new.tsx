@@ -12,7 +12,8 @@ import { createNeed, listAudienceChoices } from '~/models/audience.server';
 import { listTagNames } from '~/models/knowledge.server';
 import { NeedFormSchema, readNeedForm } from '~/forms/audience';
 import { requirePermission } from '~/utils/auth.server';
-import { parseForm, type FieldErrors } from '~/utils/forms';
+import { intent, intentAction } from '~/utils/intent-action.server';
+import { failureOf } from '~/utils/intent-result';
 import { pageTitle } from '~/utils/meta';
 
 export const meta: MetaFunction = ({ matches }) => pageTitle(matches, 'needs.new');
@@ -25,30 +26,36 @@ export async function loader({ request }: LoaderFunctionArgs) {
   return json({ audiences, tags, audienceId });
 }
 
-export async function action({ request }: ActionFunctionArgs) {
-  const user = await requirePermission(request, 'audiences:manage');
-  const { values, input } = readNeedForm(await request.formData());
-  const result = parseForm(NeedFormSchema, input);
-  if (!result.ok) return json({ errors: result.errors, values }, { status: 400 });
-  const outcome = await createNeed({ actorId: user.id, input: result.data });
-  if (!outcome.ok) {
-    const errors: FieldErrors = { audienceId: { key: 'needs.form.audienceGone' } };
-    return json({ errors, values }, { status: 409 });
-  }
-  return redirect(`/needs/${outcome.id}?created=1`);
+export async function action(args: ActionFunctionArgs) {
+  return intentAction(
+    args,
+    {
+      save: intent({
+        permission: 'audiences:manage',
+        schema: NeedFormSchema,
+        read: readNeedForm,
+        run: ({ user, data }) => createNeed({ actorId: user.id, input: data }),
+        problems: {
+          audienceGone: { status: 409, field: 'audienceId', key: 'needs.form.audienceGone' },
+        },
+        done: ({ id }) => redirect(`/needs/${id}?created=1`),
+      }),
+    },
+    { default: 'save' },
+  );
 }
 
 export default function NewNeed() {
   const { audiences, tags, audienceId } = useLoaderData<typeof loader>();
-  const data = useActionData<typeof action>();
+  const failed = failureOf(useActionData<typeof action>(), 'save');
   const { t } = useTranslation();
   return (
     <section className="card" aria-labelledby="new-need-title">
       <h1 id="new-need-title">{t('needs.new')}</h1>
       {audiences.length ? (
         <NeedForm
-          values={data?.values ?? { audienceId, text: '', tags: [], priority: '2', language: '' }}
-          errors={data?.errors}
+          values={failed?.values ?? { audienceId, text: '', tags: [], priority: '2', language: '' }}
+          errors={failed?.errors}
           audiences={audiences}
           tagSuggestions={tags}
           submitLabel={t('needs.form.create')}

@@ -1,20 +1,21 @@
 import {
   json,
-  redirect,
   type ActionFunctionArgs,
   type LoaderFunctionArgs,
   type MetaFunction,
 } from '@remix-run/node';
 import { Form, Link, useActionData, useLoaderData, useSearchParams } from '@remix-run/react';
 import { useTranslation } from 'react-i18next';
+import { z } from 'zod';
 import { RuleExamplesProblem } from '~/components/rule-examples-problem';
 import { RuleForm, type RuleFormValues } from '~/components/rule-form';
 import { getRule, restoreRevision } from '~/models/rule.server';
 import { requirePermission } from '~/utils/auth.server';
 import { pageTitle } from '~/utils/meta';
 import { invariantResponse } from '~/utils/misc';
-import { saveRuleFromForm } from '~/utils/rule-actions.server';
-import { previewReachFromForm } from '~/utils/rule-reach.server';
+import { intent, intentAction } from '~/utils/intent-action.server';
+import { failureOf } from '~/utils/intent-result';
+import { afterRuleSaved, previewRuleIntent, saveRuleIntent } from './__rule-intents.server';
 import { useFormat } from '~/utils/use-format';
 
 export const meta: MetaFunction<typeof loader> = ({ data, matches }) =>
@@ -27,42 +28,29 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
   return json({ rule });
 }
 
-export async function action({ request, params }: ActionFunctionArgs) {
-  const user = await requirePermission(request, 'rules:manage');
-  const id = params.ruleId ?? '';
-  const form = await request.formData();
-  if (form.get('intent') === 'preview') return previewReachFromForm(form, user);
-  if (form.get('intent') === 'restore') {
-    const outcome = await restoreRevision({
-      id,
-      revision: Number(form.get('revision')),
-      actorId: user.id,
-    });
-    if (!outcome.ok) {
-      invariantResponse(outcome.problem !== 'notFound', 'Not found', { status: 404 });
-      const examples =
-        outcome.problem === 'examplesFail'
-          ? { missed: outcome.missed, wronglyHit: outcome.wronglyHit }
-          : null;
-      return json(
-        { errors: {}, values: null, problem: `rules.problems.${outcome.problem}`, examples },
-        { status: 400 },
-      );
-    }
-    return redirect(
-      `/rules/${id}?checked=${outcome.recheck.checked}&movedBack=${outcome.recheck.movedBack}`,
-    );
-  }
-  const saved = await saveRuleFromForm(form, user.id, id);
-  if ('response' in saved) return saved.response;
-  return redirect(
-    `/rules/${id}?checked=${saved.recheck.checked}&movedBack=${saved.recheck.movedBack}`,
+export async function action(args: ActionFunctionArgs) {
+  return intentAction(
+    args,
+    {
+      save: saveRuleIntent,
+      preview: previewRuleIntent,
+      restore: intent({
+        schema: z.object({ revision: z.coerce.number().int().positive() }),
+        run: ({ user, data, params }) =>
+          restoreRevision({ id: params.ruleId ?? '', revision: data.revision, actorId: user.id }),
+        problems: { notFound: 404, conflict: 400, keyTaken: 400, examplesFail: 400 },
+        done: ({ id, recheck }) => afterRuleSaved(id, recheck),
+      }),
+    },
+    { default: 'save', guard: 'rules:manage' },
   );
 }
 
 export default function RulePage() {
   const { rule } = useLoaderData<typeof loader>();
   const data = useActionData<typeof action>();
+  const preview = data?.ok && data.intent === 'preview' ? data : null;
+  const typed = preview?.values ?? failureOf(data, 'save')?.values;
   const [params] = useSearchParams();
   const { t } = useTranslation();
   const f = useFormat();
@@ -96,18 +84,16 @@ export default function RulePage() {
           })}
         </p>
       ) : null}
-      {data?.problem ? (
-        <RuleExamplesProblem problem={data.problem} examples={data.examples} />
-      ) : null}
+      <RuleExamplesProblem data={data} />
       <section className="card" aria-labelledby="edit-rule-title">
         <h2 id="edit-rule-title">{t('rules.edit', { revision: rule.revision })}</h2>
         <RuleForm
           key={rule.revision}
-          values={(data?.values as RuleFormValues | null) ?? values}
-          errors={data?.errors}
+          values={(typed as RuleFormValues | undefined) ?? values}
+          errors={failureOf(data, 'save')?.errors}
           revision={rule.revision}
           submitLabel={t('rules.form.save')}
-          preview={data && 'reach' in data ? data.reach : null}
+          preview={preview?.reach ?? null}
         />
       </section>
       <section className="card" aria-labelledby="revisions-title">

@@ -12,10 +12,9 @@ import { ExemptionRequests } from '~/components/exemption-requests';
 import { HighlightedText } from '~/components/highlighted-text';
 import { PublishedButBlocked } from '~/components/published-but-blocked';
 import { ReachSummary } from '~/components/rule-reach';
-import { checkText, compileRules } from '~/domain/disclosure/engine';
-import { publishedButBlocked } from '~/models/disclosure.server';
+import { publishedButBlocked, tryRules } from '~/models/disclosure.server';
 import { decideExemption, listOpenExemptions } from '~/models/exemption.server';
-import { engineRule, importRuleSet, listRules, RuleImportConflict } from '~/models/rule.server';
+import { importRuleSet, listRules, RuleImportConflict } from '~/models/rule.server';
 import { ruleSetReach } from '~/models/rule-reach.server';
 import { requirePermission } from '~/utils/auth.server';
 import { pageTitle } from '~/utils/meta';
@@ -120,8 +119,7 @@ export async function action({ request }: ActionFunctionArgs) {
   const intent = form.get('intent');
   if (intent === 'try') {
     const text = String(form.get('text') ?? '').slice(0, 200_000);
-    const rules = (await listRules()).filter((r) => r.active).map(engineRule);
-    const verdict = checkText(compileRules(rules), text);
+    const verdict = await tryRules({ text });
     return json<TryResult>({
       intent: 'try',
       text,

@@ -1,6 +1,5 @@
 import {
   json,
-  redirect,
   type ActionFunctionArgs,
   type LoaderFunctionArgs,
   type MetaFunction,
@@ -11,8 +10,9 @@ import { RuleExamplesProblem } from '~/components/rule-examples-problem';
 import { RuleForm, type RuleFormValues } from '~/components/rule-form';
 import { requirePermission } from '~/utils/auth.server';
 import { pageTitle } from '~/utils/meta';
-import { saveRuleFromForm } from '~/utils/rule-actions.server';
-import { previewReachFromForm } from '~/utils/rule-reach.server';
+import { intentAction } from '~/utils/intent-action.server';
+import { failureOf } from '~/utils/intent-result';
+import { previewRuleIntent, saveRuleIntent } from './__rule-intents.server';
 
 export const meta: MetaFunction = ({ matches }) => pageTitle(matches, 'rules.new');
 
@@ -21,32 +21,30 @@ export async function loader({ request }: LoaderFunctionArgs) {
   return json({});
 }
 
-export async function action({ request }: ActionFunctionArgs) {
-  const user = await requirePermission(request, 'rules:manage');
-  const form = await request.formData();
-  if (form.get('intent') === 'preview') return previewReachFromForm(form, user);
-  const saved = await saveRuleFromForm(form, user.id);
-  if ('response' in saved) return saved.response;
-  const { checked, movedBack } = saved.recheck;
-  return redirect(`/rules/${saved.id}?checked=${checked}&movedBack=${movedBack}`);
+export async function action(args: ActionFunctionArgs) {
+  return intentAction(
+    args,
+    { save: saveRuleIntent, preview: previewRuleIntent },
+    { default: 'save', guard: 'rules:manage' },
+  );
 }
 
 export default function NewRule() {
   const data = useActionData<typeof action>();
+  const preview = data?.ok && data.intent === 'preview' ? data : null;
+  const typed = preview?.values ?? failureOf(data, 'save')?.values;
   const { t } = useTranslation();
   return (
     <section className="card" aria-labelledby="new-rule-title">
       <h1 id="new-rule-title">{t('rules.new')}</h1>
-      {data?.problem ? (
-        <RuleExamplesProblem problem={data.problem} examples={data.examples} />
-      ) : null}
+      <RuleExamplesProblem data={data} />
       <RuleForm
         values={
-          (data?.values as RuleFormValues) ?? { severity: 'block', kind: 'term', active: true }
+          (typed as RuleFormValues | undefined) ?? { severity: 'block', kind: 'term', active: true }
         }
-        errors={data?.errors}
+        errors={failureOf(data, 'save')?.errors}
         submitLabel={t('rules.form.create')}
-        preview={data && 'reach' in data ? data.reach : null}
+        preview={preview?.reach ?? null}
       />
     </section>
   );

@@ -1,7 +1,7 @@
 import { json, type ActionFunctionArgs, type LoaderFunctionArgs } from '@remix-run/node';
 import { requirePermission } from '~/utils/auth.server';
 import { readSmallBody } from '~/utils/body.server';
-import { answerDraftReach, RULE_REACH_MAX_BYTES } from '~/utils/rule-reach.server';
+import { answerDraftReach, RULE_REACH_MAX_BYTES } from '~/models/rule-reach.server';
 
 /**
  * A drafted rule's reach, for the rule form while management types: POST the form's fields

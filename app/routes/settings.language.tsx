@@ -1,6 +1,6 @@
 import { redirect, type ActionFunctionArgs } from '@remix-run/node';
 import { isLocale } from '~/i18n';
-import { prisma } from '~/utils/db.server';
+import { setUserLocale } from '~/models/user.server';
 import { localeCookie } from '~/utils/i18n.server';
 import { safeRedirect } from '~/utils/redirect';
 import { getSessionUser } from '~/utils/session.server';
@@ -11,7 +11,7 @@ export async function action({ request }: ActionFunctionArgs) {
   const locale = form.get('locale');
   if (!isLocale(locale)) throw new Response('Unsupported language', { status: 400 });
   const user = await getSessionUser(request);
-  if (user) await prisma.user.update({ where: { id: user.id }, data: { locale } });
+  if (user) await setUserLocale({ userId: user.id, locale });
   return redirect(safeRedirect(form.get('redirectTo')), {
     headers: { 'Set-Cookie': await localeCookie.serialize(locale) },
   });

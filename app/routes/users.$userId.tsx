@@ -9,11 +9,13 @@ import { Form, Link, useActionData, useLoaderData, useNavigation } from '@remix-
 import { useTranslation } from 'react-i18next';
 import { pageTitle } from '~/utils/meta';
 import { TextField } from '~/components/field';
+import { ProblemAlert } from '~/components/problem-alert';
 import { RoleFieldset } from '~/components/role-fieldset';
 import { setOneTimePassword } from '~/models/password.server';
 import { getUser, updateUser } from '~/models/user.server';
 import { requirePermission } from '~/utils/auth.server';
-import { formDataToObject, parseForm, type FieldErrors } from '~/utils/forms';
+import { intent, intentAction } from '~/utils/intent-action.server';
+import { errorsOf } from '~/utils/intent-result';
 import { invariantResponse } from '~/utils/misc';
 import { MIN_PASSWORD_LENGTH } from '~/utils/password.server';
 import { OneTimePasswordSchema, passwordFieldError } from '~/utils/password-validation.server';
@@ -35,47 +37,53 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
   });
 }
 
-export async function action({ request, params }: ActionFunctionArgs) {
-  const admin = await requirePermission(request, 'users:manage');
-  const input = formDataToObject(await request.formData(), ['roles']);
-  // the edit form posts without an intent (its fields are a documented contract)
-  if (input.intent === 'one-time-password') {
-    return oneTimePassword(admin.id, params.userId ?? '', input);
-  }
-  invariantResponse(input.intent === undefined || input.intent === 'save', 'Unknown intent');
-  const result = parseForm(EditUserSchema, input);
-  if (!result.ok) return json({ errors: result.errors, problem: null }, { status: 400 });
-  const outcome = await updateUser({ id: params.userId ?? '', actorId: admin.id, ...result.data });
-  if (!outcome.ok) {
-    invariantResponse(outcome.problem !== 'notFound', 'Not found', { status: 404 });
-    return json(
-      { errors: {} as FieldErrors, problem: outcome.problem },
-      { status: outcome.problem === 'conflict' ? 409 : 400 },
-    );
-  }
-  return redirect('/users');
-}
-
-/** The administrator gives the user a one-time password, to be changed at the next login. */
-async function oneTimePassword(actorId: string, userId: string, input: Record<string, unknown>) {
-  const result = parseForm(OneTimePasswordSchema, input);
-  if (!result.ok) return json({ errors: result.errors, problem: null }, { status: 400 });
-  const outcome = await setOneTimePassword({
-    userId,
-    actorId,
-    password: result.data.password,
-    via: 'admin',
-  });
-  if (!outcome.ok) {
-    invariantResponse(outcome.problem !== 'notFound', 'Not found', { status: 404 });
-    if (outcome.problem === 'self')
-      return json({ errors: {} as FieldErrors, problem: 'ownPassword' as const }, { status: 400 });
-    return json(
-      { errors: passwordFieldError('password', outcome.problem), problem: null },
-      { status: 400 },
-    );
-  }
-  return redirect(`/users/${encodeURIComponent(userId)}?password=set`);
+export async function action(args: ActionFunctionArgs) {
+  return intentAction(
+    args,
+    {
+      // the edit form posts without an intent (its fields are a documented contract)
+      save: intent({
+        schema: EditUserSchema,
+        arrays: ['roles'],
+        run: ({ user, data, params }) =>
+          updateUser({ id: params.userId ?? '', actorId: user.id, ...data }),
+        problems: {
+          notFound: 404,
+          conflict: 409,
+          cannotDeactivateSelf: 400,
+          cannotRemoveOwnAdmin: 400,
+          lastAdmin: 400,
+        },
+        done: () => redirect('/users'),
+      }),
+      // the administrator gives the user a one-time password, to be changed at the next login
+      'one-time-password': intent({
+        schema: OneTimePasswordSchema,
+        run: async ({ user, data, params }) => {
+          const outcome = await setOneTimePassword({
+            userId: params.userId ?? '',
+            actorId: user.id,
+            password: data.password,
+            via: 'admin',
+          });
+          if (outcome.ok) return outcome;
+          if (outcome.problem === 'notFound')
+            return { ok: false as const, problem: 'notFound' as const };
+          if (outcome.problem === 'self')
+            return { ok: false as const, problem: 'ownPassword' as const };
+          return {
+            ok: false as const,
+            problem: 'weakPassword' as const,
+            errors: passwordFieldError('password', outcome.problem),
+          };
+        },
+        problems: { notFound: 404, ownPassword: 400, weakPassword: 400 },
+        done: (_, { params }) =>
+          redirect(`/users/${encodeURIComponent(params.userId ?? '')}?password=set`),
+      }),
+    },
+    { default: 'save', guard: 'users:manage' },
+  );
 }
 
 export default function EditUser() {
@@ -94,21 +102,17 @@ export default function EditUser() {
           {t('users.oneTimePasswordSet')}
         </p>
       ) : null}
-      {data?.problem ? (
-        <p className="form-error" role="alert">
-          {t(`users.${data.problem}`)}
-        </p>
-      ) : null}
+      <ProblemAlert data={data} message={(p) => t(`users.${p}`)} />
       <Form method="post" className="stack" noValidate key={user.version}>
         <input type="hidden" name="expectedVersion" value={user.version} />
         <TextField
           name="name"
           label={t('users.name')}
-          errors={data?.errors}
+          errors={errorsOf(data, 'save')}
           defaultValue={user.name}
           required
         />
-        <RoleFieldset selected={roles} errors={data?.errors} />
+        <RoleFieldset selected={roles} errors={errorsOf(data, 'save')} />
         <div className="field">
           <label htmlFor="field-active">{t('users.status')}</label>
           <select
@@ -147,7 +151,7 @@ export default function EditUser() {
             type="password"
             label={t('users.oneTimePasswordField')}
             hint={t('users.passwordHint', { min: minPasswordLength })}
-            errors={data?.errors}
+            errors={errorsOf(data, 'one-time-password')}
             autoComplete="new-password"
             required
           />

@@ -13,7 +13,9 @@ import { TextField } from '~/components/field';
 import { createUser, emailTaken } from '~/models/user.server';
 import { isUniqueViolation } from '~/utils/db-errors.server';
 import { requirePermission } from '~/utils/auth.server';
-import { formDataToObject, parseForm } from '~/utils/forms';
+import { formDataToObject } from '~/utils/forms';
+import { intent, intentAction } from '~/utils/intent-action.server';
+import { failureOf } from '~/utils/intent-result';
 import { MIN_PASSWORD_LENGTH } from '~/utils/password.server';
 import { NewUserSchema } from '~/utils/user-validation.server';
 
@@ -24,32 +26,46 @@ export async function loader({ request }: LoaderFunctionArgs) {
   return json({ minPasswordLength: MIN_PASSWORD_LENGTH });
 }
 
-export async function action({ request }: ActionFunctionArgs) {
-  const admin = await requirePermission(request, 'users:manage');
-  const input = formDataToObject(await request.formData(), ['roles']);
-  const result = parseForm(NewUserSchema, input);
+/** The new-user form as entered, to show again (never the password). */
+function readNewUserForm(form: FormData) {
+  const input = formDataToObject(form, ['roles']);
   const values = {
     name: String(input.name ?? ''),
     email: String(input.email ?? ''),
     roles: input.roles as string[],
   };
-  if (!result.ok) return json({ errors: result.errors, values }, { status: 400 });
-  const taken = () =>
-    json({ errors: { email: { key: 'validation.emailTaken' } }, values }, { status: 400 });
-  if (await emailTaken(result.data.email)) return taken();
-  try {
-    const user = await createUser({ ...result.data, actorId: admin.id });
-    return redirect(`/users?${new URLSearchParams({ created: user.email })}`);
-  } catch (error) {
-    // the same address created by a request that ran at the same moment
-    if (isUniqueViolation(error)) return taken();
-    throw error;
-  }
+  return { values, input };
+}
+
+export async function action(args: ActionFunctionArgs) {
+  return intentAction(
+    args,
+    {
+      save: intent({
+        schema: NewUserSchema,
+        read: readNewUserForm,
+        run: async ({ user, data }) => {
+          const taken = { ok: false as const, problem: 'emailTaken' as const };
+          if (await emailTaken(data.email)) return taken;
+          try {
+            return { ok: true as const, ...(await createUser({ ...data, actorId: user.id })) };
+          } catch (error) {
+            // the same address created by a request that ran at the same moment
+            if (isUniqueViolation(error)) return taken;
+            throw error;
+          }
+        },
+        problems: { emailTaken: { status: 400, field: 'email', key: 'validation.emailTaken' } },
+        done: ({ email }) => redirect(`/users?${new URLSearchParams({ created: email })}`),
+      }),
+    },
+    { default: 'save', guard: 'users:manage' },
+  );
 }
 
 export default function NewUser() {
   const { minPasswordLength } = useLoaderData<typeof loader>();
-  const data = useActionData<typeof action>();
+  const data = failureOf(useActionData<typeof action>(), 'save');
   const navigation = useNavigation();
   const { t } = useTranslation();
   const busy = navigation.state === 'submitting';
@@ -62,7 +78,7 @@ export default function NewUser() {
           name="name"
           label={t('users.name')}
           errors={errors}
-          defaultValue={data?.values.name}
+          defaultValue={data?.values?.name}
           required
           autoComplete="off"
         />
@@ -70,7 +86,7 @@ export default function NewUser() {
           name="email"
           label={t('users.email')}
           errors={errors}
-          defaultValue={data?.values.email}
+          defaultValue={data?.values?.email}
           type="email"
           required
           autoComplete="off"
@@ -84,7 +100,7 @@ export default function NewUser() {
           autoComplete="new-password"
           hint={t('users.passwordHint', { min: minPasswordLength })}
         />
-        <RoleFieldset selected={data?.values.roles ?? ['expert']} errors={errors} />
+        <RoleFieldset selected={data?.values?.roles ?? ['expert']} errors={errors} />
         <div className="toolbar">
           <Link to="/users">{t('common.cancel')}</Link>
           <button type="submit" disabled={busy}>

@@ -4,48 +4,13 @@ import { PrismaBetterSQLite3 } from '@prisma/adapter-better-sqlite3';
 import { PrismaPg } from '@prisma/adapter-pg';
 import { PrismaClient } from '~/generated/prisma/client';
 import { PrismaClient as PostgresPrismaClient } from '~/generated/prisma-pg/client';
+import { databaseProvider, postgresConnection, searchPathOption, sqlitePath } from './database-url';
 import { getEnv } from './env.server';
 
 export type { PrismaClient };
 export type Tx = Parameters<Parameters<PrismaClient['$transaction']>[0]>[0];
 
-export type DatabaseProvider = 'sqlite' | 'postgresql';
-
-/** Which database a DATABASE_URL names: a SQLite "file:" URL or a PostgreSQL one. */
-export function databaseProvider(url: string): DatabaseProvider {
-  if (/^postgres(ql)?:\/\//i.test(url)) return 'postgresql';
-  if (url.startsWith('file:')) return 'sqlite';
-  throw new Error(
-    `DATABASE_URL must be a SQLite "file:" URL or a "postgresql://" URL (got "${url.split(':')[0]}:…").`,
-  );
-}
-
-/** Turns a `file:` URL into the path better-sqlite3 opens (relative paths: from the cwd). */
-export function sqlitePath(url: string): string {
-  if (!url.startsWith('file:')) {
-    throw new Error(
-      `DATABASE_URL must be a SQLite "file:" URL (got "${url.split(':')[0]}:…"). ` +
-        'Other databases are not supported yet.',
-    );
-  }
-  return url.slice('file:'.length).split('?')[0] as string;
-}
-
-/**
- * A PostgreSQL URL as the `pg` driver takes it, and the schema its tables live in (the URL's
- * `schema` parameter, as Prisma spells it; default "public").
- */
-export function postgresConnection(url: string): { connectionString: string; schema: string } {
-  const parsed = new URL(url);
-  const schema = parsed.searchParams.get('schema') || 'public';
-  parsed.searchParams.delete('schema');
-  return { connectionString: parsed.toString(), schema };
-}
-
-/** The session option that makes a PostgreSQL connection find the tables of `schema`. */
-export function searchPathOption(schema: string): string {
-  return `-c search_path="${schema.replaceAll('"', '""')}"`;
-}
+export type { DatabaseProvider } from './database-url';
 
 export function createPrismaClient(url = getEnv().DATABASE_URL): PrismaClient {
   if (databaseProvider(url) === 'postgresql') {

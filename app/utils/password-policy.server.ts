@@ -1,5 +1,5 @@
 import { COMMON_PASSWORDS } from './common-passwords.server';
-import { MIN_PASSWORD_LENGTH } from './password.server';
+import { MAX_PASSWORD_LENGTH, MIN_PASSWORD_LENGTH } from '~/forms/password';
 
 /**
  * What Lotse accepts as a new password: long enough, not one of the passwords everyone tries
@@ -7,7 +7,7 @@ import { MIN_PASSWORD_LENGTH } from './password.server';
  * person's own email address or name. Every place that sets a password asks `passwordProblem`;
  * the demo workspace's shared password is the one deliberate exception (seeds/demo.ts).
  */
-export const MAX_PASSWORD_LENGTH = 1024;
+export { MAX_PASSWORD_LENGTH };
 
 export type PasswordProblem = 'tooShort' | 'tooLong' | 'common' | 'personal';
 export type PasswordOwner = { email?: string | null; name?: string | null };

@@ -20,4 +20,4 @@ export function dummyPasswordHash(): Promise<string> {
   return (dummyHash ??= hashPassword('lotse-timing-equaliser'));
 }
 
-export const MIN_PASSWORD_LENGTH = 10;
+export { MIN_PASSWORD_LENGTH } from '~/forms/password';

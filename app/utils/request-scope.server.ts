@@ -3,7 +3,7 @@ import { AsyncLocalStorage } from 'node:async_hooks';
 /**
  * What one page request looks up once and shares: the root loader, the page's loader and the
  * renderer all ask for the signed-in user and the workspace, and Remix hands each of them a
- * Request object of its own. The HTTP layer (app/server/http.mjs) opens a scope for every GET
+ * Request object of its own. The HTTP layer (app/server/http.ts) opens a scope for every GET
  * and HEAD request; requests that change data get none, so nothing read before a write is reused
  * after it. Outside a scope (tests, the CLI) every call computes afresh.
  *

@@ -8,6 +8,30 @@ test('an editor sees why a piece is blocked, and it stays out of the feed and th
 }) => {
   await logInAs(page, t, 'editor');
   await page.goto('/calendar?view=agenda');
+  // the calendar marks it as withheld from the feed and the exports, and names the rule
+  const row = page.getByRole('row').filter({ hasText: 'Klarblick Podcast #12' });
+  await expect(row).toContainText(t('calendar.withheld.label'));
+  await expect(row).toContainText(
+    t('calendar.withheld.reason', { rules: 'Projekt Falke (unreleased product)' }),
+  );
+  await expect(
+    page.getByRole('row').filter({ hasText: 'Die fünf häufigsten Pflegefehler' }),
+  ).not.toContainText(t('calendar.withheld.label'));
+  // and says beside the export how many of the view's pieces are left out
+  const note = page.getByRole('note');
+  await expect(note).toContainText(/\d|One|Ein/);
+  await expect(
+    page.getByRole('link', { name: t('calendar.exportCsv') }),
+  ).toHaveAccessibleDescription((await note.textContent())!.trim());
+  // the month view marks it too: a short mark, the reason as a tooltip and for screen readers
+  await page.goto('/calendar');
+  const chip = page.getByRole('link', { name: /Klarblick Podcast #12/ });
+  if (!(await chip.isVisible())) await page.getByRole('link', { name: t('calendar.next') }).click();
+  await expect(chip).toContainText(t('calendar.withheld.short'));
+  const reason = `${t('calendar.withheld.label')}. ${t('calendar.withheld.reason', { rules: 'Projekt Falke (unreleased product)' })}`;
+  await expect(chip.locator('[title]')).toHaveAttribute('title', reason);
+  await expect(chip).toHaveAccessibleName(new RegExp(reason.replace(/[.()]/g, '\\$&')));
+  await page.goto('/calendar?view=agenda');
   await page.getByRole('link', { name: /Klarblick Podcast #12/ }).click();
   const panel = page.getByRole('region', { name: t('disclosure.blockedPiece') });
   await expect(panel).toContainText('Projekt Falke (unreleased product)');

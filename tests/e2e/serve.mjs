@@ -5,7 +5,13 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import pg from 'pg';
-import { isPostgresUrl, postgresSettings } from '../../app/server/migrate.mjs';
+import { tsImport } from 'tsx/esm/api';
+
+// the app's own reading of database URLs (TypeScript: loaded through tsx, for this module only)
+const { isPostgresUrl, postgresSettings } = await tsImport(
+  '../../app/utils/database-url.ts',
+  import.meta.url,
+);
 
 const postgres = process.env.LOTSE_TEST_DATABASE;
 if (isPostgresUrl(postgres)) {
@@ -34,4 +40,5 @@ if (isPostgresUrl(postgres)) {
   process.env.DATABASE_URL = `file:${file}`;
 }
 process.env.LOTSE_DEMO = 'on';
-await import('../../app/server/main.mjs');
+// the server's entry, as `npm start` runs it
+await import('../../app/server/run.mjs');

@@ -5,7 +5,7 @@ import { prisma } from '~/utils/db.server';
 import { getWorkspace } from '~/models/workspace.server';
 import { withRequestScope } from '~/utils/request-scope.server';
 import { createSession, destroySession, getSessionUser, hashToken } from '~/utils/session.server';
-import { scopeReads } from '../../app/server/http.mjs';
+import { scopeReads } from '../../app/server/http';
 
 const PASSWORD = 'correct horse battery';
 

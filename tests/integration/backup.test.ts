@@ -5,13 +5,14 @@ import path from 'node:path';
 import Database from 'better-sqlite3';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { databaseFile } from '~/cli/backup';
+import { isPostgresUrl } from '~/utils/database-url';
 import { prisma } from '~/utils/db.server';
 
 const tmp = fs.mkdtempSync(
   path.join(path.resolve(process.env.LOTSE_TEST_TMP ?? path.join('tests', '.tmp')), 'backup-'),
 );
 // backup and restore copy SQLite files; PostgreSQL is backed up with pg_dump (see the README)
-const postgres = /^postgres(ql)?:/i.test(process.env.DATABASE_URL ?? '');
+const postgres = isPostgresUrl(process.env.DATABASE_URL);
 const source = postgres ? '' : databaseFile(process.env.DATABASE_URL);
 
 /** Runs the CLI without blocking this process, so that writes here go on meanwhile. */

@@ -1,6 +1,6 @@
 import type { ActionFunctionArgs, LoaderFunctionArgs } from '@remix-run/node';
 import { beforeAll, describe, expect, it } from 'vitest';
-import { createPiece, PieceReferenceError } from '~/models/piece.server';
+import { createPiece, PieceReferenceError } from '~/models/piece-writes.server';
 import { createUser } from '~/models/user.server';
 import { loader as calendarLoader } from '~/routes/calendar._index';
 import { action as pieceAction } from '~/routes/calendar.$pieceId';

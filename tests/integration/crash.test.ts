@@ -5,6 +5,7 @@ import fs from 'node:fs';
 import path from 'node:path';
 import Database from 'better-sqlite3';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { isPostgresUrl } from '~/utils/database-url';
 import {
   ensureBuild,
   login,
@@ -38,7 +39,7 @@ async function createPiece(base: string, cookie: string, title: string) {
 }
 
 // the SQLite file's durability (WAL, busy timeout, recovery); PostgreSQL brings its own
-const postgres = /^postgres(ql)?:/i.test(process.env.DATABASE_URL ?? '');
+const postgres = isPostgresUrl(process.env.DATABASE_URL);
 
 beforeAll(async () => {
   if (postgres) return;

@@ -7,13 +7,13 @@ import {
   pieceContentSelect,
   pieceContentTexts,
 } from '~/models/disclosure.server';
+import { getPiece } from '~/models/piece-queries.server';
 import {
   createPiece,
-  getPiece,
   transitionPiece,
   updatePiece,
   type PieceInput,
-} from '~/models/piece.server';
+} from '~/models/piece-writes.server';
 import { createUser } from '~/models/user.server';
 import { prisma } from '~/utils/db.server';
 import { ensureReferenceData } from '../../seeds/reference';

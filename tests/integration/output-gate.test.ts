@@ -1,14 +1,14 @@
 import type { LoaderFunctionArgs } from '@remix-run/node';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { publishedButBlocked } from '~/models/disclosure.server';
+import { getOrCreateFeedToken } from '~/models/piece-feed.server';
+import { getPiece } from '~/models/piece-queries.server';
 import {
   createPiece,
-  getOrCreateFeedToken,
-  getPiece,
   transitionPiece,
   updatePiece,
   type PieceInput,
-} from '~/models/piece.server';
+} from '~/models/piece-writes.server';
 import { createUser } from '~/models/user.server';
 import { loader as csvLoader } from '~/routes/calendar.export';
 import { loader as feedLoader } from '~/routes/calendar.feed.$file';

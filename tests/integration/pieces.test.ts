@@ -1,18 +1,18 @@
 import { beforeAll, describe, expect, it } from 'vitest';
 import {
-  createPiece,
   feedOwner,
   feedPieces,
   getOrCreateFeedToken,
-  getPiece,
-  listBacklog,
-  listPiecesInRange,
-  movePiece,
   resetFeedToken,
+} from '~/models/piece-feed.server';
+import { getPiece, listBacklog, listPiecesInRange } from '~/models/piece-queries.server';
+import {
+  createPiece,
+  movePiece,
   transitionPiece,
   updatePiece,
   type PieceInput,
-} from '~/models/piece.server';
+} from '~/models/piece-writes.server';
 import { createUser } from '~/models/user.server';
 import { prisma } from '~/utils/db.server';
 import { ensureReferenceData } from '../../seeds/reference';

@@ -4,7 +4,7 @@ import { execFileSync } from 'node:child_process';
 import fs from 'node:fs';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { readMigrations } from '../../app/server/migrate.mjs';
+import { readMigrations } from '../../app/server/migrate';
 import { POSTGRES_SCHEMA, SQLITE_SCHEMA, postgresSchema } from '../../prisma/postgres-schema.mjs';
 import {
   describeSchema,

@@ -1,4 +1,4 @@
-import type { Role } from '~/domain/permissions';
+import type { Action, Role } from '~/domain/permissions';
 
 /**
  * Who may call which route: the one table the authorization matrix test
@@ -29,11 +29,11 @@ const ANYONE: readonly Who[] = WHO;
 const SIGNED_IN: readonly Who[] = ['expert', 'editor', 'management', 'admin'];
 /** knowledge:read, experts:read, calendar:read (experts see only their own share) */
 const CONTENT: readonly Who[] = ['expert', 'editor', 'management'];
-/** knowledge:review, audiences:read, matches:read */
+/** knowledge:review, knowledge:findings, audiences:read, matches:read */
 const REVIEW: readonly Who[] = ['editor', 'management'];
 /** audiences:manage, matches:decide, glossary:manage, calendar:plan, exemptions:request */
 const EDITOR: readonly Who[] = ['editor'];
-/** rules:read, rules:manage, exemptions:decide */
+/** rules:read, rules:manage, exemptions:decide, calendar:approve */
 const MANAGEMENT: readonly Who[] = ['management'];
 /** users:manage */
 const ADMIN: readonly Who[] = ['admin'];
@@ -119,3 +119,15 @@ export const ROUTE_ACCESS: Readonly<Record<string, RouteAccess>> = {
   },
   'routes/audit._index': { GET: AUDIT, POST: NO_ACTION },
 };
+
+/**
+ * Permissions that decide inside a route rather than at its door, and who holds each, written
+ * out like the cells above; permission-decisions.test.ts checks the pages and the models against
+ * them.
+ */
+export const DECIDED_INSIDE = {
+  /** approving a piece in review (calendar.$pieceId offers it; the model's transition checks it) */
+  'calendar:approve': MANAGEMENT,
+  /** seeing disclosure findings on a knowledge item someone else owns (knowledge.$itemId) */
+  'knowledge:findings': REVIEW,
+} as const satisfies Partial<Record<Action, readonly Who[]>>;

@@ -1,7 +1,7 @@
 import path from 'node:path';
 import { readConfig } from '@remix-run/dev/dist/config.js';
 import type { ActionFunctionArgs, LoaderFunctionArgs } from '@remix-run/node';
-import { getOrCreateFeedToken } from '~/models/piece.server';
+import { getOrCreateFeedToken } from '~/models/piece-feed.server';
 import { prisma } from '~/utils/db.server';
 import { createSession } from '~/utils/session.server';
 import { createDemoWorkspace } from '../../seeds/demo';

@@ -26,7 +26,7 @@ type Instance = { base: string; child: ChildProcess; output: string[] };
 async function start(name: string): Promise<Instance> {
   const port = await freePort();
   const output: string[] = [];
-  const child = spawn(process.execPath, [path.resolve('app/server/main.mjs')], {
+  const child = spawn(process.execPath, [path.resolve('app/server/run.mjs')], {
     env: {
       ...process.env,
       // as `npm start` runs (vitest's NODE_ENV=test would make a start-up build a development one)

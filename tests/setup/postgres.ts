@@ -4,7 +4,8 @@
 import { randomBytes } from 'node:crypto';
 import path from 'node:path';
 import pg from 'pg';
-import { isPostgresUrl, migratePostgres, postgresSettings } from '../../app/server/migrate.mjs';
+import { migratePostgres } from '../../app/server/migrate';
+import { isPostgresUrl, postgresSettings } from '../../app/utils/database-url';
 
 /** The PostgreSQL database the tests use, or undefined: SQLite files. */
 export const TEST_POSTGRES = isPostgresUrl(process.env.LOTSE_TEST_DATABASE)

@@ -1,4 +1,4 @@
-import type { PieceInput } from '~/models/piece.server';
+import type { PieceInput } from '~/models/piece-writes.server';
 
 /**
  * A blog piece's input as the piece form would give it to the model, with no channel fields set;

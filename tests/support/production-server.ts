@@ -1,5 +1,5 @@
 // The production server as a child process, for tests and benchmarks that talk to it over HTTP:
-// `node app/server/main.mjs` on a given SQLite file, on a free port of 127.0.0.1.
+// `node app/server/run.mjs` on a given SQLite file, on a free port of 127.0.0.1.
 import { spawn, type ChildProcess } from 'node:child_process';
 import fs from 'node:fs';
 import net from 'node:net';
@@ -73,7 +73,7 @@ function exitedPromise(child: ChildProcess): Promise<void> {
 }
 
 /**
- * Starts `node app/server/main.mjs` (migrations, reference and demo data, then serving) on the
+ * Starts `node app/server/run.mjs` (migrations, reference and demo data, then serving) on the
  * SQLite file and resolves once it listens; rejects with its output when it exits before.
  */
 export async function startProductionServer({
@@ -86,7 +86,7 @@ export async function startProductionServer({
   const port = await freePort();
   // LOTSE_SERVER_NODE_ARGS, e.g. "--cpu-prof --cpu-prof-dir=/tmp/profiles", to look inside
   const nodeArgs = (process.env.LOTSE_SERVER_NODE_ARGS ?? '').split(/\s+/).filter(Boolean);
-  const child = spawn(process.execPath, [...nodeArgs, 'app/server/main.mjs'], {
+  const child = spawn(process.execPath, [...nodeArgs, 'app/server/run.mjs'], {
     cwd: ROOT,
     env: {
       ...process.env,

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { z } from 'zod';
 import { formDataToObject, parseForm } from '~/utils/forms';
-import { isCrossSite } from '../../app/server/http.mjs';
+import { isCrossSite } from '../../app/server/http';
 
 describe('parseForm', () => {
   const schema = z.object({

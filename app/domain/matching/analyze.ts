@@ -3,6 +3,7 @@
  * whether written ä or ae, stop words out, light stemming of both languages' endings, and German
  * compounds split into the words they are made of (Kontaktlinsenpflege → kontaktlinse + pflege).
  */
+import { memoized } from '../memo';
 
 const STOP = new Set(
   (
@@ -105,17 +106,8 @@ export function wordSurfaces(text: string): Map<string, string> {
   return shown;
 }
 
-// words repeat across texts: each written form is folded once (the cache is dropped when large)
-const foldCache = new Map<string, string[]>();
-function foldedParts(raw: string): string[] {
-  let parts = foldCache.get(raw);
-  if (!parts) {
-    if (foldCache.size > 100_000) foldCache.clear();
-    parts = foldText(raw).split(' ').filter(Boolean);
-    foldCache.set(raw, parts);
-  }
-  return parts;
-}
+// words repeat across texts: each written form is folded once (the memo starts afresh when large)
+const foldedParts = memoized(100_000, (raw) => foldText(raw).split(' ').filter(Boolean));
 
 /** The longest word that is split into parts (Donaudampfschifffahrtsgesellschaft has 34). */
 export const MAX_COMPOUND_LENGTH = 64;

@@ -8,6 +8,7 @@ import {
   words,
 } from './analyze';
 import type { GlossaryEntry } from './glossary';
+import { Memo, memoized } from '../memo';
 
 /**
  * The matching engine: which knowledge items could serve which audience needs, ranked and
@@ -101,11 +102,10 @@ export function createMatcher(
     list.push(k);
     byLength.set(k.length, list);
   }
-  const spellingCache = new Map<string, string | null>();
   /** A known stem one (or, for long words, two) edits away from an unknown one. */
-  const correct = (s: string): string | null => {
-    if (known.has(s) || s.length < 6) return null;
-    if (spellingCache.has(s)) return spellingCache.get(s) ?? null;
+  const correct = (s: string): string | null =>
+    known.has(s) || s.length < 6 ? null : closestKnown(s);
+  const closestKnown = memoized(Infinity, (s: string): string | null => {
     const max = s.length >= 9 ? 2 : 1;
     let best: string | null = null;
     let bestDistance = max + 1;
@@ -119,41 +119,26 @@ export function createMatcher(
         }
       }
     }
-    spellingCache.set(s, best);
     return best;
-  };
+  });
 
   /** The features of a text, with how often each occurs (weighted by the field it is in). */
   type TokenStem = { stem: string; surface: string; spelled?: boolean };
   // words repeat across texts: each token is analysed once
-  const tokenCache = new Map<string, TokenStem[]>();
-  const analyzeToken = (token: string): TokenStem[] => {
-    let out = tokenCache.get(token);
-    if (out) return out;
+  const analyzeToken = memoized(Infinity, (token: string): TokenStem[] => {
     const s = stem(token);
     const parts = known.has(s) ? null : splitCompound(token, known);
     if (parts)
-      out = [...parts.map((p) => ({ stem: p, surface: token })), { stem: s, surface: token }];
-    else {
-      const fixed = correct(s);
-      out = [fixed ? { stem: fixed, surface: token, spelled: true } : { stem: s, surface: token }];
-    }
-    tokenCache.set(token, out);
-    return out;
-  };
+      return [...parts.map((p) => ({ stem: p, surface: token })), { stem: s, surface: token }];
+    const fixed = correct(s);
+    return [fixed ? { stem: fixed, surface: token, spelled: true } : { stem: s, surface: token }];
+  });
   const longConcepts = [...concepts.single].filter(([s]) => s.length >= 5);
-  const insideCache = new Map<string, { stem: string; list: { key: string; term: string }[] }[]>();
-  const conceptsInside = (token: string) => {
-    if (token.length < 10 || token.length > MAX_COMPOUND_LENGTH) return [];
-    let found = insideCache.get(token);
-    if (!found) {
-      found = longConcepts
-        .filter(([s]) => token.includes(s))
-        .map(([s, list]) => ({ stem: s, list }));
-      insideCache.set(token, found);
-    }
-    return found;
-  };
+  const longConceptsIn = memoized(Infinity, (token: string) =>
+    longConcepts.filter(([s]) => token.includes(s)).map(([s, list]) => ({ stem: s, list })),
+  );
+  const conceptsInside = (token: string) =>
+    token.length < 10 || token.length > MAX_COMPOUND_LENGTH ? [] : longConceptsIn(token);
 
   const analyze = (fields: { text: string; weight: number; tag?: boolean }[]) => {
     const out = new Map<
@@ -256,20 +241,17 @@ export function createMatcher(
   };
 
   type Features = ReturnType<typeof analyze>['features'];
-  const needCache = new Map<string, Features>();
+  const needFeatures = new Memo<string, Features>(Infinity);
   /** A need's features; kept, since the same needs are ranked again and again. */
-  const analyzeNeed = (need: NeedDoc): Features => {
-    const cacheKey = `${need.id}\u0000${need.text}\u0000${need.tags.join(',')}`;
-    let query = needCache.get(cacheKey);
-    if (!query) {
-      query = analyze([
-        { text: need.text, weight: 1 },
-        { text: need.tags.join(' , '), weight: 1.2, tag: true },
-      ]).features;
-      needCache.set(cacheKey, query);
-    }
-    return query;
-  };
+  const analyzeNeed = (need: NeedDoc): Features =>
+    needFeatures.recall(
+      `${need.id}\u0000${need.text}\u0000${need.tags.join(',')}`,
+      () =>
+        analyze([
+          { text: need.text, weight: 1 },
+          { text: need.tags.join(' , '), weight: 1.2, tag: true },
+        ]).features,
+    );
   /** Why a shared feature connects a need (its feature `q`) with an item (its feature `f`). */
   const reasonFor = (
     key: string,

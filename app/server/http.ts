@@ -1,12 +1,14 @@
 // The HTTP layer around the Remix app: static files, compression, security headers and the
 // cross-site request check that every state-changing request passes.
-import { AsyncLocalStorage } from 'node:async_hooks';
 import { randomBytes } from 'node:crypto';
 import http from 'node:http';
 import path from 'node:path';
+import { pathToFileURL } from 'node:url';
 import { createRequestHandler } from '@remix-run/express';
+import type { ServerBuild } from '@remix-run/node';
 import compression from 'compression';
-import express from 'express';
+import express, { type NextFunction, type Request, type Response } from 'express';
+import { withRequestScope } from '../utils/request-scope.server';
 
 const SAFE_METHODS = new Set(['GET', 'HEAD', 'OPTIONS']);
 
@@ -15,11 +17,17 @@ const SAFE_METHODS = new Set(['GET', 'HEAD', 'OPTIONS']);
  * comes from (Origin, else Referer), that must be this host. Requests that name neither are not
  * from a browser's cross-site form and pass (the CLI, health checks, curl).
  */
-export function isCrossSite(req) {
+/** What the cross-site check reads of an Express request. */
+export type RequestOrigin = Pick<Request, 'method'> & {
+  get(name: string): string | undefined;
+  app: { get(setting: string): unknown };
+};
+
+export function isCrossSite(req: RequestOrigin): boolean {
   if (SAFE_METHODS.has(req.method)) return false;
   const source = req.get('origin') ?? req.get('referer');
   if (!source || source === 'null') return source === 'null';
-  let sourceHost;
+  let sourceHost: string;
   try {
     sourceHost = new URL(source).host;
   } catch {
@@ -32,7 +40,7 @@ export function isCrossSite(req) {
   return sourceHost !== host;
 }
 
-function securityHeaders(req, res, next) {
+function securityHeaders(req: Request, res: Response, next: NextFunction): void {
   const nonce = randomBytes(16).toString('base64');
   res.locals.cspNonce = nonce;
   res.setHeader(
@@ -61,16 +69,22 @@ function securityHeaders(req, res, next) {
   next();
 }
 
-// The per-request scope of app/utils/request-scope.server.ts (the same store, found under its
-// registered symbol): reading requests get one, so a page looks up its user and workspace once.
-const scopeKey = Symbol.for('lotse.requestScope');
-const requestScope = (globalThis[scopeKey] ??= new AsyncLocalStorage());
-export function scopeReads(req, res, next) {
-  if (req.method === 'GET' || req.method === 'HEAD') requestScope.run(new Map(), next);
+// Reading requests get a request scope (app/utils/request-scope.server.ts), so a page looks up
+// its user and workspace once.
+export function scopeReads(req: Pick<Request, 'method'>, _res: unknown, next: () => void): void {
+  if (req.method === 'GET' || req.method === 'HEAD') withRequestScope(next);
   else next();
 }
 
-export async function createHttpServer({ build, root, dev }) {
+export async function createHttpServer({
+  build,
+  root,
+  dev,
+}: {
+  build: ServerBuild;
+  root: string;
+  dev: boolean;
+}): Promise<http.Server> {
   const app = express();
   app.disable('x-powered-by');
   if (process.env.LOTSE_TRUST_PROXY) app.set('trust proxy', process.env.LOTSE_TRUST_PROXY);
@@ -98,8 +112,9 @@ export async function createHttpServer({ build, root, dev }) {
     dev
       ? async (req, res, next) => {
           // in development the build changes under us: load it fresh for every request
-          const url = new URL(`../../build/index.js?t=${Date.now()}`, import.meta.url);
-          currentBuild = await import(url.href);
+          const url = pathToFileURL(path.join(root, 'build', 'index.js'));
+          url.searchParams.set('t', String(Date.now()));
+          currentBuild = (await import(url.href)) as ServerBuild;
           return createRequestHandler({ build: currentBuild, mode: 'development', getLoadContext })(
             req,
             res,
@@ -111,7 +126,7 @@ export async function createHttpServer({ build, root, dev }) {
   return http.createServer(app);
 }
 
-function getLoadContext(req, res) {
+function getLoadContext(req: Request, res: Response) {
   return {
     clientAddress: req.ip ?? req.socket.remoteAddress ?? 'unknown',
     cspNonce: res.locals.cspNonce,

@@ -1,5 +1,5 @@
-// Applies the pending database migrations for DATABASE_URL's database: `npm run db:migrate`,
-// and every `npm start`.
+// Applies the pending database migrations for DATABASE_URL's database: `npm run db:migrate`
+// (app/server/run.mjs migrate), and every `npm start`.
 // - SQLite ("file:" URLs): `prisma migrate deploy` with prisma/migrations.
 // - PostgreSQL: the SQL files of prisma/postgresql/migrations, applied here with `pg`, because
 //   Prisma's JS migration engine cannot migrate PostgreSQL yet. Each migration runs in its own
@@ -13,34 +13,19 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import pg from 'pg';
+import { DEFAULT_DATABASE_URL, isPostgresUrl, postgresSettings } from '../utils/database-url';
 
 const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..', '..');
 export const POSTGRES_MIGRATIONS = path.join(root, 'prisma', 'postgresql', 'migrations');
 // any fixed number; the same for every Lotse instance (pg_advisory_lock takes a bigint)
 const LOCK_KEY = 7_314_022_611;
 
-export function isPostgresUrl(url) {
-  return /^postgres(ql)?:\/\//i.test(url ?? '');
-}
+const quote = (name: string) => `"${name.replaceAll('"', '""')}"`;
 
-/** The `pg` connection settings for a Prisma-style PostgreSQL URL (its `schema` parameter too). */
-export function postgresSettings(url) {
-  const parsed = new URL(url);
-  const schema = parsed.searchParams.get('schema') || 'public';
-  parsed.searchParams.delete('schema');
-  return {
-    schema,
-    config: {
-      connectionString: parsed.toString(),
-      options: `-c search_path="${schema.replaceAll('"', '""')}"`,
-    },
-  };
-}
-
-const quote = (name) => `"${name.replaceAll('"', '""')}"`;
+export type Migration = { name: string; sql: string; checksum: string };
 
 /** The migrations in `dir`, oldest first, with their SQL and Prisma's checksum of it. */
-export function readMigrations(dir = POSTGRES_MIGRATIONS) {
+export function readMigrations(dir = POSTGRES_MIGRATIONS): Migration[] {
   return fs
     .readdirSync(dir, { withFileTypes: true })
     .filter((e) => e.isDirectory() && fs.existsSync(path.join(dir, e.name, 'migration.sql')))
@@ -56,11 +41,17 @@ export function readMigrations(dir = POSTGRES_MIGRATIONS) {
  * Applies the pending PostgreSQL migrations; returns the names applied. Creates the URL's schema
  * when it does not exist yet.
  */
-export async function migratePostgres(url, { dir = POSTGRES_MIGRATIONS, log = () => {} } = {}) {
+export async function migratePostgres(
+  url: string,
+  {
+    dir = POSTGRES_MIGRATIONS,
+    log = () => {},
+  }: { dir?: string; log?: (line: string) => void } = {},
+): Promise<string[]> {
   const { schema, config } = postgresSettings(url);
   const client = new pg.Client(config);
   await client.connect();
-  const applied = [];
+  const applied: string[] = [];
   try {
     await client.query('SELECT pg_advisory_lock($1)', [LOCK_KEY]);
     await client.query(`CREATE SCHEMA IF NOT EXISTS ${quote(schema)}`);
@@ -74,14 +65,18 @@ export async function migratePostgres(url, { dir = POSTGRES_MIGRATIONS, log = ()
       "started_at" TIMESTAMPTZ NOT NULL DEFAULT now(),
       "applied_steps_count" INTEGER NOT NULL DEFAULT 0
     )`);
-    const { rows } = await client.query(
+    const { rows } = await client.query<{
+      migration_name: string;
+      checksum: string;
+      finished_at: Date | null;
+    }>(
       `SELECT migration_name, checksum, finished_at FROM ${quote(schema)}."_prisma_migrations"
        WHERE rolled_back_at IS NULL`,
     );
-    const failed = rows.filter((r) => r.finished_at === null);
-    if (failed.length) {
+    const failed = rows.find((r) => r.finished_at === null);
+    if (failed) {
       throw new Error(
-        `migration ${failed[0].migration_name} failed before; resolve it (prisma migrate resolve) first`,
+        `migration ${failed.migration_name} failed before; resolve it (prisma migrate resolve) first`,
       );
     }
     const done = new Map(rows.map((r) => [r.migration_name, r.checksum]));
@@ -104,7 +99,8 @@ export async function migratePostgres(url, { dir = POSTGRES_MIGRATIONS, log = ()
         await client.query('COMMIT');
       } catch (error) {
         await client.query('ROLLBACK');
-        throw new Error(`migration ${migration.name} failed: ${error.message}`, { cause: error });
+        const message = error instanceof Error ? error.message : String(error);
+        throw new Error(`migration ${migration.name} failed: ${message}`, { cause: error });
       }
       applied.push(migration.name);
       log(`applied migration ${migration.name}`);
@@ -121,7 +117,7 @@ export async function migratePostgres(url, { dir = POSTGRES_MIGRATIONS, log = ()
  * starting together migrate and create the reference data one after the other. (A different key
  * from the migrations' own lock, which `work` takes on a connection of its own.)
  */
-export async function withStartupLock(url, work) {
+export async function withStartupLock<T>(url: string, work: () => Promise<T>): Promise<T> {
   if (!isPostgresUrl(url)) return work();
   const client = new pg.Client(postgresSettings(url).config);
   await client.connect();
@@ -135,7 +131,9 @@ export async function withStartupLock(url, work) {
 }
 
 /** Applies the pending migrations for `url`'s database (SQLite or PostgreSQL). */
-export async function migrate(url = process.env.DATABASE_URL ?? 'file:./prisma/data/lotse.db') {
+export async function migrate(
+  url = process.env.DATABASE_URL ?? DEFAULT_DATABASE_URL,
+): Promise<void> {
   if (isPostgresUrl(url)) {
     await migratePostgres(url, { log: (line) => console.log(`lotse: ${line}`) });
     return;
@@ -153,11 +151,14 @@ export async function migrate(url = process.env.DATABASE_URL ?? 'file:./prisma/d
     throw new Error(`prisma migrate deploy exited ${result.status ?? result.signal}`);
 }
 
-if (process.argv[1] && path.resolve(process.argv[1]) === fileURLToPath(import.meta.url)) {
+/** `npm run db:migrate`: applies the pending migrations and says when that fails. */
+export async function migrateCommand(): Promise<void> {
   try {
     await migrate();
   } catch (error) {
-    console.error(`lotse: database migrations failed: ${error.message}`);
+    console.error(
+      `lotse: database migrations failed: ${error instanceof Error ? error.message : error}`,
+    );
     process.exit(1);
   }
 }
