@@ -157,25 +157,18 @@ export function ConflictCompare({
 }
 
 /**
- * The conflict in a piece page's action data, in either of the shapes an action answers with:
- * `{ conflict: { values, fields } }`, or a failed intent's `{ problem: 'conflict', detail:
- * { current, fields, version } }`. Null when the data holds no conflict.
+ * The conflict in a failed save's answer (`detail: { current, fields, version }`: the stored
+ * piece, the fields that differ, its version). Null when the data holds no conflict.
  */
 export function readConflict(data: unknown): PieceConflict | null {
   if (!data || typeof data !== 'object') return null;
-  const d = data as {
-    conflict?: { values?: PieceSnapshot; fields?: string[]; version?: number } | null;
+  const { detail } = data as {
     detail?: { current?: PieceSnapshot; fields?: string[]; version?: number } | null;
   };
-  const found = d.conflict?.values
-    ? { theirs: d.conflict.values, fields: d.conflict.fields, version: d.conflict.version }
-    : d.detail?.current
-      ? { theirs: d.detail.current, fields: d.detail.fields, version: d.detail.version }
-      : null;
-  if (!found) return null;
+  if (!detail?.current) return null;
   return {
-    theirs: found.theirs,
-    fields: (found.fields ?? []) as PieceConflict['fields'],
-    version: typeof found.version === 'number' ? found.version : null,
+    theirs: detail.current,
+    fields: (detail.fields ?? []) as PieceConflict['fields'],
+    version: typeof detail.version === 'number' ? detail.version : null,
   };
 }

@@ -61,15 +61,20 @@ export const ReviewSchema = z.object({
   expectedVersion: z.coerce.number().int().positive(),
 });
 
-export const BulkSchema = z.object({
-  intent: z.literal('bulk'),
-  action: z.enum(['accept', 'archive', 'add_tag']),
-  ids: z
-    .array(z.string().min(1, 'validation.invalid').max(40, 'validation.invalid'))
-    .min(1, 'knowledge.bulk.noneSelected')
-    .max(500, 'validation.invalid'),
-  tag: z.string().trim().max(MAX_TAG_LENGTH, 'knowledge.form.tagTooLong').default(''),
-});
+export const BulkSchema = z
+  .object({
+    intent: z.literal('bulk'),
+    action: z.enum(['accept', 'archive', 'add_tag']),
+    ids: z
+      .array(z.string().min(1, 'validation.invalid').max(40, 'validation.invalid'))
+      .min(1, 'knowledge.bulk.noneSelected')
+      .max(500, 'validation.invalid'),
+    tag: z.string().trim().max(MAX_TAG_LENGTH, 'knowledge.form.tagTooLong').default(''),
+  })
+  .refine((d) => d.action !== 'add_tag' || d.tag, {
+    path: ['tag'],
+    message: 'validation.required',
+  });
 
 /** Reads the knowledge form: tags from the chips plus anything still typed in the tag field. */
 export async function readKnowledgeForm(request: Request) {

@@ -173,6 +173,19 @@ export class PieceReferenceError extends Error {
   }
 }
 
+/**
+ * Runs a piece write for a form: ids that no longer exist (an owner, audience or expert removed
+ * while the form was open) become a `references` problem with the fields' errors, not an error.
+ */
+export async function referencesAsProblem<T>(write: () => Promise<T>) {
+  try {
+    return await write();
+  } catch (error) {
+    if (!(error instanceof PieceReferenceError)) throw error;
+    return { ok: false as const, problem: 'references' as const, errors: error.errors };
+  }
+}
+
 /** Checks, inside the write's transaction, that every id the input links to exists. */
 async function assertReferences(tx: Tx, input: PieceInput) {
   const unique = (ids: readonly string[]) => [...new Set(ids)];

@@ -21,7 +21,9 @@ import { requireUser } from '~/utils/auth.server';
 import { formDataToObject, parseForm, type FieldErrors } from '~/utils/forms';
 import { pageTitle } from '~/utils/meta';
 import { MIN_PASSWORD_LENGTH } from '~/utils/password.server';
-import { ChangePasswordSchema, passwordFieldError } from '~/utils/password-validation.server';
+import { ChangePasswordSchema } from '~/forms/password';
+import { passwordFieldError } from '~/utils/password-validation.server';
+import { useValidatedForm } from '~/utils/use-validated-form';
 import { safeRedirect } from '~/utils/redirect';
 import { clientAddress } from '~/utils/request.server';
 import { currentSessionId } from '~/utils/session.server';
@@ -88,7 +90,8 @@ export default function ChangePassword() {
   const navigation = useNavigation();
   const { t } = useTranslation();
   const busy = navigation.state === 'submitting';
-  const errors = data?.errors;
+  const validation = useValidatedForm({ schema: ChangePasswordSchema });
+  const errors = validation.errorsWith(data?.errors);
   const [searchParams] = useSearchParams();
   return (
     <section className="card login" aria-labelledby="password-title">
@@ -108,7 +111,7 @@ export default function ChangePassword() {
           {t(errors._form.key)}
         </p>
       ) : null}
-      <Form method="post" className="stack" noValidate>
+      <Form method="post" className="stack" {...validation.formProps()}>
         <input type="hidden" name="redirectTo" value={searchParams.get('redirectTo') ?? ''} />
         <TextField
           name="currentPassword"

@@ -28,7 +28,7 @@ import {
 import {
   addPieceComment,
   type BlockingFinding,
-  PieceReferenceError,
+  referencesAsProblem,
   transitionPiece,
   updatePiece,
 } from '~/models/piece-writes.server';
@@ -107,19 +107,15 @@ export async function action(args: ActionFunctionArgs) {
         schema: async () => pieceFormSchema((await getWorkspace()).timeZone),
         arrays: ['audiences', 'experts'],
         keepValues: true,
-        run: async ({ user, data, params }) => {
-          try {
-            return await updatePiece({
+        run: ({ user, data, params }) =>
+          referencesAsProblem(() =>
+            updatePiece({
               id: params.pieceId ?? '',
               actor: user,
               input: data.input,
               expectedVersion: data.expectedVersion ?? 0,
-            });
-          } catch (error) {
-            if (!(error instanceof PieceReferenceError)) throw error;
-            return { ok: false as const, problem: 'references' as const, errors: error.errors };
-          }
-        },
+            }),
+          ),
         problems: { ...TRANSITION_PROBLEMS, references: 400 },
         done: (outcome, { params }) =>
           redirect(
@@ -159,14 +155,8 @@ export async function action(args: ActionFunctionArgs) {
             reason: data.reason,
             actor: user,
           }),
-        problems: {
-          notFound: 409,
-          notAllowed: 409,
-          noFinding: 409,
-          alreadyOpen: 409,
-          stale: 409,
-          decided: 409,
-        },
+        // each problem has its message (a finding gone, a request already open…)
+        problems: 409,
         done: (_, { params }) => redirect(`/calendar/${params.pieceId}?done=exemptionRequested`),
       }),
     },
@@ -176,7 +166,7 @@ export async function action(args: ActionFunctionArgs) {
 
 type ActionData = ReturnType<typeof useActionData<typeof action>>;
 
-/** What the page says about a failed intent: its message, a save's findings or conflict. */
+/** What the page says about a failed intent: its message, and a save's blocking findings. */
 function explainFailure(data: ActionData) {
   const failed = data && !data.ok ? data : null;
   const detail = failed?.detail ?? null;
@@ -191,14 +181,7 @@ function explainFailure(data: ActionData) {
       : findings
         ? 'calendar.problems.blockedEdit'
         : `calendar.problems.${failed.problem}`;
-  const conflict =
-    detail?.problem === 'conflict' && 'current' in detail
-      ? {
-          values: detail.current,
-          fields: (detail.fields ?? []) as (keyof typeof detail.current)[],
-        }
-      : null;
-  return { problemKey, findings, conflict };
+  return { problemKey, findings };
 }
 
 const DONE = ['created', 'saved', 'status', 'droppedBack', 'exemptionRequested'] as const;

@@ -11,7 +11,7 @@ import { PieceForm } from '~/components/piece-form';
 import { isDay } from '~/domain/calendar/calendar-query';
 import { CHANNELS } from '~/domain/calendar/vocabulary';
 import { calendarFacets } from '~/models/piece-queries.server';
-import { createPiece, PieceReferenceError } from '~/models/piece-writes.server';
+import { createPiece, referencesAsProblem } from '~/models/piece-writes.server';
 import { getWorkspace } from '~/models/workspace.server';
 import { requirePermission } from '~/utils/auth.server';
 import { intent, intentAction } from '~/utils/intent-action.server';
@@ -47,17 +47,11 @@ export async function action(args: ActionFunctionArgs) {
         schema: async () => pieceFormSchema((await getWorkspace()).timeZone),
         arrays: ['audiences', 'experts'],
         keepValues: true,
-        run: async ({ user, data }) => {
-          try {
-            return {
-              ok: true as const,
-              ...(await createPiece({ actor: user, input: data.input })),
-            };
-          } catch (error) {
-            if (!(error instanceof PieceReferenceError)) throw error;
-            return { ok: false as const, problem: 'references' as const, errors: error.errors };
-          }
-        },
+        run: ({ user, data }) =>
+          referencesAsProblem(async () => ({
+            ok: true as const,
+            ...(await createPiece({ actor: user, input: data.input })),
+          })),
         problems: { references: 400 },
         done: ({ id }) => redirect(`/calendar/${id}?done=created`),
       }),

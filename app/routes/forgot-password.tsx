@@ -15,7 +15,8 @@ import { formDataToObject, parseForm, type FieldErrors } from '~/utils/forms';
 import { getLocale } from '~/utils/i18n.server';
 import { mailConfigured, publicOrigin } from '~/utils/mail.server';
 import { pageTitle } from '~/utils/meta';
-import { ForgotPasswordSchema } from '~/utils/password-validation.server';
+import { ForgotPasswordSchema } from '~/forms/password';
+import { useValidatedForm } from '~/utils/use-validated-form';
 import { clientAddress } from '~/utils/request.server';
 
 export const meta: MetaFunction = ({ matches }) => pageTitle(matches, 'passwordReset.title');
@@ -67,7 +68,8 @@ export default function ForgotPassword() {
   const navigation = useNavigation();
   const { t } = useTranslation();
   const busy = navigation.state === 'submitting';
-  const errors = data?.errors;
+  const validation = useValidatedForm({ schema: ForgotPasswordSchema });
+  const errors = validation.errorsWith(data?.errors);
   return (
     <section className="card login" aria-labelledby="forgot-title">
       <h1 id="forgot-title">{t('passwordReset.title')}</h1>
@@ -87,7 +89,7 @@ export default function ForgotPassword() {
               {t(errors._form.key)}
             </p>
           ) : null}
-          <Form method="post" className="stack" noValidate>
+          <Form method="post" className="stack" {...validation.formProps()}>
             <TextField
               name="email"
               type="email"

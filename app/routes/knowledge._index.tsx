@@ -12,7 +12,7 @@ import { parseInventoryQuery } from '~/domain/knowledge/inventory-query';
 import { can } from '~/domain/permissions';
 import { bulkKnowledgeAction, inventoryFacets, queryInventory } from '~/models/knowledge.server';
 import { requirePermission } from '~/utils/auth.server';
-import { formDataToObject, parseForm } from '~/utils/forms';
+import { intent, intentAction } from '~/utils/intent-action.server';
 import { BulkSchema } from '~/forms/knowledge';
 import { pageTitle } from '~/utils/meta';
 
@@ -35,19 +35,22 @@ export async function loader({ request }: LoaderFunctionArgs) {
 }
 
 /** Bulk actions of reviewers on the selected rows. */
-export async function action({ request }: ActionFunctionArgs) {
-  const user = await requirePermission(request, 'knowledge:review');
-  const result = parseForm(BulkSchema, formDataToObject(await request.formData(), ['ids']));
-  if (!result.ok) return json({ ok: false as const, errors: result.errors }, { status: 400 });
-  const { action, ids, tag } = result.data;
-  if (action === 'add_tag' && !tag) {
-    return json(
-      { ok: false as const, errors: { tag: { key: 'validation.required' } } },
-      { status: 400 },
-    );
-  }
-  const outcome = await bulkKnowledgeAction({ ids, actor: user, action, tag });
-  return json({ ok: true as const, ...outcome });
+export async function action(args: ActionFunctionArgs) {
+  return intentAction(
+    args,
+    {
+      bulk: intent({
+        schema: BulkSchema,
+        arrays: ['ids'],
+        run: async ({ user, data: { action, ids, tag } }) => ({
+          ok: true as const,
+          ...(await bulkKnowledgeAction({ ids, actor: user, action, tag })),
+        }),
+        done: ({ changed, skipped }) => json({ ok: true as const, changed, skipped }),
+      }),
+    },
+    { guard: 'knowledge:review' },
+  );
 }
 
 export default function KnowledgeIndex() {

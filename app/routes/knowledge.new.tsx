@@ -42,7 +42,11 @@ const create = (submit: boolean) =>
   });
 
 export async function action(args: ActionFunctionArgs) {
-  return intentAction(args, { save: create(false), submit: create(true) });
+  return intentAction(
+    args,
+    { save: create(false), submit: create(true) },
+    { guard: 'knowledge:submit' },
+  );
 }
 
 export default function NewKnowledgeItem() {

@@ -72,7 +72,11 @@ const update = (submit: boolean) =>
   });
 
 export async function action(args: ActionFunctionArgs) {
-  return intentAction(args, { save: update(false), submit: update(true) });
+  return intentAction(
+    args,
+    { save: update(false), submit: update(true) },
+    { guard: 'knowledge:submit' },
+  );
 }
 
 export default function EditKnowledgeItem() {

@@ -19,7 +19,9 @@ import { findPasswordReset, resetPasswordWithToken } from '~/models/password.ser
 import { formDataToObject, parseForm, type FieldErrors } from '~/utils/forms';
 import { pageTitle } from '~/utils/meta';
 import { MIN_PASSWORD_LENGTH } from '~/utils/password.server';
-import { passwordFieldError, ResetPasswordSchema } from '~/utils/password-validation.server';
+import { ResetPasswordSchema } from '~/forms/password';
+import { passwordFieldError } from '~/utils/password-validation.server';
+import { useValidatedForm } from '~/utils/use-validated-form';
 
 export const meta: MetaFunction = ({ matches }) => pageTitle(matches, 'passwordReset.newTitle');
 
@@ -57,7 +59,8 @@ export default function ResetPassword() {
   const [searchParams] = useSearchParams();
   const { t } = useTranslation();
   const busy = navigation.state === 'submitting';
-  const errors = data?.errors;
+  const validation = useValidatedForm({ schema: ResetPasswordSchema });
+  const errors = validation.errorsWith(data?.errors);
   return (
     <section className="card login" aria-labelledby="reset-title">
       <h1 id="reset-title">{t('passwordReset.newTitle')}</h1>
@@ -71,7 +74,7 @@ export default function ResetPassword() {
           </p>
         </>
       ) : (
-        <Form method="post" className="stack" noValidate>
+        <Form method="post" className="stack" {...validation.formProps()}>
           <input type="hidden" name="token" value={searchParams.get('token') ?? ''} />
           <NewPasswordFields errors={errors} minLength={minPasswordLength} />
           <button type="submit" disabled={busy}>

@@ -8,6 +8,7 @@ import {
 } from '@remix-run/node';
 import { Form, Link, useActionData, useLoaderData, useNavigation } from '@remix-run/react';
 import { useTranslation } from 'react-i18next';
+import { z } from 'zod';
 import { ExemptionRequests } from '~/components/exemption-requests';
 import { HighlightedText } from '~/components/highlighted-text';
 import { PublishedButBlocked } from '~/components/published-but-blocked';
@@ -17,6 +18,8 @@ import { decideExemption, listOpenExemptions } from '~/models/exemption.server';
 import { importRuleSet, listRules, RuleImportConflict } from '~/models/rule.server';
 import { ruleSetReach } from '~/models/rule-reach.server';
 import { requirePermission } from '~/utils/auth.server';
+import { intent, intentAction } from '~/utils/intent-action.server';
+import { failureOf } from '~/utils/intent-result';
 import { pageTitle } from '~/utils/meta';
 import { parseRuleSet } from '~/utils/ruleset.server';
 
@@ -32,118 +35,133 @@ export async function loader({ request }: LoaderFunctionArgs) {
   return json({ rules, exemptions, blockedPublished });
 }
 
-type TryResult = {
-  intent: 'try';
-  text: string;
-  decision: string;
-  findings: { start: number; end: number; ruleId: string; severity: string; message?: string }[];
-};
-type ImportResult = {
-  intent: 'import';
-  ok: boolean;
-  errors: string[];
-  created?: number;
-  updated?: number;
-  movedBack?: number;
-};
-type DecideResult = { intent: 'decide'; ok: boolean; problem?: string };
-type ImportPreview = {
-  intent: 'import-preview';
-  rules: Awaited<ReturnType<typeof ruleSetReach>>;
-};
+/** A rule-set file as the import reads it: refused with the reasons, or its rules. */
+async function readRuleSetFile(file: FormDataEntryValue | null) {
+  if (!(file instanceof File) || !file.size)
+    return { ok: false as const, problem: 'noFile' as const };
+  let data: unknown;
+  try {
+    data = JSON.parse(await file.text());
+  } catch {
+    return { ok: false as const, problem: 'invalidJson' as const };
+  }
+  const parsed = parseRuleSet(data);
+  return parsed.ok
+    ? parsed
+    : { ok: false as const, problem: 'invalidSet' as const, messages: parsed.errors };
+}
 
-export async function action({ request }: ActionFunctionArgs) {
-  const user = await requirePermission(request, 'rules:manage');
-  if ((request.headers.get('Content-Type') ?? '').startsWith('multipart/form-data')) {
-    let form: FormData;
-    try {
-      form = await unstable_parseMultipartFormData(
-        request,
-        unstable_createMemoryUploadHandler({ maxPartSize: 5 * 1024 * 1024 }),
-      );
-    } catch {
-      return json<ImportResult>(
-        { intent: 'import', ok: false, errors: ['import.fileTooLarge'] },
-        { status: 413 },
-      );
-    }
-    const file = form.get('file');
-    if (!(file instanceof File) || !file.size)
-      return json<ImportResult>(
-        { intent: 'import', ok: false, errors: ['import.noFile'] },
-        { status: 400 },
-      );
-    let data: unknown;
-    try {
-      data = JSON.parse(await file.text());
-    } catch {
-      return json<ImportResult>(
-        { intent: 'import', ok: false, errors: ['import.invalidJson'] },
-        { status: 400 },
-      );
-    }
-    const parsed = parseRuleSet(data);
-    if (!parsed.ok)
-      return json<ImportResult>(
-        { intent: 'import', ok: false, errors: parsed.errors },
-        { status: 400 },
-      );
-    // a dry run first: what each rule of the set would block or warn on, nothing imported
-    if (form.get('intent') === 'preview-import')
-      return json<ImportPreview>({
-        intent: 'import-preview',
-        rules: await ruleSetReach({ rules: parsed.rules, viewer: user }),
-      });
-    let result;
-    try {
-      result = await importRuleSet({ rules: parsed.rules, actorId: user.id });
-    } catch (error) {
-      // other writers kept changing these rules while the import tried again and again
-      if (error instanceof RuleImportConflict)
-        return json<ImportResult>(
-          { intent: 'import', ok: false, errors: ['import.rulesChangedMeanwhile'] },
-          { status: 409 },
-        );
-      throw error;
-    }
-    return json<ImportResult>({
-      intent: 'import',
-      ok: true,
-      errors: [],
-      created: result.created,
-      updated: result.updated,
-      movedBack: result.recheck.movedBack,
-    });
+const FILE_PROBLEMS = { noFile: 400, invalidJson: 400, invalidSet: 400 } as const;
+
+/** The upload's form, or a 413 answer when the file is larger than an import reads. */
+async function readUpload(request: Request): Promise<FormData | Response> {
+  if (!(request.headers.get('Content-Type') ?? '').startsWith('multipart/form-data')) {
+    return request.formData();
   }
-  const form = await request.formData();
-  const intent = form.get('intent');
-  if (intent === 'try') {
-    const text = String(form.get('text') ?? '').slice(0, 200_000);
-    const verdict = await tryRules({ text });
-    return json<TryResult>({
-      intent: 'try',
-      text,
-      decision: verdict.decision,
-      findings: verdict.findings,
-    });
-  }
-  if (intent === 'grant' || intent === 'deny') {
-    const outcome = await decideExemption({
-      id: String(form.get('id') ?? ''),
-      actorId: user.id,
-      grant: intent === 'grant',
-      note: String(form.get('note') ?? '').slice(0, 2000),
-    });
-    return json<DecideResult>(
-      {
-        intent: 'decide',
-        ok: outcome.ok,
-        problem: outcome.ok ? undefined : `rules.exemptions.${outcome.problem}`,
-      },
-      { status: outcome.ok ? 200 : 409 },
+  try {
+    return await unstable_parseMultipartFormData(
+      request,
+      unstable_createMemoryUploadHandler({ maxPartSize: 5 * 1024 * 1024 }),
+    );
+  } catch {
+    const problem = 'fileTooLarge';
+    return json(
+      { ok: false, intent: 'import', errors: {}, problem, values: null, detail: { problem } },
+      { status: 413 },
     );
   }
-  throw new Response('Unknown intent', { status: 400 });
+}
+
+export async function action(args: ActionFunctionArgs) {
+  const decide = (grant: boolean) =>
+    intent({
+      schema: z.object({
+        id: z.string().default(''),
+        note: z
+          .string()
+          .default('')
+          .transform((v) => v.slice(0, 2000)),
+      }),
+      run: ({ user, data }) => decideExemption({ ...data, actorId: user.id, grant }),
+      // each problem has its message (already decided, the piece changed meanwhile…)
+      problems: 409,
+      done: () => json({ ok: true as const, intent: 'decide' as const }),
+    });
+  return intentAction(
+    args,
+    {
+      try: intent({
+        schema: z.object({
+          text: z
+            .string()
+            .default('')
+            .transform((v) => v.slice(0, 200_000)),
+        }),
+        run: async ({ data }) => ({
+          ok: true as const,
+          text: data.text,
+          ...(await tryRules(data)),
+        }),
+        done: ({ text, decision, findings }) =>
+          json({ ok: true as const, intent: 'try' as const, text, decision, findings }),
+      }),
+      grant: decide(true),
+      deny: decide(false),
+      // a dry run first: what each rule of the set would block or warn on, nothing imported
+      'preview-import': intent({
+        schema: z.object({}),
+        run: async ({ user, form }) => {
+          const set = await readRuleSetFile(form.get('file'));
+          if (!set.ok) return set;
+          return {
+            ok: true as const,
+            rules: await ruleSetReach({ rules: set.rules, viewer: user }),
+          };
+        },
+        problems: FILE_PROBLEMS,
+        done: ({ rules }) => json({ ok: true as const, intent: 'import-preview' as const, rules }),
+      }),
+      import: intent({
+        schema: z.object({}),
+        run: async ({ user, form }) => {
+          const set = await readRuleSetFile(form.get('file'));
+          if (!set.ok) return set;
+          try {
+            return {
+              ok: true as const,
+              ...(await importRuleSet({ rules: set.rules, actorId: user.id })),
+            };
+          } catch (error) {
+            // other writers kept changing these rules while the import tried again and again
+            if (error instanceof RuleImportConflict)
+              return { ok: false as const, problem: 'rulesChangedMeanwhile' as const };
+            throw error;
+          }
+        },
+        problems: { ...FILE_PROBLEMS, rulesChangedMeanwhile: 409 },
+        done: ({ created, updated, recheck }) =>
+          json({
+            ok: true as const,
+            intent: 'import' as const,
+            created,
+            updated,
+            movedBack: recheck.movedBack,
+          }),
+      }),
+    },
+    { guard: 'rules:manage', default: 'import', readForm: readUpload },
+  );
+}
+
+type ActionData = ReturnType<typeof useActionData<typeof action>>;
+
+/** An import's answer as the page shows it: the counts, or the reasons it was refused. */
+function importOutcome(data: ActionData) {
+  if (data?.ok && data.intent === 'import') return { ...data, errors: [] as string[] };
+  const failed = failureOf(data, 'import');
+  if (!failed) return null;
+  const detail = failed.detail as { messages?: string[] } | null;
+  return { ok: false as const, errors: detail?.messages ?? [`import.${failed.problem}`] };
 }
 
 export default function RulesIndex() {
@@ -151,9 +169,16 @@ export default function RulesIndex() {
   const data = useActionData<typeof action>();
   const navigation = useNavigation();
   const { t } = useTranslation();
-  const tried = data?.intent === 'try' ? (data as TryResult) : null;
-  const imported = data?.intent === 'import' ? (data as ImportResult) : null;
-  const importPreview = data?.intent === 'import-preview' ? (data as ImportPreview) : null;
+  const tried = data?.ok && data.intent === 'try' ? data : null;
+  const importPreview = data?.ok && data.intent === 'import-preview' ? data : null;
+  const imported = importOutcome(data);
+  const refused = failureOf(data, 'grant') ?? failureOf(data, 'deny');
+  const decided =
+    data?.ok && data.intent === 'decide'
+      ? { ok: true }
+      : refused
+        ? { ok: false, problem: `rules.exemptions.${refused.problem}` }
+        : null;
   return (
     <>
       <div className="toolbar">
@@ -168,10 +193,7 @@ export default function RulesIndex() {
         </div>
       </div>
       <p className="intro">{t('rules.intro')}</p>
-      <ExemptionRequests
-        exemptions={exemptions}
-        result={data?.intent === 'decide' ? (data as DecideResult) : null}
-      />
+      <ExemptionRequests exemptions={exemptions} result={decided} />
       <PublishedButBlocked pieces={blockedPublished} />
       {rules.length ? (
         <table>

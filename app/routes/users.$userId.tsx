@@ -18,8 +18,10 @@ import { intent, intentAction } from '~/utils/intent-action.server';
 import { errorsOf } from '~/utils/intent-result';
 import { invariantResponse } from '~/utils/misc';
 import { MIN_PASSWORD_LENGTH } from '~/utils/password.server';
-import { OneTimePasswordSchema, passwordFieldError } from '~/utils/password-validation.server';
-import { EditUserSchema } from '~/utils/user-validation.server';
+import { OneTimePasswordSchema } from '~/forms/password';
+import { EditUserSchema } from '~/forms/user';
+import { passwordFieldError } from '~/utils/password-validation.server';
+import { useValidatedForm } from '~/utils/use-validated-form';
 
 export const meta: MetaFunction<typeof loader> = ({ data, matches }) =>
   pageTitle(matches, 'users.title', data?.user.name);
@@ -93,6 +95,10 @@ export default function EditUser() {
   const { t } = useTranslation();
   const busy = navigation.state === 'submitting';
   const roles = user.roles.map((r) => r.role);
+  const profile = useValidatedForm({ schema: EditUserSchema, arrays: ['roles'] });
+  const profileErrors = profile.errorsWith(errorsOf(data, 'save'));
+  const oneTime = useValidatedForm({ schema: OneTimePasswordSchema });
+  const oneTimeErrors = oneTime.errorsWith(errorsOf(data, 'one-time-password'));
   return (
     <section className="card" aria-labelledby="edit-user-title">
       <h1 id="edit-user-title">{t('users.edit')}</h1>
@@ -103,16 +109,16 @@ export default function EditUser() {
         </p>
       ) : null}
       <ProblemAlert data={data} message={(p) => t(`users.${p}`)} />
-      <Form method="post" className="stack" noValidate key={user.version}>
+      <Form method="post" className="stack" key={user.version} {...profile.formProps()}>
         <input type="hidden" name="expectedVersion" value={user.version} />
         <TextField
           name="name"
           label={t('users.name')}
-          errors={errorsOf(data, 'save')}
+          errors={profileErrors}
           defaultValue={user.name}
           required
         />
-        <RoleFieldset selected={roles} errors={errorsOf(data, 'save')} />
+        <RoleFieldset selected={roles} errors={profileErrors} />
         <div className="field">
           <label htmlFor="field-active">{t('users.status')}</label>
           <select
@@ -138,7 +144,12 @@ export default function EditUser() {
         </div>
       </Form>
       {isSelf ? null : (
-        <Form method="post" className="stack" noValidate aria-labelledby="one-time-title">
+        <Form
+          method="post"
+          className="stack"
+          aria-labelledby="one-time-title"
+          {...oneTime.formProps()}
+        >
           <h2 id="one-time-title">{t('users.oneTimePassword')}</h2>
           <p>
             {user.mustChangePassword
@@ -151,7 +162,7 @@ export default function EditUser() {
             type="password"
             label={t('users.oneTimePasswordField')}
             hint={t('users.passwordHint', { min: minPasswordLength })}
-            errors={errorsOf(data, 'one-time-password')}
+            errors={oneTimeErrors}
             autoComplete="new-password"
             required
           />

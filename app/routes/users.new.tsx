@@ -17,7 +17,9 @@ import { formDataToObject } from '~/utils/forms';
 import { intent, intentAction } from '~/utils/intent-action.server';
 import { failureOf } from '~/utils/intent-result';
 import { MIN_PASSWORD_LENGTH } from '~/utils/password.server';
+import { NewUserFormSchema } from '~/forms/user';
 import { NewUserSchema } from '~/utils/user-validation.server';
+import { useValidatedForm } from '~/utils/use-validated-form';
 
 export const meta: MetaFunction = ({ matches }) => pageTitle(matches, 'users.new');
 
@@ -69,11 +71,12 @@ export default function NewUser() {
   const navigation = useNavigation();
   const { t } = useTranslation();
   const busy = navigation.state === 'submitting';
-  const errors = data?.errors;
+  const validation = useValidatedForm({ schema: NewUserFormSchema, arrays: ['roles'] });
+  const errors = validation.errorsWith(data?.errors);
   return (
     <section className="card" aria-labelledby="new-user-title">
       <h1 id="new-user-title">{t('users.new')}</h1>
-      <Form method="post" className="stack" noValidate>
+      <Form method="post" className="stack" {...validation.formProps()}>
         <TextField
           name="name"
           label={t('users.name')}

@@ -70,7 +70,8 @@ export type IntentSpec<
    */
   keepValues?: boolean;
   run: (ctx: IntentContext<z.output<S>>) => Promise<O> | O;
-  problems?: { [P in ProblemOf<O>]: ProblemAnswer };
+  /** Every problem the model call may answer, or one status for all of them. */
+  problems?: { [P in ProblemOf<O>]: ProblemAnswer } | number;
   /** The answer to success: usually a redirect, sometimes data for the page. */
   done: (outcome: SuccessOf<Exclude<O, Response>>, ctx: IntentContext<z.output<S>>) => Done;
 };
@@ -199,7 +200,8 @@ export async function intentAction<T extends Record<string, AnyIntent>>(
         ...detail
       } = outcome as { ok: false; problem: string; errors?: FieldErrors };
       const { problem } = detail;
-      const answer: ProblemAnswer | undefined = spec.problems?.[problem];
+      const answer: ProblemAnswer | undefined =
+        typeof spec.problems === 'number' ? spec.problems : spec.problems?.[problem];
       if (answer === undefined) {
         throw new Error(`Intent ${name}: the model's problem "${problem}" has no answer`);
       }
