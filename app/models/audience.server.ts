@@ -4,6 +4,7 @@ import { prisma } from '~/utils/db.server';
 import { isUniqueViolation } from '~/utils/db-errors.server';
 import { recordAudit } from './audit.server';
 import { tagConnections } from './tag.server';
+import { assertActorCan } from './actor.server';
 
 /**
  * Target audiences and their needs (what they want to know). Editors maintain them; every
@@ -73,6 +74,7 @@ export async function createAudience({
 }): Promise<WriteOutcome<'nameTaken'>> {
   try {
     return await prisma.$transaction(async (tx) => {
+      await assertActorCan(tx, actorId, 'audiences:manage');
       const audience = await tx.audience.create({
         data: { name: input.name, description: input.description },
         select: { id: true, name: true, description: true },
@@ -105,6 +107,7 @@ export async function updateAudience({
 }): Promise<WriteOutcome<'notFound' | 'conflict' | 'nameTaken'>> {
   try {
     return await prisma.$transaction(async (tx) => {
+      await assertActorCan(tx, actorId, 'audiences:manage');
       const before = await tx.audience.findUnique({
         where: { id },
         select: { name: true, description: true, version: true },
@@ -150,6 +153,7 @@ export function deleteAudience({
   expectedVersion: number;
 }): Promise<WriteOutcome<'notFound' | 'conflict' | 'inUse'>> {
   return prisma.$transaction(async (tx) => {
+    await assertActorCan(tx, actorId, 'audiences:manage');
     const audience = await tx.audience.findUnique({
       where: { id },
       select: { name: true, version: true, _count: { select: { pieces: true, needs: true } } },
@@ -196,6 +200,7 @@ export function createNeed({
   input: NeedFormData;
 }): Promise<WriteOutcome<'audienceGone'>> {
   return prisma.$transaction(async (tx) => {
+    await assertActorCan(tx, actorId, 'audiences:manage');
     const audience = await tx.audience.findUnique({
       where: { id: input.audienceId },
       select: { id: true },
@@ -234,6 +239,7 @@ export function updateNeed({
   expectedVersion: number;
 }): Promise<WriteOutcome<'notFound' | 'conflict' | 'audienceGone'>> {
   return prisma.$transaction(async (tx) => {
+    await assertActorCan(tx, actorId, 'audiences:manage');
     const before = await tx.need.findUnique({
       where: { id },
       select: {
@@ -290,6 +296,7 @@ export function deleteNeed({
   { ok: true; audienceId: string } | { ok: false; problem: 'notFound' | 'conflict' | 'inUse' }
 > {
   return prisma.$transaction(async (tx) => {
+    await assertActorCan(tx, actorId, 'audiences:manage');
     const need = await tx.need.findUnique({
       where: { id },
       select: { text: true, audienceId: true, version: true, _count: { select: { pieces: true } } },

@@ -5,6 +5,7 @@ import {
   type DeadlineStage,
 } from '~/domain/calendar/vocabulary';
 import { prisma } from '~/utils/db.server';
+import { assertActorCan } from './actor.server';
 
 export async function listChannelPlans() {
   const plans = await prisma.channelPlan.findMany();
@@ -30,16 +31,21 @@ export async function saveChannelPlan({
   cadenceCount,
   cadencePeriod,
   lead,
+  actorId,
 }: {
   channel: Channel;
   cadenceCount: number;
   cadencePeriod: string;
   lead: Record<DeadlineStage, number>;
+  actorId: string;
 }) {
   const leadTimes = JSON.stringify(Object.fromEntries(DEADLINE_STAGES.map((s) => [s, lead[s]])));
-  await prisma.channelPlan.upsert({
-    where: { channel },
-    update: { cadenceCount, cadencePeriod, leadTimes, version: { increment: 1 } },
-    create: { channel, cadenceCount, cadencePeriod, leadTimes },
+  await prisma.$transaction(async (tx) => {
+    await assertActorCan(tx, actorId, 'calendar:plan');
+    await tx.channelPlan.upsert({
+      where: { channel },
+      update: { cadenceCount, cadencePeriod, leadTimes, version: { increment: 1 } },
+      create: { channel, cadenceCount, cadencePeriod, leadTimes },
+    });
   });
 }

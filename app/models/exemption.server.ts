@@ -8,6 +8,7 @@ import {
   pieceContentSelect,
   pieceContentTexts,
 } from './disclosure.server';
+import { assertActorCan } from './actor.server';
 
 /**
  * Exemptions: an editor asks that one piece may carry one rule's finding; management grants or
@@ -109,6 +110,7 @@ export async function decideExemption({
   )
     return { ok: false, problem: 'stale' };
   await prisma.$transaction(async (tx) => {
+    await assertActorCan(tx, actorId, 'exemptions:decide');
     await tx.disclosureExemption.update({
       where: { id },
       data: {

@@ -8,6 +8,7 @@ import { foldText } from '~/domain/matching/analyze';
 import type { GlossaryFormData } from '~/forms/glossary';
 import { prisma, type Tx } from '~/utils/db.server';
 import { recordAudit } from './audit.server';
+import { assertActorCan } from './actor.server';
 
 /**
  * The glossary that matching uses: Lotse's built-in concepts and the company's own. Editors
@@ -134,6 +135,7 @@ function auditLists(input: GlossaryFormData) {
 
 export function createConcept({ actorId, input }: { actorId: string; input: GlossaryFormData }) {
   return prisma.$transaction(async (tx) => {
+    await assertActorCan(tx, actorId, 'glossary:manage');
     const main = input.de[0] ?? input.en[0] ?? input.both[0] ?? '';
     const concept = await tx.glossaryConcept.create({
       data: {
@@ -167,6 +169,7 @@ export function updateConcept({
   expectedVersion: number;
 }): Promise<{ ok: true; id: string } | { ok: false; problem: GlossaryProblem }> {
   return prisma.$transaction(async (tx) => {
+    await assertActorCan(tx, actorId, 'glossary:manage');
     const before = await tx.glossaryConcept.findUnique({ where: { id }, select: conceptSelect });
     if (!before) return { ok: false, problem: 'notFound' };
     const { count } = await tx.glossaryConcept.updateMany({
@@ -202,6 +205,7 @@ export function deleteConcept({
   expectedVersion: number;
 }): Promise<{ ok: true; id: string } | { ok: false; problem: GlossaryProblem }> {
   return prisma.$transaction(async (tx) => {
+    await assertActorCan(tx, actorId, 'glossary:manage');
     const concept = await tx.glossaryConcept.findUnique({ where: { id }, select: conceptSelect });
     if (!concept) return { ok: false, problem: 'notFound' };
     if (concept.builtIn) return { ok: false, problem: 'builtIn' };

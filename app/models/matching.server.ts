@@ -6,6 +6,7 @@ import { prisma } from '~/utils/db.server';
 import { isUniqueViolation } from '~/utils/db-errors.server';
 import type { SessionUser } from '~/utils/session.server';
 import { recordAudit } from './audit.server';
+import { assertActorCan } from './actor.server';
 
 /**
  * Suggestions for needs from the accepted inventory. The matcher (the analysed inventory and
@@ -241,6 +242,7 @@ async function decideOnce({
   reasons: Reason[];
 }) {
   return prisma.$transaction(async (tx) => {
+    await assertActorCan(tx, actor.id, 'matches:decide');
     const need = await tx.need.findUnique({ where: { id: needId }, include: { audience: true } });
     const item = await tx.knowledgeItem.findFirst({
       where: { id: knowledgeItemId, status: 'accepted' },

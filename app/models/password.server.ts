@@ -7,6 +7,7 @@ import { hashPassword, verifyPassword } from '~/utils/password.server';
 import { passwordProblem, type PasswordProblem } from '~/utils/password-policy.server';
 import { recordAudit } from './audit.server';
 import { unlockAccount } from './login-throttle.server';
+import { assertActorCan } from './actor.server';
 
 /**
  * Setting passwords: one's own change, an administrator's one-time password, and the reset by a
@@ -95,6 +96,8 @@ export async function setOneTimePassword({
   if (problem) return { ok: false, problem };
   const passwordHash = await hashPassword(password);
   await prisma.$transaction(async (tx) => {
+    // the command line sets one without an actor: whoever runs it administers the install
+    if (actorId !== null) await assertActorCan(tx, actorId, 'users:manage');
     await tx.user.update({
       where: { id: userId },
       data: { passwordHash, mustChangePassword: true, passwordChangedAt: new Date() },

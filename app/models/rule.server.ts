@@ -12,6 +12,7 @@ import {
   type RuleDefinition,
   type RuleRow,
 } from './rule-definition.server';
+import { assertActorCan } from './actor.server';
 
 export { definitionOf, toEngineRule, type RuleDefinition } from './rule-definition.server';
 
@@ -117,6 +118,7 @@ export async function saveRule({
       return { ok: false, problem: 'examplesFail', missed, wronglyHit };
   }
   const saved = await prisma.$transaction(async (tx) => {
+    await assertActorCan(tx, actorId, 'rules:manage');
     const clash = await tx.disclosureRule.findUnique({
       where: { key: definition.key },
       select: { id: true },
@@ -408,6 +410,7 @@ export async function importRuleSet({
     const started = performance.now();
     try {
       const counts = await prisma.$transaction(async (tx) => {
+        await assertActorCan(tx, actorId, 'rules:manage');
         await writeImport(tx, plan);
         const { created, updated } = plan;
         await recordAudit(tx, {

@@ -3,6 +3,7 @@ import { dummyPasswordHash, hashPassword, verifyPassword } from '~/utils/passwor
 import type { Role } from '~/domain/permissions';
 import type { Locale } from '~/i18n';
 import { recordAudit } from './audit.server';
+import { assertActorCan } from './actor.server';
 
 export function normalizeEmail(email: string) {
   return email.trim().toLowerCase();
@@ -39,6 +40,8 @@ export async function createUser(
 ) {
   const passwordHash = await hashPassword(password);
   const run = async (db: Tx) => {
+    // the command line creates users without an actor: whoever runs it administers the install
+    if (actorId) await assertActorCan(db, actorId, 'users:manage');
     const user = await db.user.create({
       data: {
         email: normalizeEmail(email),
@@ -122,6 +125,7 @@ export async function updateUser({
   active: boolean;
 }): Promise<{ ok: true } | { ok: false; problem: UserUpdateProblem }> {
   return prisma.$transaction(async (tx) => {
+    await assertActorCan(tx, actorId, 'users:manage');
     const before = await tx.user.findUnique({
       where: { id },
       select: { name: true, active: true, version: true, roles: { select: { role: true } } },

@@ -45,8 +45,8 @@ export async function action(args: ActionFunctionArgs) {
     {
       save: intent({
         schema: PlanSchema,
-        run: async ({ data: { channel, cadenceCount, cadencePeriod, ...lead } }) => {
-          await saveChannelPlan({ channel, cadenceCount, cadencePeriod, lead });
+        run: async ({ user, data: { channel, cadenceCount, cadencePeriod, ...lead } }) => {
+          await saveChannelPlan({ channel, cadenceCount, cadencePeriod, lead, actorId: user.id });
           return { ok: true as const };
         },
         done: () => redirect('/calendar/plans?saved=1'),

@@ -1,4 +1,5 @@
 import { beforeAll, describe, expect, it } from 'vitest';
+import { NotAllowedError } from '~/domain/permissions';
 import { createUser, updateUser, verifyLogin } from '~/models/user.server';
 import { requirePermission, requireUser } from '~/utils/auth.server';
 import { prisma } from '~/utils/db.server';
@@ -215,20 +216,34 @@ describe('user administration', () => {
         active: true,
       }),
     ).toEqual({ ok: true });
-    // but not the last one's
-    expect(
-      await updateUser({
+    // but nobody may take the last one's: the first admin, now an editor, is refused outright,
+    // since the model re-checks its actor's current roles
+    await expect(
+      updateUser({
         id: other.id,
-        actorId: editorId,
+        actorId: adminId,
         expectedVersion: 1,
         name: 'Ad2',
         roles: ['admin'],
         active: false,
       }),
-    ).toEqual({
-      ok: false,
-      problem: 'lastAdmin',
+    ).rejects.toBeInstanceOf(NotAllowedError);
+    const last = await prisma.user.findUniqueOrThrow({
+      where: { id: other.id },
+      select: { active: true, roles: { select: { role: true } } },
     });
+    expect(last).toEqual({ active: true, roles: [{ role: 'admin' }] });
+    // and the last admin cannot deactivate themselves either
+    expect(
+      await updateUser({
+        id: other.id,
+        actorId: other.id,
+        expectedVersion: 1,
+        name: 'Ad2',
+        roles: ['admin'],
+        active: false,
+      }),
+    ).toEqual({ ok: false, problem: 'cannotDeactivateSelf' });
   });
 });
 

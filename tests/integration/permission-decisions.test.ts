@@ -10,6 +10,8 @@ import {
   transitionPiece,
   updatePiece,
 } from '~/models/piece-writes.server';
+import { createAudience } from '~/models/audience.server';
+import { createConcept } from '~/models/glossary.server';
 import { saveRule } from '~/models/rule.server';
 import { prisma } from '~/utils/db.server';
 import { pieceInput } from '../support/piece-input';
@@ -208,5 +210,68 @@ describe('model writes', () => {
       }),
     ).rejects.toBeInstanceOf(NotAllowedError);
     expect(await prisma.knowledgeItem.count()).toBe(items);
+  });
+
+  it('that know their actor by id re-check the actor’s current roles, and write nothing', async () => {
+    const audiences = await prisma.audience.count();
+    const concepts = await prisma.glossaryConcept.count();
+    const rules = await prisma.disclosureRule.count();
+    await expect(
+      createAudience({
+        actorId: userId('expert'),
+        input: { name: 'Not for experts', description: '' },
+      }),
+    ).rejects.toBeInstanceOf(NotAllowedError);
+    await expect(
+      createConcept({
+        actorId: userId('management'),
+        input: { de: ['Probe'], en: ['probe'], both: [], note: '' },
+      }),
+    ).rejects.toBeInstanceOf(NotAllowedError);
+    await expect(
+      saveRule({
+        actorId: userId('editor'),
+        definition: {
+          key: 'R-EDITOR',
+          name: 'Editors do not write rules',
+          category: 'other',
+          severity: 'block',
+          kind: 'term',
+          patterns: ['geheim'],
+          window: null,
+          exceptions: [],
+          message: '',
+          rationale: '',
+          examplesMatch: [],
+          examplesNoMatch: [],
+          active: true,
+        },
+      }),
+    ).rejects.toBeInstanceOf(NotAllowedError);
+    expect(await prisma.audience.count()).toBe(audiences);
+    expect(await prisma.glossaryConcept.count()).toBe(concepts);
+    expect(await prisma.disclosureRule.count()).toBe(rules);
+
+    // an editor deactivated meanwhile may no longer write, whatever their session said
+    const editor = await prisma.user.create({
+      data: {
+        email: 'former.editor@example.com',
+        name: 'Former Editor',
+        passwordHash: 'x',
+        active: false,
+        roles: { create: [{ role: 'editor' }] },
+      },
+    });
+    await expect(
+      createAudience({ actorId: editor.id, input: { name: 'Too late', description: '' } }),
+    ).rejects.toBeInstanceOf(NotAllowedError);
+    expect(await prisma.audience.count()).toBe(audiences);
+    // and an active editor may
+    expect(
+      await createAudience({
+        actorId: userId('editor'),
+        input: { name: 'Partners of the week', description: '' },
+      }),
+    ).toMatchObject({ ok: true });
   });
 });

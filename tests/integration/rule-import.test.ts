@@ -314,7 +314,8 @@ describe('rule import', () => {
     expect(response.status).toBe(409);
     expect(await response.json()).toMatchObject({
       ok: false,
-      errors: ['import.rulesChangedMeanwhile'],
+      intent: 'import',
+      problem: 'rulesChangedMeanwhile',
     });
   });
 });
