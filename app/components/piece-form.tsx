@@ -2,6 +2,7 @@ import type { SerializeFrom } from '@remix-run/node';
 import { Form, Link, useNavigation, useParams } from '@remix-run/react';
 import { useMemo, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
+import { CHANNEL_FIELDS } from '~/domain/calendar/channel-fields';
 import { CHANNELS, PLANNING_INPUT_RANGE } from '~/domain/calendar/vocabulary';
 import { ENTERED_DATES } from '~/forms/entered-dates';
 import { pieceFormSchema } from '~/forms/piece';
@@ -21,18 +22,15 @@ import {
 } from './live-disclosure';
 
 /** The label of each field the disclosure check reads, as the form names it. */
+/** The label of each field a live disclosure finding can point at. */
 const FIELD_LABELS: Record<string, string> = {
   title: 'calendar.form.title',
   brief: 'calendar.form.brief',
   body: 'calendar.form.body',
-  slug: 'calendar.form.slug',
-  targetUrl: 'calendar.form.targetUrl',
-  guests: 'calendar.form.guests',
-  speakers: 'calendar.form.speakers',
-  registrationUrl: 'calendar.form.registrationUrl',
   owner: 'calendar.form.owner',
   audiences: 'calendar.form.audiences',
   experts: 'calendar.form.experts',
+  ...Object.fromEntries(CHANNEL_FIELDS.map((field) => [field.name, field.label])),
 };
 
 export type PieceFormValues = Record<string, string | string[]>;

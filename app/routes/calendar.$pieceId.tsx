@@ -37,6 +37,7 @@ import { requirePermission } from '~/utils/auth.server';
 import { intent, intentAction } from '~/utils/intent-action.server';
 import { failureOf } from '~/utils/intent-result';
 import { pageTitle } from '~/utils/meta';
+import { markdownToHtml } from '~/utils/markdown.server';
 import { invariantResponse } from '~/utils/misc';
 import { CommentSchema, pieceFormSchema, TransitionSchema } from '~/forms/piece';
 import { useFormat } from '~/utils/use-format';
@@ -75,6 +76,8 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
       experts: facets.experts,
     },
     values: pieceFormValues(piece, timeZone),
+    // who may not plan reads the body as the page renders it
+    bodyHtml: canPlan ? null : markdownToHtml(piece.body),
     origin,
     // a need's page is for those who manage audiences; an audience's for those who read them
     originLinks: {
@@ -198,6 +201,7 @@ export default function PiecePage() {
     disclosure,
     canRequestExemption,
     origin,
+    bodyHtml,
     originLinks,
   } = useLoaderData<typeof loader>();
   const blocked = disclosure.decision === 'block';
@@ -331,7 +335,12 @@ export default function PiecePage() {
       ) : (
         <section className="card">
           <p>{piece.brief}</p>
-          <pre className="pre-wrap">{piece.body}</pre>
+          {bodyHtml ? (
+            // markdownToHtml escapes every HTML tag of the source: only Markdown's own markup
+            <div className="markdown" dangerouslySetInnerHTML={{ __html: bodyHtml }} />
+          ) : (
+            <p className="empty">{t('calendar.bodyEmpty')}</p>
+          )}
         </section>
       )}
       <section className="card" aria-labelledby="comments-title">
