@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import { MAX_TAG_LENGTH, MAX_TAGS, parseTags } from '~/domain/knowledge/tags';
 import { CONTENT_LANGUAGES, KNOWLEDGE_KINDS } from '~/domain/knowledge/vocabulary';
+import { KNOWLEDGE_ACTIONS, type KnowledgeAction } from '~/domain/knowledge/workflow';
 
 // Messages are i18n keys; the form shows them next to their inputs.
 export const KnowledgeFormSchema = z.object({
@@ -45,18 +46,11 @@ export type KnowledgeFormValues = {
   links: string;
 };
 
-export const REVIEW_STEPS = [
-  'submit',
-  'withdraw',
-  'accept',
-  'request_changes',
-  'decline',
-  'archive',
-] as const;
-export type ReviewStep = (typeof REVIEW_STEPS)[number];
+/** A review step on an item: its form's intent is the workflow action. */
+export type ReviewStep = KnowledgeAction;
 
 export const ReviewSchema = z.object({
-  intent: z.enum(REVIEW_STEPS),
+  intent: z.enum(KNOWLEDGE_ACTIONS),
   comment: z.string().trim().max(2000, 'validation.tooLong').default(''),
   expectedVersion: z.coerce.number().int().positive(),
 });

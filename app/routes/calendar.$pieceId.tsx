@@ -39,8 +39,9 @@ import { failureOf } from '~/utils/intent-result';
 import { pageTitle } from '~/utils/meta';
 import { markdownToHtml } from '~/utils/markdown.server';
 import { invariantResponse } from '~/utils/misc';
-import { CommentSchema, pieceFormSchema, TransitionSchema } from '~/forms/piece';
+import { CommentSchema, TransitionSchema } from '~/forms/piece';
 import { useFormat } from '~/utils/use-format';
+import { pieceFormIntent } from './__piece-form.server';
 
 export const meta: MetaFunction<typeof loader> = ({ data, matches }) =>
   pageTitle(matches, 'calendar.title', data?.piece.title);
@@ -106,10 +107,7 @@ export async function action(args: ActionFunctionArgs) {
     args,
     {
       save: intent({
-        permission: 'calendar:plan',
-        schema: async () => pieceFormSchema((await getWorkspace()).timeZone),
-        arrays: ['audiences', 'experts'],
-        keepValues: true,
+        ...pieceFormIntent,
         run: ({ user, data, params }) =>
           referencesAsProblem(() =>
             updatePiece({

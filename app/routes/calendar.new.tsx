@@ -12,12 +12,11 @@ import { isDay } from '~/domain/calendar/calendar-query';
 import { CHANNELS } from '~/domain/calendar/vocabulary';
 import { calendarFacets } from '~/models/piece-queries.server';
 import { createPiece, referencesAsProblem } from '~/models/piece-writes.server';
-import { getWorkspace } from '~/models/workspace.server';
 import { requirePermission } from '~/utils/auth.server';
 import { intent, intentAction } from '~/utils/intent-action.server';
 import { failureOf } from '~/utils/intent-result';
 import { pageTitle } from '~/utils/meta';
-import { pieceFormSchema } from '~/forms/piece';
+import { pieceFormIntent } from './__piece-form.server';
 
 export const meta: MetaFunction = ({ matches }) => pageTitle(matches, 'calendar.newPiece');
 
@@ -43,10 +42,7 @@ export async function action(args: ActionFunctionArgs) {
     args,
     {
       save: intent({
-        permission: 'calendar:plan',
-        schema: async () => pieceFormSchema((await getWorkspace()).timeZone),
-        arrays: ['audiences', 'experts'],
-        keepValues: true,
+        ...pieceFormIntent,
         run: ({ user, data }) =>
           referencesAsProblem(async () => ({
             ok: true as const,

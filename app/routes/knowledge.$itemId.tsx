@@ -24,6 +24,7 @@ import {
   actionNeedsComment,
   availableActions,
   canEdit,
+  KNOWLEDGE_ACTIONS,
   type KnowledgeAction,
 } from '~/domain/knowledge/workflow';
 import { can } from '~/domain/permissions';
@@ -106,16 +107,7 @@ export async function action(args: ActionFunctionArgs) {
   );
 }
 
-const DONE = [
-  'saved',
-  'submitted',
-  'submit',
-  'withdraw',
-  'accept',
-  'request_changes',
-  'decline',
-  'archive',
-] as const;
+const DONE = ['saved', 'submitted', ...KNOWLEDGE_ACTIONS] as const;
 
 export default function KnowledgeItemPage() {
   const { item, actions, editable, lastComment, disclosure, couldServe } =
