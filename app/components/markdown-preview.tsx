@@ -70,6 +70,11 @@ export function MarkdownField({
   const describedBy =
     [hint ? `${id}-hint` : null, invalid ? `${id}-error` : null].filter(Boolean).join(' ') ||
     undefined;
+  // a refused text shows with its message: back to writing, where both are
+  const error = errors?.[name];
+  useEffect(() => {
+    if (error) setMode('write');
+  }, [error]);
   const tabId = (m: Mode) => `${base}-tab-${m}`;
   const panelId = (m: Mode) => `${base}-panel-${m}`;
 

@@ -2,7 +2,10 @@ import { Form, Link, useNavigation } from '@remix-run/react';
 import { useCallback, useEffect, useRef } from 'react';
 import { useTranslation } from 'react-i18next';
 import { RULE_KINDS, RULE_SEVERITIES } from '~/domain/disclosure/vocabulary';
-import { RuleFormSchema } from '~/forms/rule';
+import { ruleFormSchema } from '~/forms/rule';
+
+/** The browser's check of the rule form; the server also compiles regular expressions. */
+const BrowserRuleFormSchema = ruleFormSchema();
 import type { FieldErrors } from '~/utils/forms';
 import type { ReachAnswer } from '~/models/rule-reach.server';
 import { useValidatedForm } from '~/utils/use-validated-form';
@@ -30,7 +33,7 @@ export function RuleForm({
   const { t } = useTranslation();
   const navigation = useNavigation();
   const validation = useValidatedForm({
-    schema: RuleFormSchema,
+    schema: BrowserRuleFormSchema,
     // "Preview reach" saves nothing: the server shows the reach of whatever is typed
     skip: (submitter) => submitter.name === 'intent' && submitter.value === 'preview',
   });

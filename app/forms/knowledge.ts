@@ -70,11 +70,6 @@ export const BulkSchema = z
     message: 'validation.required',
   });
 
-/** Reads the knowledge form: tags from the chips plus anything still typed in the tag field. */
-export async function readKnowledgeForm(request: Request) {
-  return readKnowledgeFormData(await request.formData());
-}
-
 /** The knowledge form's data as the schema's input (the browser checks the same input). */
 export function readKnowledgeFormData(form: FormData) {
   const get = (k: string) => {

@@ -1,6 +1,6 @@
 import { json, redirect } from '@remix-run/node';
 import { z } from 'zod';
-import { RuleFormSchema } from '~/forms/rule';
+import { RuleFormSchema } from '~/forms/rule.server';
 import { answerDraftReach } from '~/models/rule-reach.server';
 import { saveRule } from '~/models/rule.server';
 import { intent } from '~/utils/intent-action.server';

@@ -27,7 +27,6 @@ export async function action(args: ActionFunctionArgs) {
     args,
     {
       save: intent({
-        permission: 'audiences:manage',
         schema: AudienceFormSchema,
         read: readAudienceForm,
         run: ({ user, data }) => createAudience({ actorId: user.id, input: data }),
@@ -35,7 +34,7 @@ export async function action(args: ActionFunctionArgs) {
         done: ({ id }) => redirect(`/audiences/${id}?created=1`),
       }),
     },
-    { default: 'save' },
+    { default: 'save', guard: 'audiences:manage' },
   );
 }
 

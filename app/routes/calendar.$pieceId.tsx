@@ -10,6 +10,7 @@ import { useTranslation } from 'react-i18next';
 import { z } from 'zod';
 import { DisclosurePanel, ExemptionRequestForm } from '~/components/disclosure-panel';
 import { ConflictCompare, readConflict } from '~/components/conflict-compare';
+import { FieldError } from '~/components/field';
 import { ChannelLabel, StatusBadge } from '~/components/labels';
 import { PieceForm } from '~/components/piece-form';
 import { PieceOriginSection } from '~/components/piece-origin';
@@ -179,7 +180,7 @@ function explainFailure(data: ActionData) {
     ? null
     : failed.intent === 'exemption'
       ? `rules.exemptions.${failed.problem}`
-      : findings
+      : findings && failed.intent === 'save'
         ? 'calendar.problems.blockedEdit'
         : `calendar.problems.${failed.problem}`;
   return { problemKey, findings };
@@ -205,6 +206,7 @@ export default function PiecePage() {
   const blocked = disclosure.decision === 'block';
   const data = useActionData<typeof action>();
   const { problemKey, findings } = explainFailure(data);
+  const commentErrors = failureOf(data, 'comment')?.errors;
   const saveFailed = failureOf(data, 'save');
   const conflict = readConflict(saveFailed);
   // until the editor chooses between the two versions, the form keeps the version it started
@@ -354,7 +356,15 @@ export default function PiecePage() {
           <input type="hidden" name="intent" value="comment" />
           <div className="field">
             <label htmlFor="comment-body">{t('calendar.addComment')}</label>
-            <textarea id="comment-body" name="body" rows={2} required />
+            <textarea
+              id="comment-body"
+              name="body"
+              rows={2}
+              required
+              aria-invalid={commentErrors?.body ? true : undefined}
+              aria-describedby={commentErrors?.body ? 'comment-body-error' : undefined}
+            />
+            <FieldError errors={commentErrors} name="body" id="comment-body-error" />
           </div>
           <div>
             <button type="submit" className="button-secondary">

@@ -52,7 +52,7 @@ export async function action(args: ActionFunctionArgs) {
         done: ({ id }) => redirect(`/calendar/${id}?done=created`),
       }),
     },
-    { default: 'save' },
+    { default: 'save', guard: 'calendar:plan' },
   );
 }
 

@@ -27,14 +27,13 @@ export async function action(args: ActionFunctionArgs) {
     args,
     {
       save: intent({
-        permission: 'glossary:manage',
         schema: GlossaryFormSchema,
         read: readGlossaryForm,
         run: ({ user, data }) => createConcept({ actorId: user.id, input: data }),
         done: ({ id }) => redirect(`/glossary/${id}?created=1`),
       }),
     },
-    { default: 'save' },
+    { default: 'save', guard: 'glossary:manage' },
   );
 }
 

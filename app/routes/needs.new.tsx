@@ -31,7 +31,6 @@ export async function action(args: ActionFunctionArgs) {
     args,
     {
       save: intent({
-        permission: 'audiences:manage',
         schema: NeedFormSchema,
         read: readNeedForm,
         run: ({ user, data }) => createNeed({ actorId: user.id, input: data }),
@@ -41,7 +40,7 @@ export async function action(args: ActionFunctionArgs) {
         done: ({ id }) => redirect(`/needs/${id}?created=1`),
       }),
     },
-    { default: 'save' },
+    { default: 'save', guard: 'audiences:manage' },
   );
 }
 

@@ -158,7 +158,8 @@ type ActionData = ReturnType<typeof useActionData<typeof action>>;
 /** An import's answer as the page shows it: the counts, or the reasons it was refused. */
 function importOutcome(data: ActionData) {
   if (data?.ok && data.intent === 'import') return { ...data, errors: [] as string[] };
-  const failed = failureOf(data, 'import');
+  // a refused file answers the preview as it answers the import
+  const failed = failureOf(data, 'import') ?? failureOf(data, 'preview-import');
   if (!failed) return null;
   const detail = failed.detail as { messages?: string[] } | null;
   return { ok: false as const, errors: detail?.messages ?? [`import.${failed.problem}`] };

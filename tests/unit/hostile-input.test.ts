@@ -48,9 +48,10 @@ import { parseImportFile } from '~/models/knowledge-import.server';
 import { AudienceFormSchema, NeedFormSchema } from '~/forms/audience';
 import { formDataToObject, parseForm } from '~/utils/forms';
 import { GlossaryFormSchema } from '~/forms/glossary';
+import { TechnographicsFormSchema } from '~/forms/technographics';
 import { BulkSchema, KnowledgeFormSchema, ReviewSchema } from '~/forms/knowledge';
 import { CommentSchema, pieceFormSchema, TransitionSchema } from '~/forms/piece';
-import { RuleFormSchema } from '~/forms/rule';
+import { RuleFormSchema } from '~/forms/rule.server';
 import { parseRuleSet } from '~/utils/ruleset.server';
 import { EditUserSchema, NewUserSchema } from '~/utils/user-validation.server';
 
@@ -894,6 +895,22 @@ const SCHEMAS: [string, AnySchema, string[]][] = [
   ['need', NeedFormSchema, ['audienceId', 'text', 'tags', 'priority', 'language']],
   ['delete confirmation', DeleteSchema, ['confirm', 'expectedVersion']],
   ['glossary concept', GlossaryFormSchema, ['de', 'en', 'both', 'note']],
+  [
+    'audience behaviour profile',
+    TechnographicsFormSchema,
+    [
+      'creators',
+      'conversationalists',
+      'critics',
+      'collectors',
+      'joiners',
+      'spectators',
+      'inactives',
+      'source',
+      'surveyedAt',
+      'expectedVersion',
+    ],
+  ],
 ];
 // hidden fields people never fill in: their errors need no text of their own
 const HIDDEN = new Set(['intent', 'expectedVersion', 'ids', 'action', 'to', 'confirm', 'active']);
