@@ -37,3 +37,23 @@ describe('the piece page’s body', () => {
     expect((page.body as Page).bodyHtml).toBeNull();
   });
 });
+
+describe('the piece page’s comment form', () => {
+  it('answers a blank comment with its own field error, for the comment form only', async () => {
+    const piece = await prisma.contentPiece.findFirstOrThrow({
+      where: { experts: { some: { userId: userId('expert') } } },
+    });
+    const comments = await prisma.contentComment.count({ where: { pieceId: piece.id } });
+    const answer = await call('routes/calendar.$pieceId', 'POST', 'expert', {
+      params: { pieceId: piece.id },
+      form: { intent: 'comment', body: '   ' },
+    });
+    expect(answer.status).toBe(400);
+    expect(answer.body).toMatchObject({
+      ok: false,
+      intent: 'comment',
+      errors: { body: { key: 'validation.required' } },
+    });
+    expect(await prisma.contentComment.count({ where: { pieceId: piece.id } })).toBe(comments);
+  });
+});
