@@ -3,11 +3,13 @@ import { addDays, startOfDay } from 'date-fns';
 import { deriveDeadlines } from '~/domain/calendar/deadlines';
 import { pieceTexts } from '~/domain/disclosure/content';
 import { DEFAULT_CHANNEL_PLANS } from '~/domain/calendar/vocabulary';
+import type { TechnographicsProfile } from '~/domain/strategy/technographics';
 import { contentHash } from '~/models/content-hash.server';
 import type { PrismaClient } from '~/utils/db.server';
 import { DEFAULT_TIME_ZONE } from '~/utils/format';
 import { hashPassword } from '~/utils/password.server';
 import { DEMO_KNOWLEDGE } from './demo-knowledge';
+import { seedDemoStrategy } from './demo-strategy';
 import { DEMO_PASSWORD, DEMO_PEOPLE } from './demo-people';
 import {
   DEMO_ACCEPTED_MATCHES,
@@ -18,6 +20,60 @@ import {
 } from './demo-plan';
 
 const DAY = 24 * 3600 * 1000;
+
+/**
+ * How Klarblick's audiences behave online (Social Technographics shares in percent; the groups
+ * overlap). The existing customers mostly read and listen, yet their plan is mostly blog posts,
+ * so the calendar's planning aid flags it; the opinion leaders' plan fits their profile.
+ */
+const DEMO_AUDIENCE_PROFILES: Record<
+  string,
+  {
+    shares: TechnographicsProfile;
+    source: string;
+    surveyedAt: string;
+  }
+> = {
+  customers: {
+    shares: {
+      creators: 6,
+      conversationalists: 14,
+      critics: 18,
+      collectors: 12,
+      joiners: 45,
+      spectators: 68,
+      inactives: 22,
+    },
+    source: 'Customer survey 2026',
+    surveyedAt: '2026-09-15',
+  },
+  opinion: {
+    shares: {
+      creators: 45,
+      conversationalists: 30,
+      critics: 55,
+      collectors: 40,
+      joiners: 50,
+      spectators: 80,
+      inactives: 5,
+    },
+    source: 'Trade press and optician panel 2026',
+    surveyedAt: '2026-06-30',
+  },
+  community: {
+    shares: {
+      creators: 35,
+      conversationalists: 55,
+      critics: 40,
+      collectors: 30,
+      joiners: 80,
+      spectators: 75,
+      inactives: 0,
+    },
+    source: 'Community poll 2026',
+    surveyedAt: '2026-10-01',
+  },
+};
 
 /**
  * Creates the demo workspace of Klarblick Linsenversand in one transaction: people, knowledge,
@@ -162,6 +218,16 @@ export async function createDemoWorkspace(
           needs.set(n.key, need.id);
         }
       }
+      for (const [key, profile] of Object.entries(DEMO_AUDIENCE_PROFILES)) {
+        await tx.audienceProfile.create({
+          data: {
+            audienceId: audiences.get(key) as string,
+            ...profile.shares,
+            source: profile.source,
+            surveyedAt: new Date(`${profile.surveyedAt}T00:00:00.000Z`),
+          },
+        });
+      }
       const needId = (key: string) => {
         const id = needs.get(key);
         if (!id) throw new Error(`demo data: unknown need ${key}`);
@@ -304,6 +370,8 @@ export async function createDemoWorkspace(
         });
         rules.set(r.key, rule.id);
       }
+
+      await seedDemoStrategy(tx, { now, timeZone, userId, audiences });
 
       // an editor asks management to allow one sentence in the whitepaper draft
       const whitepaperTitle = 'Wearing habits 2026: what 4,800 lens wearers really do';

@@ -1,3 +1,4 @@
+import { Link } from '@remix-run/react';
 import { useTranslation } from 'react-i18next';
 import { useFormat } from '~/utils/use-format';
 
@@ -6,13 +7,30 @@ type Aids = {
   busyExperts: { expert: string; week: string; pieces: string[] }[];
   overlappingWebinars: [string, string][];
   coverage: { audience: string; months: Record<string, number> }[];
+  /** audiences whose planned pieces do not fit their behaviour profile */
+  profileMismatches?: ProfileMismatch[];
+};
+
+type ChannelShare = { channel: string; planned: number; suggested: number };
+type ProfileMismatch = {
+  audience: string;
+  audienceId: string;
+  total: number;
+  over: ChannelShare[];
+  under: ChannelShare[];
+  reason: { key: string; values: Record<string, string | number> } | null;
 };
 
 /** Cadence gaps, overloads and audience coverage for the period on screen. */
 export function PlanningAids({ aids }: { aids: Aids }) {
   const { t } = useTranslation();
   const f = useFormat();
-  const warnings = aids.gaps.length + aids.busyExperts.length + aids.overlappingWebinars.length;
+  const mismatches = aids.profileMismatches ?? [];
+  const warnings =
+    aids.gaps.length +
+    aids.busyExperts.length +
+    aids.overlappingWebinars.length +
+    mismatches.length;
   const months = [...new Set(aids.coverage.flatMap((c) => Object.keys(c.months)))].sort();
   return (
     <details className="card planning-aids no-print">
@@ -60,6 +78,38 @@ export function PlanningAids({ aids }: { aids: Aids }) {
           <ul>
             {aids.overlappingWebinars.map(([a, b]) => (
               <li key={`${a}-${b}`}>{t('calendar.aids.overlap', { a, b })}</li>
+            ))}
+          </ul>
+        </>
+      ) : null}
+      {mismatches.length ? (
+        <>
+          <h3>{t('technographics.aid.title')}</h3>
+          <ul>
+            {mismatches.map((m) => (
+              <li key={m.audienceId}>
+                {t('technographics.aid.mismatch', { audience: m.audience, total: m.total })}{' '}
+                {m.over.map((c) => (
+                  <span key={c.channel}>
+                    {t('technographics.aid.over', {
+                      ...c,
+                      channel: t(`channels.${c.channel}`),
+                    })}{' '}
+                  </span>
+                ))}
+                {m.under.map((c) => (
+                  <span key={c.channel}>
+                    {t('technographics.aid.under', {
+                      ...c,
+                      channel: t(`channels.${c.channel}`),
+                    })}{' '}
+                  </span>
+                ))}
+                {m.reason ? <span>{t(m.reason.key, m.reason.values)} </span> : null}
+                <Link to={`/audiences/${m.audienceId}#technographics-title`}>
+                  {t('technographics.aid.profileLink', { audience: m.audience })}
+                </Link>
+              </li>
             ))}
           </ul>
         </>

@@ -50,6 +50,11 @@ export const AUDIT_ENTITIES = [
   'need',
   'match',
   'glossaryConcept',
+  'strategy',
+  'goal',
+  'kpi',
+  'stock_take_entry',
+  'milestone',
 ] as const;
 export type AuditEntity = (typeof AUDIT_ENTITIES)[number];
 
@@ -70,7 +75,7 @@ export const AUDIT_VOCABULARY = {
       'passwordReset',
     ],
   },
-  audience: { entity: 'audience', actions: ['create', 'update', 'delete'] },
+  audience: { entity: 'audience', actions: ['create', 'update', 'delete', 'profile'] },
   need: { entity: 'need', actions: ['create', 'update', 'delete'] },
   glossaryConcept: { entity: 'glossaryConcept', actions: ['create', 'update', 'delete'] },
   knowledge: {
@@ -91,6 +96,14 @@ export const AUDIT_VOCABULARY = {
   piece: { entity: 'content_piece', actions: ['create', 'update', 'move', 'status'] },
   exemption: { entity: 'disclosure_exemption', actions: ['request', 'grant', 'deny'] },
   rule: { entity: 'disclosure_rule', actions: ['create', 'update', 'import'] },
+  strategy: { entity: 'strategy', actions: ['owner', 'cadence'] },
+  goal: {
+    entity: 'goal',
+    actions: ['propose', 'update', 'agree', 'send_back', 'retire', 'link', 'unlink'],
+  },
+  kpi: { entity: 'kpi', actions: ['create', 'update', 'delete'] },
+  stockTake: { entity: 'stock_take_entry', actions: ['create', 'delete'] },
+  milestone: { entity: 'milestone', actions: ['create', 'delete'] },
 } as const satisfies Record<string, { entity: AuditEntity; actions: readonly string[] }>;
 
 type Vocabulary = typeof AUDIT_VOCABULARY;
@@ -137,6 +150,11 @@ export const SUBJECT_PERMISSION: Readonly<Record<AuditEntity, Action>> = {
   need: 'audiences:read',
   match: 'matches:read',
   glossaryConcept: 'matches:read',
+  strategy: 'strategy:read',
+  goal: 'strategy:read',
+  kpi: 'strategy:read',
+  stock_take_entry: 'strategy:read',
+  milestone: 'strategy:read',
 };
 
 /** The permission that shows entries about `entityType` (as stored: any text), if any. */

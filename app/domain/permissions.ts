@@ -34,6 +34,10 @@ export const ACTIONS = [
   'rules:manage',
   'exemptions:request',
   'exemptions:decide',
+  // content strategy
+  'strategy:read', // the strategy page: owner, goals, KPIs, stock-take, timeline, review
+  'strategy:propose', // propose goals and edit proposals, maintain stock-take and milestones
+  'strategy:agree', // agree to goals, send them back, retire them; name the owner, set the cadence
   // administration
   'users:manage',
   'audit:read',
@@ -41,7 +45,7 @@ export const ACTIONS = [
 export type Action = (typeof ACTIONS)[number];
 
 export const PERMISSIONS: Readonly<Record<Role, readonly Action[]>> = {
-  expert: ['knowledge:read', 'knowledge:submit', 'experts:read', 'calendar:read'],
+  expert: ['knowledge:read', 'knowledge:submit', 'experts:read', 'calendar:read', 'strategy:read'],
   editor: [
     'knowledge:read',
     'knowledge:review',
@@ -56,6 +60,8 @@ export const PERMISSIONS: Readonly<Record<Role, readonly Action[]>> = {
     'calendar:read-all',
     'calendar:plan',
     'exemptions:request',
+    'strategy:read',
+    'strategy:propose',
   ],
   management: [
     'knowledge:read',
@@ -71,8 +77,11 @@ export const PERMISSIONS: Readonly<Record<Role, readonly Action[]>> = {
     'rules:manage',
     'exemptions:decide',
     'audit:read',
+    'strategy:read',
+    'strategy:agree',
   ],
-  admin: ['users:manage', 'audit:read'],
+  // the strategy is what everyone's work is for: administrators read it too
+  admin: ['users:manage', 'audit:read', 'strategy:read'],
 };
 
 /** Whether any of the roles grants the action. */
@@ -128,6 +137,7 @@ export const SECTIONS = [
   { path: '/audiences', key: 'audiences', action: 'audiences:read' },
   { path: '/matches', key: 'matches', action: 'matches:read' },
   { path: '/calendar', key: 'calendar', action: 'calendar:read' },
+  { path: '/strategy', key: 'strategy', action: 'strategy:read' },
   { path: '/rules', key: 'rules', action: 'rules:read' },
   { path: '/users', key: 'users', action: 'users:manage' },
   { path: '/audit', key: 'audit', action: 'audit:read' },

@@ -4,6 +4,7 @@ import { useTranslation } from 'react-i18next';
 import { pageTitle } from '~/utils/meta';
 import { DEFAULT_QUERY, inventoryQueryToSearch } from '~/domain/knowledge/inventory-query';
 import { dashboardFor } from '~/models/dashboard.server';
+import { getStrategySettings } from '~/models/strategy.server';
 import { getWorkspace } from '~/models/workspace.server';
 import { requireUser } from '~/utils/auth.server';
 import { ChannelLabel, StatusBadge } from '~/components/labels';
@@ -22,21 +23,25 @@ export const meta: MetaFunction = ({ matches }) => pageTitle(matches, null);
 export async function loader({ request }: LoaderFunctionArgs) {
   const user = await requireUser(request);
   const { timeZone } = await getWorkspace();
-  const { expert, editor, management, admin } = await dashboardFor({
-    viewer: user,
-    now: new Date(),
-    timeZone,
-  });
-  return json({ name: user.name, expert, editor, management, admin });
+  const [{ expert, editor, management, admin }, strategy] = await Promise.all([
+    dashboardFor({ viewer: user, now: new Date(), timeZone }),
+    getStrategySettings(),
+  ]);
+  const owner = strategy.owner?.name ?? null;
+  return json({ name: user.name, owner, expert, editor, management, admin });
 }
 
 export default function Dashboard() {
-  const { name, expert, editor, management, admin } = useLoaderData<typeof loader>();
+  const { name, owner, expert, editor, management, admin } = useLoaderData<typeof loader>();
   const { t } = useTranslation();
   const f = useFormat();
   return (
     <>
       <h1>{t('dashboard.welcome', { name })}</h1>
+      <p>
+        {owner ? t('dashboard.owner', { name: owner }) : t('dashboard.noOwner')}{' '}
+        <Link to="/strategy">{t('dashboard.strategyLink')}</Link>
+      </p>
       <div className="grid">
         {expert ? (
           <>

@@ -22,10 +22,12 @@ import {
   audienceCoverage,
   cadenceGaps,
   overloads,
+  profileMismatches,
   type PlannedPiece,
 } from '~/domain/calendar/planning';
 import type { CadencePeriod, Channel } from '~/domain/calendar/vocabulary';
 import { can } from '~/domain/permissions';
+import { listAudienceProfiles } from '~/models/audience-profile.server';
 import { getOrCreateFeedToken, resetFeedToken } from '~/models/piece-feed.server';
 import {
   calendarFacets,
@@ -73,6 +75,10 @@ export async function loader({ request }: LoaderFunctionArgs) {
     cadencePeriod: p.cadencePeriod as CadencePeriod,
   }));
   const planned = pieces.map(plain);
+  // the behaviour profiles of the audiences planned for, for the planning aids
+  const profiles = canPlan
+    ? await listAudienceProfiles({ names: planned.flatMap((p) => p.audiences) })
+    : [];
   // what the output gate keeps out of the feed and the exports, and why, marked on every view
   const withheld = await withheldPieces([...pieces, ...backlog].map((p) => p.id));
   const mark = <P extends { id: string }>(p: P) => ({ ...p, withheld: withheld.get(p.id) ?? null });
@@ -100,6 +106,7 @@ export async function loader({ request }: LoaderFunctionArgs) {
               ? []
               : cadenceGaps(planned, targets, from, to, timeZone, new Date()),
           ...overloads(planned, timeZone),
+          profileMismatches: profileMismatches(planned, profiles),
           coverage: [...audienceCoverage(planned, timeZone)].map(([audience, months]) => ({
             audience,
             months: Object.fromEntries(months),

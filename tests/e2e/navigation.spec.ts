@@ -9,8 +9,8 @@ import { expect, logInAs, mainNav, test, type T } from './fixtures';
  */
 
 const SECTIONS = {
-  expert: ['dashboard', 'knowledge', 'experts', 'calendar'],
-  editor: ['dashboard', 'knowledge', 'experts', 'audiences', 'matches', 'calendar'],
+  expert: ['dashboard', 'knowledge', 'experts', 'calendar', 'strategy'],
+  editor: ['dashboard', 'knowledge', 'experts', 'audiences', 'matches', 'calendar', 'strategy'],
   management: [
     'dashboard',
     'knowledge',
@@ -18,10 +18,11 @@ const SECTIONS = {
     'audiences',
     'matches',
     'calendar',
+    'strategy',
     'rules',
     'audit',
   ],
-  admin: ['dashboard', 'users', 'audit'],
+  admin: ['dashboard', 'strategy', 'users', 'audit'],
 } as const;
 type Role = keyof typeof SECTIONS;
 

@@ -1,8 +1,8 @@
 import { expect, logIn, logInAs, mainNav, test } from './fixtures';
 
 const NAVIGATION = {
-  expert: ['dashboard', 'knowledge', 'experts', 'calendar'],
-  editor: ['dashboard', 'knowledge', 'experts', 'audiences', 'matches', 'calendar'],
+  expert: ['dashboard', 'knowledge', 'experts', 'calendar', 'strategy'],
+  editor: ['dashboard', 'knowledge', 'experts', 'audiences', 'matches', 'calendar', 'strategy'],
   management: [
     'dashboard',
     'knowledge',
@@ -10,10 +10,11 @@ const NAVIGATION = {
     'audiences',
     'matches',
     'calendar',
+    'strategy',
     'rules',
     'audit',
   ],
-  admin: ['dashboard', 'users', 'audit'],
+  admin: ['dashboard', 'strategy', 'users', 'audit'],
 } as const;
 
 for (const [role, sections] of Object.entries(NAVIGATION)) {

@@ -77,4 +77,25 @@ describe('demo workspace', () => {
     expect(await prisma.glossaryConcept.count()).toBe(before);
     expect(await prisma.channelPlan.count()).toBe(4);
   });
+
+  it('has a strategy: an owner, agreed goals with KPIs, one waiting, stock-take and milestones', async () => {
+    const strategy = await prisma.strategy.findUniqueOrThrow({
+      where: { id: 1 },
+      include: { owner: true },
+    });
+    expect(strategy.owner?.email).toBe('jonas.weber@demo.lotse');
+    const goals = await prisma.goal.findMany({ include: { kpis: true, pieces: true } });
+    expect(goals.length).toBeGreaterThanOrEqual(4);
+    expect(goals.length).toBeLessThanOrEqual(5);
+    expect(goals.filter((g) => g.status === 'proposed')).toHaveLength(1);
+    for (const goal of goals) {
+      expect(goal.kpis.length, goal.title).toBeGreaterThanOrEqual(2);
+      expect(goal.kpis.length, goal.title).toBeLessThanOrEqual(3);
+    }
+    // the plan serves all agreed goals but one, so the coverage aid has something to say
+    const agreed = goals.filter((g) => g.status === 'agreed');
+    expect(agreed.filter((g) => g.pieces.length === 0)).toHaveLength(1);
+    expect(await prisma.stockTakeEntry.count()).toBeGreaterThanOrEqual(4);
+    expect(await prisma.milestone.count()).toBeGreaterThanOrEqual(3);
+  });
 });

@@ -141,6 +141,30 @@ const BASELINES: Record<string, [string, string][]> = {
     ['intent', 'accept'],
     ['item', 'REAL_ID'],
   ],
+  'routes/strategy.goals.new': [
+    ['title', 'Fuzzed goal'],
+    ['category', 'brand_awareness'],
+    ['periodStart', '2027-01-01'],
+    ['periodEnd', '2027-06-30'],
+    ['weight', '20'],
+  ],
+  'routes/strategy.goals.$goalId': [
+    ['intent', 'kpi'],
+    ['metric', 'leads'],
+    ['unit', 'count'],
+    ['direction', 'more'],
+    ['baseline', '10'],
+    ['target', '20,5'],
+    ['targetDate', '2027-06-30'],
+    ['scope', 'audience'],
+    ['audienceId', 'REAL_ID'],
+  ],
+  'routes/strategy._index': [
+    ['intent', 'stock'],
+    ['kind', 'trend'],
+    ['text', 'Fuzzed finding'],
+    ['notedOn', '2026-12-01'],
+  ],
 };
 
 /** A form body: some of the app's field names (a few repeated), an intent, hostile values. */
@@ -200,6 +224,7 @@ beforeAll(async () => {
     'needId',
     'ruleId',
     'conceptId',
+    'goalId',
     'file',
     '*',
   ])

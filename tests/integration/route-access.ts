@@ -118,6 +118,36 @@ export const ROUTE_ACCESS: Readonly<Record<string, RouteAccess>> = {
     intents: { 'one-time-password': ADMIN },
   },
   'routes/audit._index': { GET: AUDIT, POST: NO_ACTION },
+
+  // the strategy: everyone who signs in reads it; editors propose goals and keep the stock-take
+  // and the timeline; management agrees to goals, names the owner and sets the review cadence
+  'routes/strategy._index': {
+    GET: SIGNED_IN,
+    POST: SIGNED_IN,
+    intents: {
+      owner: MANAGEMENT,
+      cadence: MANAGEMENT,
+      stock: EDITOR,
+      'stock-remove': EDITOR,
+      milestone: EDITOR,
+      'milestone-remove': EDITOR,
+    },
+  },
+  'routes/strategy.goals.new': { GET: EDITOR, POST: EDITOR },
+  'routes/strategy.goals.$goalId': {
+    GET: SIGNED_IN,
+    POST: SIGNED_IN,
+    intents: {
+      save: EDITOR,
+      kpi: EDITOR,
+      'kpi-remove': EDITOR,
+      agree: MANAGEMENT,
+      'send-back': MANAGEMENT,
+      retire: MANAGEMENT,
+      link: EDITOR,
+      unlink: EDITOR,
+    },
+  },
 };
 
 /**

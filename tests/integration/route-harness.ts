@@ -91,6 +91,9 @@ export async function paramValue(name: string): Promise<string> {
       return (await prisma.disclosureRule.findFirstOrThrow()).id;
     case 'conceptId':
       return (await prisma.glossaryConcept.findFirstOrThrow()).id;
+    case 'goalId':
+      // a proposal, so every decision and edit of the goal page is open to its role
+      return (await prisma.goal.findFirstOrThrow({ where: { status: 'proposed' } })).id;
     case 'batchId':
       // a finished import of the editor's (others may ask, and get a 404)
       return (

@@ -62,6 +62,17 @@ describe('permission map', () => {
     ).rejects.toThrow('database gone');
   });
 
+  it('lets everyone who signs in read the strategy; editors propose goals, management agrees', () => {
+    expect(ROLES.filter((r) => can([r], 'strategy:read'))).toEqual([
+      'expert',
+      'editor',
+      'management',
+      'admin',
+    ]);
+    expect(ROLES.filter((r) => can([r], 'strategy:propose'))).toEqual(['editor']);
+    expect(ROLES.filter((r) => can([r], 'strategy:agree'))).toEqual(['management']);
+  });
+
   it('keeps user administration with admins', () => {
     expect(ROLES.filter((r) => can([r], 'users:manage'))).toEqual(['admin']);
   });
@@ -78,12 +89,12 @@ describe('permission map', () => {
     expect(can(['expert', 'editor'], 'calendar:plan')).toBe(true);
     expect(can(['superuser'], 'users:manage')).toBe(false);
     expect(can([], 'knowledge:read')).toBe(false);
-    expect(allowedActions(['admin'])).toEqual(['users:manage', 'audit:read']);
+    expect(allowedActions(['admin'])).toEqual(['strategy:read', 'users:manage', 'audit:read']);
   });
 
   it('shows each role the sections it may open', () => {
     const keys = (roles: string[]) => visibleSections(roles).map((s) => s.key);
-    expect(keys(['expert'])).toEqual(['dashboard', 'knowledge', 'experts', 'calendar']);
+    expect(keys(['expert'])).toEqual(['dashboard', 'knowledge', 'experts', 'calendar', 'strategy']);
     expect(keys(['editor'])).toEqual([
       'dashboard',
       'knowledge',
@@ -91,9 +102,10 @@ describe('permission map', () => {
       'audiences',
       'matches',
       'calendar',
+      'strategy',
     ]);
     expect(keys(['management'])).toContain('rules');
     expect(keys(['management'])).toContain('audit');
-    expect(keys(['admin'])).toEqual(['dashboard', 'users', 'audit']);
+    expect(keys(['admin'])).toEqual(['dashboard', 'strategy', 'users', 'audit']);
   });
 });

@@ -9,8 +9,9 @@ import {
   startOfWeek,
 } from 'date-fns';
 import { memoized } from '../memo';
+import { fitOfPlan, type TechnographicsProfile } from '../strategy/technographics';
 import { localDay, localWeekStart, startOfLocalDay } from './grid';
-import type { CadencePeriod, Channel } from './vocabulary';
+import { CHANNELS, type CadencePeriod, type Channel } from './vocabulary';
 
 export type PlannedPiece = {
   id: string;
@@ -152,4 +153,50 @@ export function audienceCoverage(pieces: readonly PlannedPiece[], timeZone: stri
     }
   }
   return coverage;
+}
+
+/** An audience's behaviour profile, by the audience's name (as planned pieces carry it). */
+export type AudienceBehaviour = {
+  audience: string;
+  audienceId: string;
+  shares: TechnographicsProfile;
+};
+
+/**
+ * Audiences whose live pieces in the range do not fit their Social Technographics profile: the
+ * channels with clearly more or fewer pieces than the profile suggests, and why the most
+ * neglected channel would suit them. Audiences without a profile, or with too few pieces to
+ * judge, are left out.
+ */
+export function profileMismatches(
+  pieces: readonly PlannedPiece[],
+  profiles: readonly AudienceBehaviour[],
+) {
+  const counts = new Map<string, Partial<Record<Channel, number>>>();
+  for (const p of pieces) {
+    if (!live(p) || !(CHANNELS as readonly string[]).includes(p.channel)) continue;
+    for (const a of p.audiences) {
+      const row = counts.get(a) ?? {};
+      row[p.channel as Channel] = (row[p.channel as Channel] ?? 0) + 1;
+      counts.set(a, row);
+    }
+  }
+  return profiles.flatMap(({ audience, audienceId, shares }) => {
+    const fit = fitOfPlan(shares, counts.get(audience) ?? {});
+    if (fit.fits) return [];
+    const channel = (c: Channel) => {
+      const f = fit.channels.find((x) => x.channel === c);
+      return { channel: c, planned: f?.plannedShare ?? 0, suggested: f?.suggestedShare ?? 0 };
+    };
+    return [
+      {
+        audience,
+        audienceId,
+        total: fit.total,
+        over: fit.over.map(channel),
+        under: fit.under.map(channel),
+        reason: fit.reason,
+      },
+    ];
+  });
 }

@@ -1,0 +1,212 @@
+import {
+  json,
+  redirect,
+  type ActionFunctionArgs,
+  type LoaderFunctionArgs,
+  type MetaFunction,
+} from '@remix-run/node';
+import { Link, useActionData, useLoaderData, useSearchParams } from '@remix-run/react';
+import { useTranslation } from 'react-i18next';
+import { ProblemAlert } from '~/components/problem-alert';
+import { GoalCoverageTable } from '~/components/goal-coverage';
+import { GoalCard } from '~/components/strategy-parts';
+import { MilestoneList, OwnerAndReview, StockTake } from '~/components/strategy-sections';
+import { localDay } from '~/domain/calendar/grid';
+import { DEFAULT_COVERAGE_WEEKS } from '~/domain/strategy/coverage';
+import { can } from '~/domain/permissions';
+import { mayPropose } from '~/domain/strategy/workflow';
+import {
+  CadenceSchema,
+  MilestoneSchema,
+  OwnerSchema,
+  RemoveSchema,
+  StockTakeSchema,
+} from '~/forms/strategy';
+import {
+  addMilestone,
+  addStockTakeEntry,
+  getGoalCoverage,
+  getStrategyOverview,
+  listOwnerChoices,
+  removeMilestone,
+  removeStockTakeEntry,
+  setReviewCadence,
+  setStrategyOwner,
+} from '~/models/strategy.server';
+import { getWorkspace } from '~/models/workspace.server';
+import { requirePermission } from '~/utils/auth.server';
+import { intent, intentAction } from '~/utils/intent-action.server';
+import { pageTitle } from '~/utils/meta';
+
+export const meta: MetaFunction = ({ matches }) => pageTitle(matches, 'strategy.title');
+
+export async function loader({ request }: LoaderFunctionArgs) {
+  const user = await requirePermission(request, 'strategy:read');
+  const canAgree = can(user.roles, 'strategy:agree');
+  const [overview, coverage, owners, workspace] = await Promise.all([
+    getStrategyOverview(),
+    getGoalCoverage({ now: new Date() }),
+    canAgree ? listOwnerChoices() : Promise.resolve([] as { id: string; name: string }[]),
+    getWorkspace(),
+  ]);
+  return json({
+    ...overview,
+    coverage,
+    coverageWeeks: DEFAULT_COVERAGE_WEEKS,
+    owners,
+    today: localDay(new Date(), workspace.timeZone),
+    canAgree,
+    canPropose: mayPropose(user),
+  });
+}
+
+export async function action(args: ActionFunctionArgs) {
+  const back = (notice: string) => redirect(`/strategy?${notice}=1`);
+  const removal = { notFound: 404, conflict: 409, notAllowed: 403 } as const;
+  return intentAction(args, {
+    owner: intent({
+      permission: 'strategy:agree',
+      schema: OwnerSchema,
+      run: ({ user, data }) =>
+        setStrategyOwner({
+          actor: user,
+          ownerId: data.ownerId || null,
+          expectedVersion: data.expectedVersion,
+        }),
+      problems: {
+        conflict: 409,
+        notAllowed: 403,
+        ownerInactive: { status: 409, field: 'ownerId', key: 'strategy.owner.inactive' },
+      },
+      done: () => back('ownerSaved'),
+    }),
+    cadence: intent({
+      permission: 'strategy:agree',
+      schema: CadenceSchema,
+      run: ({ user, data }) => setReviewCadence({ actor: user, ...data }),
+      problems: { conflict: 409, notAllowed: 403 },
+      done: () => back('cadenceSaved'),
+    }),
+    stock: intent({
+      permission: 'strategy:propose',
+      schema: StockTakeSchema,
+      keepValues: true,
+      run: ({ user, data }) => addStockTakeEntry({ actor: user, input: data }),
+      problems: { notAllowed: 403 },
+      done: () => back('stockAdded'),
+    }),
+    'stock-remove': intent({
+      permission: 'strategy:propose',
+      schema: RemoveSchema,
+      run: ({ user, data }) => removeStockTakeEntry({ actor: user, ...data }),
+      problems: removal,
+      done: () => back('stockRemoved'),
+    }),
+    milestone: intent({
+      permission: 'strategy:propose',
+      schema: MilestoneSchema,
+      keepValues: true,
+      run: ({ user, data }) => addMilestone({ actor: user, input: data }),
+      problems: { notAllowed: 403 },
+      done: () => back('milestoneAdded'),
+    }),
+    'milestone-remove': intent({
+      permission: 'strategy:propose',
+      schema: RemoveSchema,
+      run: ({ user, data }) => removeMilestone({ actor: user, ...data }),
+      problems: removal,
+      done: () => back('milestoneRemoved'),
+    }),
+  });
+}
+
+const NOTICES = [
+  'ownerSaved',
+  'cadenceSaved',
+  'stockAdded',
+  'stockRemoved',
+  'milestoneAdded',
+  'milestoneRemoved',
+];
+
+export default function StrategyPage() {
+  const {
+    settings,
+    goals,
+    coverage,
+    coverageWeeks,
+    stockTake,
+    milestones,
+    owners,
+    today,
+    canAgree,
+    canPropose,
+  } = useLoaderData<typeof loader>();
+  const data = useActionData<typeof action>();
+  const [params] = useSearchParams();
+  const { t } = useTranslation();
+  const notice = NOTICES.find((n) => params.get(n));
+  const agreed = goals.filter((g) => g.status === 'agreed');
+  const waiting = goals.filter((g) => g.status === 'proposed');
+  const sentBack = goals.filter((g) => g.status === 'sent_back');
+  return (
+    <article aria-labelledby="strategy-title">
+      <h1 id="strategy-title">{t('strategy.title')}</h1>
+      <p className="intro">{t('strategy.intro')}</p>
+      {notice ? (
+        <p className="notice" role="status">
+          {t(`strategy.notices.${notice}`)}
+        </p>
+      ) : null}
+      <ProblemAlert data={data} message={(p) => t(`strategy.problems.${p}`)} />
+      <OwnerAndReview
+        settings={settings}
+        owners={owners}
+        today={today}
+        canAgree={canAgree}
+        data={data}
+      />
+
+      <section className="card" aria-labelledby="goals-title">
+        <div className="toolbar">
+          <h2 id="goals-title">{t('strategy.goals.agreed')}</h2>
+          {canPropose ? (
+            <Link className="button" to="/strategy/goals/new">
+              {t('strategy.goal.new')}
+            </Link>
+          ) : null}
+        </div>
+        <p>{t('strategy.goals.agreedHint')}</p>
+        {agreed.length ? (
+          agreed.map((g) => <GoalCard key={g.id} goal={g} />)
+        ) : (
+          <p>{t('strategy.goals.noneAgreed')}</p>
+        )}
+      </section>
+
+      <GoalCoverageTable coverage={coverage} weeks={coverageWeeks} />
+
+      <section className="card" aria-labelledby="waiting-title">
+        <h2 id="waiting-title">{t('strategy.goals.waiting')}</h2>
+        {waiting.length ? (
+          waiting.map((g) => <GoalCard key={g.id} goal={g} />)
+        ) : (
+          <p>{t('strategy.goals.noneWaiting')}</p>
+        )}
+        {sentBack.length ? (
+          <>
+            <h3>{t('strategy.goals.sentBack')}</h3>
+            {sentBack.map((g) => (
+              <GoalCard key={g.id} goal={g} />
+            ))}
+          </>
+        ) : null}
+      </section>
+
+      <StockTake entries={stockTake} canEdit={canPropose} today={today} data={data} />
+      <MilestoneList milestones={milestones} canEdit={canPropose} today={today} data={data} />
+    </article>
+  );
+}
+
+export { GeneralErrorBoundary as ErrorBoundary } from '~/components/error-boundary';
