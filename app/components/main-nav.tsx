@@ -115,7 +115,10 @@ export function MainNav({ sections }: { sections: readonly Section[] }) {
             open={open}
             onToggle={(e) => setOpen(e.currentTarget.open)}
             onKeyDown={(e) => {
-              if (e.key !== 'Escape' || !open) return;
+              // the element's own state: its toggle event (which updates `open`) comes a moment
+              // after the browser opened it, and Escape may come first
+              if (e.key !== 'Escape' || !e.currentTarget.open) return;
+              e.currentTarget.open = false;
               setOpen(false);
               moreRef.current?.querySelector('summary')?.focus();
             }}

@@ -166,6 +166,23 @@ export async function intentAction<T extends Record<string, AnyIntent>>(
       });
     }
     const user = await authorize(request, spec.permission ?? options.guard);
+    // no database stores a NUL character in text (PostgreSQL refuses it): a field holding one is
+    // refused here, with its message, instead of failing in the model
+    const withNul = [...form.entries()].find(
+      ([, value]) => typeof value === 'string' && value.includes('\u0000'),
+    );
+    if (withNul) {
+      return failure(
+        {
+          intent: name,
+          errors: { [withNul[0]]: { key: 'validation.invalid' } },
+          problem: null,
+          values: null,
+          detail: null,
+        },
+        400,
+      ) as TypedResponse<never>;
+    }
     const { values, input } = spec.read
       ? spec.read(form)
       : (() => {

@@ -132,6 +132,14 @@ describe('intentAction', () => {
     expect((await post('expert', { intent: 'peek' })).status).toBe(200);
   });
 
+  it('refuses a NUL character, which no database stores, before calling the model', async () => {
+    calls.length = 0;
+    const answer = await post('editor', { intent: 'save', name: 'Part\u0000ners' });
+    expect(answer.status).toBe(400);
+    expect(answer.body).toMatchObject({ errors: { name: { key: 'validation.invalid' } } });
+    expect(calls).toEqual([]);
+  });
+
   it('answers a form the schema refuses with 400, the field’s message and the values typed', async () => {
     calls.length = 0;
     const answer = await post('editor', { intent: 'save', name: '   ' });
