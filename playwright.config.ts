@@ -2,6 +2,9 @@ import { defineConfig, devices } from '@playwright/test';
 
 const PORT = Number(process.env.E2E_PORT ?? 3901);
 const baseURL = `http://127.0.0.1:${PORT}`;
+// the server mails through a test SMTP server that the mail journey (notifications.spec.ts)
+// starts on this port; while it is not listening, mails wait and are retried like in real life
+const SMTP_PORT = PORT + 1000;
 
 export default defineConfig({
   testDir: 'tests/e2e',
@@ -52,7 +55,12 @@ export default defineConfig({
   webServer: {
     command: 'node tests/e2e/serve.mjs',
     url: `${baseURL}/healthz`,
-    env: { PORT: String(PORT), HOST: '127.0.0.1' },
+    env: {
+      PORT: String(PORT),
+      HOST: '127.0.0.1',
+      SMTP_URL: `smtp://127.0.0.1:${SMTP_PORT}`,
+      LOTSE_MAIL_FROM: 'Lotse <lotse@e2e.lotse.test>',
+    },
     reuseExistingServer: false,
     timeout: 180_000,
     stdout: 'ignore',

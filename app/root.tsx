@@ -15,15 +15,18 @@ import {
   useLocation,
   useNavigation,
   useRouteLoaderData,
+  type ShouldRevalidateFunction,
 } from '@remix-run/react';
 import type { ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useChangeLanguage } from 'remix-i18next/react';
 import { GeneralErrorBoundary } from './components/error-boundary';
 import { MainNav } from './components/main-nav';
+import { NotificationBell } from './components/notification-bell';
 import { visibleSections } from './domain/permissions';
 import { LOCALES } from './i18n';
 import stylesheet from './styles/app.css';
+import { countUnread } from './models/notification-inbox.server';
 import { getWorkspace } from './models/workspace.server';
 import { getLocale } from './utils/i18n.server';
 import { useNonce } from './utils/nonce-provider';
@@ -39,6 +42,8 @@ export async function loader({ request }: LoaderFunctionArgs) {
     getLocale(request),
     getWorkspace(),
   ]);
+  // the bell's number: one count on every page (none while a one-time password waits)
+  const unread = user && !user.mustChangePassword ? await countUnread(user.id) : 0;
   return json({
     locale,
     timeZone: workspace.timeZone,
@@ -48,11 +53,24 @@ export async function loader({ request }: LoaderFunctionArgs) {
       email: user.email,
       roles: user.roles,
       mustChangePassword: user.mustChangePassword,
+      unreadNotifications: unread,
     },
   });
 }
 
 export type RootLoader = typeof loader;
+
+/**
+ * Besides after every form, the bell's count is loaded again on the way into and out of the
+ * notifications (opening one marks it read on its way to the item).
+ */
+export const shouldRevalidate: ShouldRevalidateFunction = ({
+  currentUrl,
+  nextUrl,
+  defaultShouldRevalidate,
+}) =>
+  defaultShouldRevalidate ||
+  [currentUrl, nextUrl].some((url) => url.pathname.startsWith('/notifications'));
 
 export function useOptionalUser() {
   return useRouteLoaderData<RootLoader>('root')?.user ?? null;
@@ -123,6 +141,9 @@ function AppShell({ children }: { children: ReactNode }) {
           </Form>
           {user ? (
             <>
+              {user.mustChangePassword ? null : (
+                <NotificationBell unread={user.unreadNotifications} />
+              )}
               <span className="signed-in">{t('app.signedInAs', { name: user.name })}</span>
               <NavLink to="/account/password" className="header-link">
                 {t('app.changePassword')}

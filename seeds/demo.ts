@@ -9,6 +9,7 @@ import type { PrismaClient } from '~/utils/db.server';
 import { DEFAULT_TIME_ZONE } from '~/utils/format';
 import { hashPassword } from '~/utils/password.server';
 import { DEMO_KNOWLEDGE } from './demo-knowledge';
+import { seedDemoNotifications } from './demo-notifications';
 import { seedDemoStrategy } from './demo-strategy';
 import { DEMO_PASSWORD, DEMO_PEOPLE } from './demo-people';
 import {
@@ -406,6 +407,17 @@ export async function createDemoWorkspace(
           reason:
             'The share of daily lenses was already stated in the trade-press interview in May.',
           requestedById: editorId,
+        },
+      });
+
+      await seedDemoNotifications(tx, {
+        now,
+        userId,
+        itemId,
+        pieceId: (title) => {
+          const id = pieces.get(title);
+          if (!id) throw new Error(`demo data: unknown piece ${title}`);
+          return id;
         },
       });
     },

@@ -23,6 +23,12 @@ commands:
   match --knowledge K.json --needs N.json [--top 10] [--reverse]
       ranks knowledge items for each need (with --reverse: needs for each item) and prints
       { id: [ranked ids] } as JSON
+  results import --file F [--preset NAME] [--dry-run] [--from DAY --to DAY] [--mapping NAME]
+                 [--as EMAIL]
+      reads a results export (presets: plausible, matomo, zoom, podigee, generic; detected from
+      the headers when not given) and prints { rows, matched, unmatched, problems } (rows are
+      data rows, 1 the first under the header); without --dry-run it imports as the user --as,
+      all rows or none: exit 1 when a row has a problem; exit 2 for a file of no supported format
   backup --out FILE [--force]
       copies the SQLite database while the server runs, checks the copy and prints
       { file, bytes, durationMs, migrations, tables }; exit 1 when the copy fails its checks
@@ -47,6 +53,10 @@ const COMMANDS: Record<string, Command> = {
       (await import('./disclosure')).runDisclosureCommand(command, rest),
   },
   match: { run: async (args) => (await import('./match')).runMatchCommand(args) },
+  results: {
+    database: true,
+    run: async ([command, ...rest]) => (await import('./results')).runResultsCommand(command, rest),
+  },
   backup: { run: async (args) => (await import('./backup')).runBackupCommand(args) },
   restore: { run: async (args) => (await import('./backup')).runRestoreCommand(args) },
 };

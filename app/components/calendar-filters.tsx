@@ -6,13 +6,20 @@ import { CHANNELS, PIECE_STATUSES } from '~/domain/calendar/vocabulary';
 
 type Option = { id: string; name: string };
 
-/** Channel, status, audience, owner and expert filters; a GET form, so they live in the URL. */
+/**
+ * Channel, status, audience, owner, expert and goal filters; a GET form, so they live in the URL.
+ */
 export function CalendarFilters({
   query,
   facets,
 }: {
   query: CalendarQuery;
-  facets: { audiences: Option[]; owners: Option[]; experts: Option[] };
+  facets: {
+    audiences: Option[];
+    owners: Option[];
+    experts: Option[];
+    goals: { id: string; title: string }[];
+  };
 }) {
   const { t } = useTranslation();
   const select = (
@@ -54,6 +61,12 @@ export function CalendarFilters({
       {select('audience', t('calendar.audience'), query.audience, people(facets.audiences))}
       {select('owner', t('calendar.columns.owner'), query.owner, people(facets.owners))}
       {select('expert', t('calendar.expert'), query.expert, people(facets.experts))}
+      {select(
+        'goal',
+        t('calendar.goal'),
+        query.goal,
+        facets.goals.map((g) => ({ value: g.id, label: g.title })),
+      )}
       <noscript>
         <button type="submit">{t('knowledge.filters.apply')}</button>
       </noscript>

@@ -5,6 +5,7 @@ import {
   getCoreRowModel,
   useReactTable,
 } from '@tanstack/react-table';
+import Flag from 'lucide-react/icons/flag';
 import ShieldX from 'lucide-react/icons/shield-x';
 import { useMemo, useState, type DragEvent, type KeyboardEvent } from 'react';
 import { useTranslation } from 'react-i18next';
@@ -34,6 +35,9 @@ export type ViewPiece = {
   withheld?: WithheldReason | null;
 };
 type DayJson = Jsonified<CalendarDay>;
+
+/** A milestone of the strategy's timeline, on its day (YYYY-MM-DD). */
+export type ViewMilestone = { id: string; title: string; date: string; note: string };
 
 const MOVE_KEY = 'calendar-move';
 const DRAG_TYPE = 'application/x-lotse-piece';
@@ -156,15 +160,38 @@ function PieceChip({
   );
 }
 
+/**
+ * A milestone in a calendar cell or list: named as one in words and by its flag (not by its
+ * colour), and a link to the timeline on the strategy page.
+ */
+function MilestoneChip({ milestone }: { milestone: ViewMilestone }) {
+  const { t } = useTranslation();
+  return (
+    <Link
+      to="/strategy"
+      className="piece-chip milestone-chip"
+      data-kind="milestone"
+      title={milestone.note || undefined}
+    >
+      <span className="channel">
+        <Flag className="icon" aria-hidden="true" focusable="false" /> {t('calendar.milestone')}
+      </span>
+      <span className="piece-title">{milestone.title}</span>
+    </Link>
+  );
+}
+
 function DayCell({
   day,
   pieces,
+  milestones,
   today,
   canPlan,
   className,
 }: {
   day: DayJson;
   pieces: ViewPiece[];
+  milestones: ViewMilestone[];
   today: string;
   canPlan: boolean;
   className?: string;
@@ -206,6 +233,13 @@ function DayCell({
         ) : null}
       </div>
       <ul className="plain day-pieces">
+        {milestones
+          .filter((m) => m.date === day.date)
+          .map((m) => (
+            <li key={m.id}>
+              <MilestoneChip milestone={m} />
+            </li>
+          ))}
         {pieces.map((p) => (
           <li key={p.id}>
             <PieceChip piece={p} canPlan={canPlan} day={day.date} />
@@ -245,12 +279,14 @@ function Weekdays() {
 export function MonthView({
   weeks,
   pieces,
+  milestones = [],
   anchor,
   today,
   canPlan,
 }: {
   weeks: DayJson[][];
   pieces: ViewPiece[];
+  milestones?: ViewMilestone[];
   anchor: string;
   today: string;
   canPlan: boolean;
@@ -277,6 +313,7 @@ export function MonthView({
                   key={day.date}
                   day={day}
                   pieces={map.get(day.date) ?? []}
+                  milestones={milestones}
                   today={today}
                   canPlan={canPlan}
                 />
@@ -292,11 +329,13 @@ export function MonthView({
 export function WeekView({
   days,
   pieces,
+  milestones = [],
   today,
   canPlan,
 }: {
   days: DayJson[];
   pieces: ViewPiece[];
+  milestones?: ViewMilestone[];
   today: string;
   canPlan: boolean;
 }) {
@@ -323,6 +362,7 @@ export function WeekView({
                 key={day.date}
                 day={day}
                 pieces={map.get(day.date) ?? []}
+                milestones={milestones}
                 today={today}
                 canPlan={canPlan}
               />
@@ -336,7 +376,13 @@ export function WeekView({
 
 const column = createColumnHelper<ViewPiece>();
 
-export function AgendaView({ pieces }: { pieces: ViewPiece[] }) {
+export function AgendaView({
+  pieces,
+  milestones = [],
+}: {
+  pieces: ViewPiece[];
+  milestones?: ViewMilestone[];
+}) {
   const { t } = useTranslation();
   const f = useFormat();
   const columns = useMemo(
@@ -376,10 +422,30 @@ export function AgendaView({ pieces }: { pieces: ViewPiece[] }) {
     [t, f],
   );
   const table = useReactTable({ data: pieces, columns, getCoreRowModel: getCoreRowModel() });
-  if (!pieces.length) return <p className="empty">{t('calendar.empty')}</p>;
+  const timeline = milestones.length ? (
+    <section aria-labelledby="agenda-milestones-title">
+      <h3 id="agenda-milestones-title">{t('calendar.milestones')}</h3>
+      <ul className="plain agenda-milestones">
+        {milestones.map((m) => (
+          <li key={m.id}>
+            <time dateTime={m.date}>{f.longDate(`${m.date}T12:00:00Z`)}</time>
+            <MilestoneChip milestone={m} />
+          </li>
+        ))}
+      </ul>
+    </section>
+  ) : null;
+  if (!pieces.length)
+    return (
+      <>
+        {timeline}
+        <p className="empty">{t('calendar.empty')}</p>
+      </>
+    );
   return (
     <section aria-labelledby="agenda-title">
       <h2 id="agenda-title">{t('calendar.agenda')}</h2>
+      {timeline}
       <table>
         <thead>
           {table.getHeaderGroups().map((g) => (

@@ -30,6 +30,7 @@ const FIELD_LABELS: Record<string, string> = {
   owner: 'calendar.form.owner',
   audiences: 'calendar.form.audiences',
   experts: 'calendar.form.experts',
+  goals: 'calendar.form.goals',
   ...Object.fromEntries(CHANNEL_FIELDS.map((field) => [field.name, field.label])),
 };
 
@@ -61,7 +62,7 @@ export function PieceForm({
   const schema = useMemo(() => pieceFormSchema(timeZone), [timeZone]);
   const validation = useValidatedForm({
     schema,
-    arrays: ['audiences', 'experts'],
+    arrays: ['audiences', 'experts', 'goals'],
     nativeChecksUntilHydrated: true,
   });
   const errors = validation.errorsWith(serverErrors);
@@ -151,6 +152,7 @@ export function PieceForm({
           </label>
         ))}
       </fieldset>
+      <GoalChoices options={options.goals} chosen={many('goals')} errors={errors} />
       <ExpertPicker
         id="field-experts"
         name="experts"
@@ -190,5 +192,50 @@ export function PieceForm({
         </button>
       </div>
     </Form>
+  );
+}
+
+/**
+ * The agreed goals the piece serves, as a group of checkboxes. The empty hidden `goals` tells
+ * the server that the form carried the field, so clearing every box unlinks every goal.
+ */
+function GoalChoices({
+  options,
+  chosen,
+  errors,
+}: {
+  options: PieceFormOptions['goals'];
+  chosen: string[];
+  errors?: FieldErrors;
+}) {
+  const { t } = useTranslation();
+  const error = errors?.goals ? 'field-goals-error' : '';
+  return (
+    <fieldset className="field" aria-describedby={`field-goals-hint ${error}`.trim()}>
+      <legend>{t('calendar.form.goals')}</legend>
+      <input type="hidden" name="goals" value="" />
+      <p className="field-hint" id="field-goals-hint">
+        {t('calendar.form.goalsHint')}
+      </p>
+      {options.length ? (
+        options.map((g) => (
+          <label key={g.id} className="checkbox">
+            <input
+              type="checkbox"
+              name="goals"
+              value={g.id}
+              defaultChecked={chosen.includes(g.id)}
+            />
+            {g.title}
+            {g.status !== 'agreed' ? (
+              <span className="field-hint"> ({t(`strategy.statuses.${g.status}`)})</span>
+            ) : null}
+          </label>
+        ))
+      ) : (
+        <p className="empty">{t('calendar.form.noGoals')}</p>
+      )}
+      <FieldError errors={errors} name="goals" id="field-goals-error" />
+    </fieldset>
   );
 }

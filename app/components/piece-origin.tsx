@@ -83,3 +83,31 @@ export function PieceOriginSection({
     </section>
   );
 }
+
+/** The goals a piece serves, each linked to its page on the strategy. */
+export function PieceGoalsSection({
+  goals,
+}: {
+  goals: { id: string; title: string; status: string }[];
+}) {
+  const { t } = useTranslation();
+  return (
+    <section className="card piece-goals" aria-labelledby="piece-goals-title">
+      <h2 id="piece-goals-title">{t('calendar.goals.title')}</h2>
+      {goals.length ? (
+        <ul className="plain">
+          {goals.map((g) => (
+            <li key={g.id}>
+              <Link to={`/strategy/goals/${g.id}`}>{g.title}</Link>
+              {g.status !== 'agreed' ? (
+                <span className="field-hint"> ({t(`strategy.statuses.${g.status}`)})</span>
+              ) : null}
+            </li>
+          ))}
+        </ul>
+      ) : (
+        <p className="empty">{t('calendar.goals.none')}</p>
+      )}
+    </section>
+  );
+}

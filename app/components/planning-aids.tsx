@@ -1,6 +1,7 @@
 import { Link } from '@remix-run/react';
 import { useTranslation } from 'react-i18next';
 import { useFormat } from '~/utils/use-format';
+import { StrategyAidsNav } from './strategy-aids-nav';
 
 type Aids = {
   gaps: { channel: string; period: string; start: string; planned: number; target: number }[];
@@ -114,6 +115,8 @@ export function PlanningAids({ aids }: { aids: Aids }) {
           </ul>
         </>
       ) : null}
+      <h3>{t('strategy.aids.title')}</h3>
+      <StrategyAidsNav page="/strategy" />
       {aids.coverage.length ? (
         <>
           <h3>{t('calendar.aids.coverage')}</h3>

@@ -27,25 +27,31 @@ export function useBusy(intent: string): boolean {
   return navigation.state === 'submitting' && navigation.formData?.get('intent') === intent;
 }
 
-/** A labelled select with its error, ids prefixed so several forms can share a page. */
-export function SelectField({
+type ControlProps = {
+  id: string;
+  name: string;
+  'aria-invalid'?: boolean;
+  'aria-describedby'?: string;
+};
+
+/**
+ * Label, hint and error around one control, ids prefixed so several forms can share a page;
+ * `control` gets the attributes that tie it to them. Both fields below are this one helper.
+ */
+function PrefixedField({
   name,
   label,
-  options,
-  defaultValue,
   errors,
   idPrefix = 'field',
-  placeholder,
   hint,
+  control,
 }: {
   name: string;
   label: ReactNode;
-  options: { value: string; label: string }[];
-  defaultValue?: string;
   errors?: FieldErrors;
   idPrefix?: string;
-  placeholder?: string;
   hint?: ReactNode;
+  control: (props: ControlProps) => ReactNode;
 }) {
   const id = `${idPrefix}-${name}`;
   const invalid = Boolean(errors?.[name]);
@@ -55,20 +61,7 @@ export function SelectField({
   return (
     <div className="field">
       <label htmlFor={id}>{label}</label>
-      <select
-        id={id}
-        name={name}
-        defaultValue={defaultValue}
-        aria-invalid={invalid || undefined}
-        aria-describedby={describedBy}
-      >
-        {placeholder !== undefined ? <option value="">{placeholder}</option> : null}
-        {options.map((o) => (
-          <option key={o.value} value={o.value}>
-            {o.label}
-          </option>
-        ))}
-      </select>
+      {control({ id, name, 'aria-invalid': invalid || undefined, 'aria-describedby': describedBy })}
       {hint ? (
         <p className="field-hint" id={`${id}-hint`}>
           {hint}
@@ -79,43 +72,60 @@ export function SelectField({
   );
 }
 
-/** A labelled input with its error, ids prefixed so several forms can share a page. */
-export function InputField({
-  name,
-  label,
-  errors,
-  idPrefix = 'field',
-  hint,
-  ...input
-}: {
+type FieldFrame = {
   name: string;
   label: ReactNode;
   errors?: FieldErrors;
   idPrefix?: string;
   hint?: ReactNode;
-} & React.InputHTMLAttributes<HTMLInputElement>) {
-  const id = `${idPrefix}-${name}`;
-  const invalid = Boolean(errors?.[name]);
-  const describedBy =
-    [hint ? `${id}-hint` : null, invalid ? `${id}-error` : null].filter(Boolean).join(' ') ||
-    undefined;
+};
+
+/** A labelled select with its error, ids prefixed so several forms can share a page. */
+export function SelectField({
+  options,
+  defaultValue,
+  placeholder,
+  ...frame
+}: FieldFrame & {
+  options: { value: string; label: string }[];
+  defaultValue?: string;
+  placeholder?: string;
+}) {
   return (
-    <div className="field">
-      <label htmlFor={id}>{label}</label>
-      <input
-        id={id}
-        name={name}
-        aria-invalid={invalid || undefined}
-        aria-describedby={describedBy}
-        {...input}
-      />
-      {hint ? (
-        <p className="field-hint" id={`${id}-hint`}>
-          {hint}
-        </p>
-      ) : null}
-      <FieldError errors={errors} name={name} id={`${id}-error`} />
-    </div>
+    <PrefixedField
+      {...frame}
+      control={(props) => (
+        <select {...props} defaultValue={defaultValue}>
+          {placeholder !== undefined ? <option value="">{placeholder}</option> : null}
+          {options.map((o) => (
+            <option key={o.value} value={o.value}>
+              {o.label}
+            </option>
+          ))}
+        </select>
+      )}
+    />
+  );
+}
+
+/** A labelled input with its error, ids prefixed so several forms can share a page. */
+export function InputField({
+  name,
+  label,
+  errors,
+  idPrefix,
+  hint,
+  ...input
+}: FieldFrame & React.InputHTMLAttributes<HTMLInputElement>) {
+  return (
+    <PrefixedField
+      name={name}
+      label={label}
+      errors={errors}
+      idPrefix={idPrefix}
+      hint={hint}
+      control={(props) => <input {...props} {...input} />}
+    />
   );
 }
 

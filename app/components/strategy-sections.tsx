@@ -1,8 +1,17 @@
-import { Form } from '@remix-run/react';
+import { Form, Link, useSearchParams } from '@remix-run/react';
+import type { ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
 import { REVIEW_CADENCES, STOCK_TAKE_KINDS } from '~/domain/strategy/vocabulary';
 import { isReviewOverdue } from '~/domain/strategy/review';
-import { CadenceSchema, MilestoneSchema, OwnerSchema, StockTakeSchema } from '~/forms/strategy';
+import {
+  CadenceSchema,
+  MilestoneSchema,
+  MilestoneUpdateSchema,
+  OwnerSchema,
+  StockTakeSchema,
+  StockTakeUpdateSchema,
+} from '~/forms/strategy';
+import type { FieldErrors } from '~/utils/forms';
 import { errorsOf, failureOf } from '~/utils/intent-result';
 import { useValidatedForm } from '~/utils/use-validated-form';
 import { TextAreaField } from './field';
@@ -133,6 +142,72 @@ type Entry = {
   version: number;
 };
 
+/** A record of one of the page's lists (a stock-take entry, a milestone) as its form shows it. */
+type ListRecord = { id: string; version: number };
+
+/**
+ * The form that adds a record to one of the strategy's lists or changes one in place: the
+ * intent, the record's id and version when it changes one (so a change made meanwhile is a
+ * conflict), the fields, and Save with Cancel. Used by the stock-take and the timeline alike.
+ */
+function ListRecordForm<S extends Parameters<typeof useValidatedForm>[0]['schema']>({
+  intent,
+  schema,
+  record,
+  heading,
+  headingId,
+  submitLabel,
+  cancelTo,
+  data,
+  fields,
+}: {
+  intent: string;
+  schema: S;
+  record?: ListRecord;
+  heading: string;
+  headingId?: string;
+  submitLabel: string;
+  cancelTo?: string;
+  data: unknown;
+  fields: (form: { errors: FieldErrors; values: Record<string, string> }) => ReactNode;
+}) {
+  const { t } = useTranslation();
+  const form = useValidatedForm({ schema });
+  const errors = form.errorsWith(errorsOf(data, intent));
+  const busy = useBusy(intent);
+  return (
+    <Form
+      method="post"
+      className="stack"
+      key={record ? `${record.id}-${record.version}` : intent}
+      {...form.formProps()}
+    >
+      <h3 id={headingId}>{heading}</h3>
+      <input type="hidden" name="intent" value={intent} />
+      {record ? (
+        <>
+          <input type="hidden" name="id" value={record.id} />
+          <input type="hidden" name="expectedVersion" value={record.version} />
+        </>
+      ) : null}
+      {fields({ errors, values: sent(data, intent) })}
+      <div className="toolbar">
+        {cancelTo ? <Link to={cancelTo}>{t('common.cancel')}</Link> : null}
+        <button type="submit" disabled={busy}>
+          {busy ? t('common.saving') : submitLabel}
+        </button>
+      </div>
+    </Form>
+  );
+}
+
+/** Which record of a list is being changed in place (`?edit<list>=id`), if any. */
+function useEditing<R extends ListRecord>(param: string, records: R[], canEdit: boolean) {
+  const [params] = useSearchParams();
+  const id = params.get(param);
+  return canEdit && id ? (records.find((r) => r.id === id) ?? null) : null;
+}
+
 /** Strengths, weaknesses, market trends and competitors, each with its evidence and date. */
 export function StockTake({
   entries,
@@ -146,10 +221,54 @@ export function StockTake({
   data: unknown;
 }) {
   const { t, i18n } = useTranslation();
-  const form = useValidatedForm({ schema: StockTakeSchema });
-  const errors = form.errorsWith(errorsOf(data, 'stock'));
-  const values = sent(data, 'stock');
-  const busy = useBusy('stock');
+  const editing = useEditing('editStock', entries, canEdit);
+  const fields =
+    (entry?: Entry) =>
+    ({ errors, values }: { errors: FieldErrors; values: Record<string, string> }) => {
+      const p = entry ? 'stock-edit' : 'stock';
+      return (
+        <>
+          <SelectField
+            idPrefix={p}
+            name="kind"
+            label={t('strategy.stock.kind')}
+            errors={errors}
+            defaultValue={values.kind ?? entry?.kind ?? 'strength'}
+            options={STOCK_TAKE_KINDS.map((k) => ({
+              value: k,
+              label: t(`strategy.stockKinds.${k}`),
+            }))}
+          />
+          <InputField
+            idPrefix={p}
+            name="text"
+            label={t('strategy.stock.text')}
+            errors={errors}
+            defaultValue={values.text ?? entry?.text}
+            maxLength={500}
+            required
+          />
+          <TextAreaField
+            name="evidence"
+            label={t('strategy.stock.evidence')}
+            hint={t('strategy.stock.evidenceHint')}
+            errors={errors}
+            defaultValue={values.evidence ?? entry?.evidence}
+            rows={2}
+            maxLength={2000}
+          />
+          <InputField
+            idPrefix={p}
+            type="date"
+            name="notedOn"
+            label={t('strategy.stock.notedOn')}
+            errors={errors}
+            defaultValue={values.notedOn ?? entry?.notedOn ?? today}
+            required
+          />
+        </>
+      );
+    };
   return (
     <section className="card" aria-labelledby="stock-title">
       <h2 id="stock-title">{t('strategy.stock.title')}</h2>
@@ -174,12 +293,17 @@ export function StockTake({
                 <td>{formatDay(e.notedOn, i18n.language)}</td>
                 {canEdit ? (
                   <td>
-                    <RemoveButton
-                      intent="stock-remove"
-                      id={e.id}
-                      version={e.version}
-                      label={t('strategy.stock.remove', { text: e.text })}
-                    />
+                    <div className="inline">
+                      <Link to={`?editStock=${e.id}#stock-editing`}>
+                        {t('strategy.stock.edit', { text: e.text })}
+                      </Link>
+                      <RemoveButton
+                        intent="stock-remove"
+                        id={e.id}
+                        version={e.version}
+                        label={t('strategy.stock.remove', { text: e.text })}
+                      />
+                    </div>
                   </td>
                 ) : null}
               </tr>
@@ -189,51 +313,27 @@ export function StockTake({
       ) : (
         <p>{t('strategy.stock.none')}</p>
       )}
-      {canEdit ? (
-        <Form method="post" className="stack" {...form.formProps()}>
-          <h3>{t('strategy.stock.add')}</h3>
-          <input type="hidden" name="intent" value="stock" />
-          <SelectField
-            name="kind"
-            label={t('strategy.stock.kind')}
-            errors={errors}
-            defaultValue={values.kind ?? 'strength'}
-            options={STOCK_TAKE_KINDS.map((k) => ({
-              value: k,
-              label: t(`strategy.stockKinds.${k}`),
-            }))}
-          />
-          <InputField
-            name="text"
-            label={t('strategy.stock.text')}
-            errors={errors}
-            defaultValue={values.text}
-            maxLength={500}
-            required
-          />
-          <TextAreaField
-            name="evidence"
-            label={t('strategy.stock.evidence')}
-            hint={t('strategy.stock.evidenceHint')}
-            errors={errors}
-            defaultValue={values.evidence}
-            rows={2}
-            maxLength={2000}
-          />
-          <InputField
-            type="date"
-            name="notedOn"
-            label={t('strategy.stock.notedOn')}
-            errors={errors}
-            defaultValue={values.notedOn ?? today}
-            required
-          />
-          <div className="toolbar">
-            <button type="submit" disabled={busy}>
-              {busy ? t('common.saving') : t('strategy.stock.addSubmit')}
-            </button>
-          </div>
-        </Form>
+      {editing ? (
+        <ListRecordForm
+          intent="stock-update"
+          schema={StockTakeUpdateSchema}
+          record={editing}
+          heading={t('strategy.stock.editTitle', { text: editing.text })}
+          headingId="stock-editing"
+          submitLabel={t('strategy.stock.save')}
+          cancelTo="/strategy#stock-title"
+          data={data}
+          fields={fields(editing)}
+        />
+      ) : canEdit ? (
+        <ListRecordForm
+          intent="stock"
+          schema={StockTakeSchema}
+          heading={t('strategy.stock.add')}
+          submitLabel={t('strategy.stock.addSubmit')}
+          data={data}
+          fields={fields()}
+        />
       ) : null}
     </section>
   );
@@ -254,10 +354,42 @@ export function MilestoneList({
   data: unknown;
 }) {
   const { t, i18n } = useTranslation();
-  const form = useValidatedForm({ schema: MilestoneSchema });
-  const errors = form.errorsWith(errorsOf(data, 'milestone'));
-  const values = sent(data, 'milestone');
-  const busy = useBusy('milestone');
+  const editing = useEditing('editMilestone', milestones, canEdit);
+  const fields =
+    (milestone?: Milestone) =>
+    ({ errors, values }: { errors: FieldErrors; values: Record<string, string> }) => {
+      const p = milestone ? 'milestone-edit' : 'milestone';
+      return (
+        <>
+          <InputField
+            idPrefix={p}
+            name="title"
+            label={t('strategy.timeline.milestoneTitle')}
+            errors={errors}
+            defaultValue={values.title ?? milestone?.title}
+            maxLength={160}
+            required
+          />
+          <InputField
+            idPrefix={p}
+            type="date"
+            name="date"
+            label={t('strategy.timeline.date')}
+            errors={errors}
+            defaultValue={values.date ?? milestone?.date}
+            required
+          />
+          <TextAreaField
+            name="note"
+            label={t('strategy.timeline.note')}
+            errors={errors}
+            defaultValue={values.note ?? milestone?.note}
+            rows={2}
+            maxLength={1000}
+          />
+        </>
+      );
+    };
   return (
     <section className="card" aria-labelledby="timeline-title">
       <h2 id="timeline-title">{t('strategy.timeline.title')}</h2>
@@ -272,12 +404,17 @@ export function MilestoneList({
                   <span className="badge">{t('strategy.timeline.past')}</span>
                 ) : null}
                 {canEdit ? (
-                  <RemoveButton
-                    intent="milestone-remove"
-                    id={m.id}
-                    version={m.version}
-                    label={t('strategy.timeline.remove', { title: m.title })}
-                  />
+                  <>
+                    <Link to={`?editMilestone=${m.id}#milestone-editing`}>
+                      {t('strategy.timeline.edit', { title: m.title })}
+                    </Link>
+                    <RemoveButton
+                      intent="milestone-remove"
+                      id={m.id}
+                      version={m.version}
+                      label={t('strategy.timeline.remove', { title: m.title })}
+                    />
+                  </>
                 ) : null}
               </div>
               {m.note ? <p>{m.note}</p> : null}
@@ -287,40 +424,27 @@ export function MilestoneList({
       ) : (
         <p>{t('strategy.timeline.none')}</p>
       )}
-      {canEdit ? (
-        <Form method="post" className="stack" {...form.formProps()}>
-          <h3>{t('strategy.timeline.add')}</h3>
-          <input type="hidden" name="intent" value="milestone" />
-          <InputField
-            name="title"
-            label={t('strategy.timeline.milestoneTitle')}
-            errors={errors}
-            defaultValue={values.title}
-            maxLength={160}
-            required
-          />
-          <InputField
-            type="date"
-            name="date"
-            label={t('strategy.timeline.date')}
-            errors={errors}
-            defaultValue={values.date}
-            required
-          />
-          <TextAreaField
-            name="note"
-            label={t('strategy.timeline.note')}
-            errors={errors}
-            defaultValue={values.note}
-            rows={2}
-            maxLength={1000}
-          />
-          <div className="toolbar">
-            <button type="submit" disabled={busy}>
-              {busy ? t('common.saving') : t('strategy.timeline.addSubmit')}
-            </button>
-          </div>
-        </Form>
+      {editing ? (
+        <ListRecordForm
+          intent="milestone-update"
+          schema={MilestoneUpdateSchema}
+          record={editing}
+          heading={t('strategy.timeline.editTitle', { title: editing.title })}
+          headingId="milestone-editing"
+          submitLabel={t('strategy.timeline.save')}
+          cancelTo="/strategy#timeline-title"
+          data={data}
+          fields={fields(editing)}
+        />
+      ) : canEdit ? (
+        <ListRecordForm
+          intent="milestone"
+          schema={MilestoneSchema}
+          heading={t('strategy.timeline.add')}
+          submitLabel={t('strategy.timeline.addSubmit')}
+          data={data}
+          fields={fields()}
+        />
       ) : null}
     </section>
   );

@@ -55,6 +55,10 @@ export const AUDIT_ENTITIES = [
   'kpi',
   'stock_take_entry',
   'milestone',
+  'notification',
+  'metric_observation',
+  'result_import',
+  'result_mapping',
 ] as const;
 export type AuditEntity = (typeof AUDIT_ENTITIES)[number];
 
@@ -102,8 +106,12 @@ export const AUDIT_VOCABULARY = {
     actions: ['propose', 'update', 'agree', 'send_back', 'retire', 'link', 'unlink'],
   },
   kpi: { entity: 'kpi', actions: ['create', 'update', 'delete'] },
-  stockTake: { entity: 'stock_take_entry', actions: ['create', 'delete'] },
-  milestone: { entity: 'milestone', actions: ['create', 'delete'] },
+  stockTake: { entity: 'stock_take_entry', actions: ['create', 'update', 'delete'] },
+  milestone: { entity: 'milestone', actions: ['create', 'update', 'delete'] },
+  notification: { entity: 'notification', actions: ['retry'] },
+  observation: { entity: 'metric_observation', actions: ['enter', 'delete'] },
+  resultImport: { entity: 'result_import', actions: ['commit', 'undo'] },
+  resultMapping: { entity: 'result_mapping', actions: ['save', 'delete'] },
 } as const satisfies Record<string, { entity: AuditEntity; actions: readonly string[] }>;
 
 type Vocabulary = typeof AUDIT_VOCABULARY;
@@ -155,6 +163,10 @@ export const SUBJECT_PERMISSION: Readonly<Record<AuditEntity, Action>> = {
   kpi: 'strategy:read',
   stock_take_entry: 'strategy:read',
   milestone: 'strategy:read',
+  notification: 'notifications:queue',
+  metric_observation: 'results:read',
+  result_import: 'results:read',
+  result_mapping: 'results:read',
 };
 
 /** The permission that shows entries about `entityType` (as stored: any text), if any. */

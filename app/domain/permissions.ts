@@ -38,14 +38,27 @@ export const ACTIONS = [
   'strategy:read', // the strategy page: owner, goals, KPIs, stock-take, timeline, review
   'strategy:propose', // propose goals and edit proposals, maintain stock-take and milestones
   'strategy:agree', // agree to goals, send them back, retire them; name the owner, set the cadence
+  // results (the strategy's owner enters and imports too, whatever their roles: see results.server.ts)
+  'results:read', // every piece's results, the imports
+  'results:read-own', // the results of the pieces one contributes to
+  'results:enter', // enter observations by hand
+  'results:import', // import results files, undo imports, save column mappings
   // administration
   'users:manage',
+  'notifications:queue', // the mail queue: what waits, what failed, sending failed mail again
   'audit:read',
 ] as const;
 export type Action = (typeof ACTIONS)[number];
 
 export const PERMISSIONS: Readonly<Record<Role, readonly Action[]>> = {
-  expert: ['knowledge:read', 'knowledge:submit', 'experts:read', 'calendar:read', 'strategy:read'],
+  expert: [
+    'knowledge:read',
+    'knowledge:submit',
+    'experts:read',
+    'calendar:read',
+    'strategy:read',
+    'results:read-own',
+  ],
   editor: [
     'knowledge:read',
     'knowledge:review',
@@ -62,6 +75,9 @@ export const PERMISSIONS: Readonly<Record<Role, readonly Action[]>> = {
     'exemptions:request',
     'strategy:read',
     'strategy:propose',
+    'results:read',
+    'results:enter',
+    'results:import',
   ],
   management: [
     'knowledge:read',
@@ -79,9 +95,10 @@ export const PERMISSIONS: Readonly<Record<Role, readonly Action[]>> = {
     'audit:read',
     'strategy:read',
     'strategy:agree',
+    'results:read',
   ],
   // the strategy is what everyone's work is for: administrators read it too
-  admin: ['users:manage', 'audit:read', 'strategy:read'],
+  admin: ['users:manage', 'notifications:queue', 'audit:read', 'strategy:read'],
 };
 
 /** Whether any of the roles grants the action. */
@@ -140,6 +157,7 @@ export const SECTIONS = [
   { path: '/strategy', key: 'strategy', action: 'strategy:read' },
   { path: '/rules', key: 'rules', action: 'rules:read' },
   { path: '/users', key: 'users', action: 'users:manage' },
+  { path: '/notifications/queue', key: 'mailQueue', action: 'notifications:queue' },
   { path: '/audit', key: 'audit', action: 'audit:read' },
 ] as const satisfies readonly { path: string; key: string; action: Action | null }[];
 

@@ -122,6 +122,14 @@ export function pieceFormSchema(timeZone: string) {
         .array(z.string().max(40, 'validation.invalid'))
         .max(50, 'validation.invalid')
         .default([]),
+      // the form always sends one empty `goals` beside its checkboxes: a request without any
+      // `goals` (a script that predates them) leaves the piece's goals as they are, while the
+      // form with every box cleared removes them all
+      goals: z
+        .array(z.string().max(40, 'validation.invalid'))
+        .max(51, 'validation.invalid')
+        .default([])
+        .transform((ids) => (ids.length ? ids.filter(Boolean) : undefined)),
       ...channelFieldShape(localDateTime),
       expectedVersion: z.coerce.number().int().positive().optional(),
       // date fields that held input the browser could not read as a date (see entered-dates.ts)

@@ -146,6 +146,18 @@ export const MilestoneSchema = z.object({
 });
 export type MilestoneFormData = z.infer<typeof MilestoneSchema>;
 
+/** Changing a stock-take entry in place: which one, and the version the page showed. */
+export const StockTakeUpdateSchema = StockTakeSchema.extend({
+  id,
+  expectedVersion: requiredVersion,
+});
+
+/** Changing a milestone in place: which one, and the version the page showed. */
+export const MilestoneUpdateSchema = MilestoneSchema.extend({
+  id,
+  expectedVersion: requiredVersion,
+});
+
 /** Removing a stock-take entry or a milestone. */
 export const RemoveSchema = z.object({ id, expectedVersion: requiredVersion });
 

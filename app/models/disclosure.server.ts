@@ -18,6 +18,7 @@ import { isLocale } from '~/i18n';
 import { prisma } from '~/utils/db.server';
 import { getFixedT } from '~/utils/i18n.server';
 import { recordAudit } from './audit.server';
+import { notificationLinks, notify } from './notification.server';
 import { contentHash } from './content-hash.server';
 import { toEngineRule } from './rule-definition.server';
 
@@ -347,6 +348,7 @@ export async function recheckPieces({ actorId }: { actorId: string }) {
     select: {
       ...pieceContentSelect,
       status: true,
+      ownerId: true,
       owner: { select: { name: true, locale: true } },
     },
   });
@@ -384,6 +386,13 @@ export async function recheckPieces({ actorId }: { actorId: string }) {
         entityId: p.id,
         before: { status: p.status },
         after: { status: 'in_review', reason: `disclosure: ${rules}` },
+      });
+      await notify(tx, {
+        event: 'piece.sent_back_by_rule',
+        to: { userIds: [p.ownerId] },
+        actorId,
+        subject: { type: 'piece', id: p.id, title: p.title, link: notificationLinks.piece(p.id) },
+        params: { rules },
       });
     });
   }

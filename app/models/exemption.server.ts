@@ -9,6 +9,7 @@ import {
   pieceContentTexts,
 } from './disclosure.server';
 import { assertActorCan } from './actor.server';
+import { notificationLinks, notify } from './notification.server';
 
 /**
  * Exemptions: an editor asks that one piece may carry one rule's finding; management grants or
@@ -77,6 +78,18 @@ export function requestExemption({
         entityId: ex.id,
         after: { pieceId, rule: ruleKey, reason },
       });
+      await notify(tx, {
+        event: 'exemption.requested',
+        to: { roles: ['management'] },
+        actorId: actor.id,
+        subject: {
+          type: 'exemption',
+          id: ex.id,
+          title: piece.title,
+          link: notificationLinks.exemptions(),
+        },
+        params: { rule: rule.name },
+      });
     });
     return { ok: true };
   });
@@ -127,6 +140,18 @@ export async function decideExemption({
       entityId: id,
       before: { status: 'requested' },
       after: { status: grant ? 'granted' : 'denied', note },
+    });
+    await notify(tx, {
+      event: 'exemption.decided',
+      to: { userIds: [ex.requestedById] },
+      actorId,
+      subject: {
+        type: 'exemption',
+        id,
+        title: ex.piece.title,
+        link: notificationLinks.piece(ex.pieceId),
+      },
+      params: { decision: grant ? 'granted' : 'denied' },
     });
   });
   return { ok: true };

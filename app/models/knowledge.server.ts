@@ -13,6 +13,7 @@ import { assertCan, can } from '~/domain/permissions';
 import { prisma, usesPostgres, type Tx } from '~/utils/db.server';
 import type { SessionUser } from '~/utils/session.server';
 import { recordAudit } from './audit.server';
+import { notifyKnowledgeStatus } from './notification.server';
 import { publishableKnowledge } from './disclosure.server';
 import { tagConnections } from './tag.server';
 
@@ -294,6 +295,8 @@ export async function createKnowledgeItem({
       entityId: item.id,
       after: { ...auditedContent(input), status: submit ? 'submitted' : 'draft' },
     });
+    if (submit)
+      await notifyKnowledgeStatus(tx, { id: item.id, status: 'submitted', actorId: owner.id });
     return item;
   });
 }
@@ -378,6 +381,7 @@ export async function updateKnowledgeItem({
       },
       after: { ...auditedContent(input), status: next },
     });
+    if (next !== status) await notifyKnowledgeStatus(tx, { id, status: next, actorId: actor.id });
     return { ok: true, status: next } as const;
   });
 }
@@ -443,6 +447,7 @@ async function applyTransition(
     before: { status: from },
     after: { status: moved.to, comment: comment.trim() || undefined },
   });
+  await notifyKnowledgeStatus(tx, { id, status: moved.to, actorId: actor.id });
   return { ok: true, status: moved.to };
 }
 

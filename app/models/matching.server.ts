@@ -7,6 +7,7 @@ import { isUniqueViolation } from '~/utils/db-errors.server';
 import type { SessionUser } from '~/utils/session.server';
 import { recordAudit } from './audit.server';
 import { assertActorCan } from './actor.server';
+import { goalsProblem, writePieceGoals } from './piece-goals.server';
 
 /**
  * Suggestions for needs from the accepted inventory. The matcher (the analysed inventory and
@@ -211,7 +212,9 @@ export async function needsForItem(itemId: string, top = 5): Promise<NeedSuggest
 
 /**
  * An editor's decision on a suggestion. Accepting records the match and puts a content idea in
- * the calendar backlog, with a channel suggested from the item's kind and the audience.
+ * the calendar backlog, with a channel suggested from the item's kind and the audience, serving
+ * the agreed goals the editor chose (`goalIds`; a goal that is not agreed refuses the whole
+ * decision, and nothing is recorded).
  */
 export async function decideMatch(
   args: Parameters<typeof decideOnce>[0],
@@ -233,6 +236,7 @@ async function decideOnce({
   actor,
   score,
   reasons,
+  goalIds = [],
 }: {
   needId: string;
   knowledgeItemId: string;
@@ -240,15 +244,23 @@ async function decideOnce({
   actor: Pick<SessionUser, 'id'>;
   score: number;
   reasons: Reason[];
+  /** the agreed goals the new idea serves (accepting only) */
+  goalIds?: readonly string[];
 }) {
   return prisma.$transaction(async (tx) => {
     await assertActorCan(tx, actor.id, 'matches:decide');
+    const goals = decision === 'accepted' ? goalIds.filter(Boolean) : [];
+    // linking a piece to goals is planning: the same permission as the piece form's
+    if (goals.length) await assertActorCan(tx, actor.id, 'calendar:plan');
     const need = await tx.need.findUnique({ where: { id: needId }, include: { audience: true } });
     const item = await tx.knowledgeItem.findFirst({
       where: { id: knowledgeItemId, status: 'accepted' },
       select: { id: true, title: true, kind: true, ownerId: true, summary: true },
     });
-    if (!need || !item) return { ok: false as const };
+    if (!need || !item) return { ok: false as const, problem: 'notFound' as const };
+    // checked before anything is written: a refusal leaves the match undecided
+    const goalProblem = await goalsProblem(tx, { pieceId: null, goalIds: goals });
+    if (goalProblem) return { ok: false as const, problem: 'goalNotAgreed' as const };
     const match = await tx.match.upsert({
       where: { knowledgeItemId_needId: { knowledgeItemId, needId } },
       update: {
@@ -296,6 +308,12 @@ async function decideOnce({
         select: { id: true },
       });
       pieceId = piece.id;
+      if (goals.length)
+        await writePieceGoals(tx, {
+          actorId: actor.id,
+          piece: { id: piece.id, title: item.title },
+          goalIds: goals,
+        });
     }
     await recordAudit(tx, {
       actorId: actor.id,
@@ -354,8 +372,28 @@ export function getNeedForMatching({ id }: { id: string }) {
       text: true,
       language: true,
       priority: true,
+      audienceId: true,
       audience: { select: { name: true } },
       tags: { select: { tag: { select: { name: true } } } },
     },
   });
+}
+
+/**
+ * The agreed goals an idea from a need's match can serve, those with a KPI measured on the
+ * need's audience first and marked `suggested` (the form preselects them).
+ */
+export async function goalChoicesForNeed(audienceId: string) {
+  const goals = await prisma.goal.findMany({
+    where: { status: 'agreed' },
+    select: {
+      id: true,
+      title: true,
+      kpis: { where: { scope: 'audience', audienceId }, select: { id: true }, take: 1 },
+    },
+    orderBy: [{ weight: 'desc' }, { title: 'asc' }],
+  });
+  return goals
+    .map((g) => ({ id: g.id, title: g.title, suggested: g.kpis.length > 0 }))
+    .sort((a, b) => Number(b.suggested) - Number(a.suggested));
 }

@@ -2,7 +2,8 @@ import type { CalendarQuery } from '~/domain/calendar/calendar-query';
 import { localDay, viewRange } from '~/domain/calendar/grid';
 import type { InventoryQuery } from '~/domain/knowledge/inventory-query';
 import { assertCan } from '~/domain/permissions';
-import { blockedPieceIds } from './disclosure.server';
+import { milestonesInRange } from './calendar-milestones.server';
+import { blockedPieceIds, checkFields } from './disclosure.server';
 import { exportInventory } from './knowledge.server';
 import { feedOwner, feedPieces } from './piece-feed.server';
 import { listPiecesInRange, type Viewer } from './piece-queries.server';
@@ -36,6 +37,18 @@ export async function piecesForOutput({ viewer, query }: { viewer: Viewer; query
     to,
     timeZone,
   };
+}
+
+/**
+ * The strategy's milestones on the days of a printed calendar view, for those who may read the
+ * strategy, less any whose title or note a disclosure rule blocks (a failed check blocks too).
+ */
+export async function milestonesForOutput(range: Parameters<typeof milestonesInRange>[0]) {
+  const milestones = await milestonesInRange(range);
+  const verdicts = await Promise.all(
+    milestones.map((m) => checkFields({ title: m.title, note: m.note })),
+  );
+  return milestones.filter((_, i) => verdicts[i]?.decision !== 'block');
 }
 
 /**

@@ -30,7 +30,7 @@ export function piecesVisibleTo(viewer: Viewer): Prisma.ContentPieceWhereInput {
 }
 
 function filterWhere(
-  q: Pick<CalendarQuery, 'channel' | 'status' | 'audience' | 'owner' | 'expert'>,
+  q: Pick<CalendarQuery, 'channel' | 'status' | 'audience' | 'owner' | 'expert' | 'goal'>,
 ): Prisma.ContentPieceWhereInput[] {
   const and: Prisma.ContentPieceWhereInput[] = [];
   if (q.channel.length) and.push({ channel: { in: q.channel } });
@@ -39,6 +39,7 @@ function filterWhere(
   if (q.audience) and.push({ audiences: { some: { audienceId: q.audience } } });
   if (q.owner) and.push({ ownerId: q.owner });
   if (q.expert) and.push({ experts: { some: { userId: q.expert } } });
+  if (q.goal) and.push({ goals: { some: { goalId: q.goal } } });
   return and;
 }
 
@@ -92,7 +93,7 @@ export function listBacklog({ viewer, query }: { viewer: Viewer; query: Calendar
 }
 
 export async function calendarFacets() {
-  const [audiences, owners, experts, plans] = await Promise.all([
+  const [audiences, owners, experts, plans, goals] = await Promise.all([
     prisma.audience.findMany({ orderBy: { name: 'asc' }, select: { id: true, name: true } }),
     prisma.user.findMany({
       where: { roles: { some: { role: 'editor' } }, active: true },
@@ -105,8 +106,14 @@ export async function calendarFacets() {
       select: { id: true, name: true },
     }),
     prisma.channelPlan.findMany({ orderBy: { channel: 'asc' } }),
+    // only agreed goals count in the plan: the calendar filters by them
+    prisma.goal.findMany({
+      where: { status: 'agreed' },
+      orderBy: [{ weight: 'desc' }, { title: 'asc' }],
+      select: { id: true, title: true },
+    }),
   ]);
-  return { audiences, owners, experts, plans };
+  return { audiences, owners, experts, plans, goals };
 }
 
 /** Every channel-specific column, from the table in domain/calendar/channel-fields. */
@@ -125,6 +132,10 @@ export const pieceDetailSelect = {
   updatedAt: true,
   knowledge: { select: { knowledgeItem: { select: { id: true, title: true } } } },
   needs: { select: { need: { select: { id: true, text: true } } } },
+  goals: {
+    orderBy: { goal: { title: 'asc' } },
+    select: { goal: { select: { id: true, title: true, status: true } } },
+  },
   comments: {
     orderBy: { createdAt: 'asc' },
     select: { id: true, body: true, createdAt: true, author: { select: { name: true } } },
@@ -153,6 +164,7 @@ export function pieceFormValues(
     ownerId: piece.ownerId ?? '',
     audiences: piece.audiences.map((a) => a.audience.id),
     experts: piece.experts.map((e) => e.user.id),
+    goals: piece.goals.map((g) => g.goal.id),
     ...channelFormValues(piece, timeZone),
   };
 }

@@ -10,7 +10,9 @@ import {
 import { assertCan, can, refusalAsProblem } from '~/domain/permissions';
 import { prisma, type Tx } from '~/utils/db.server';
 import { recordAudit } from './audit.server';
+import { notifyMentions, notifyPiecePeople } from './notification.server';
 import { checkPiece, pieceContentSelect, type ContentVerdict } from './disclosure.server';
+import { goalsProblem, writePieceGoals } from './piece-goals.server';
 import {
   linkedNames,
   pieceDetailSelect,
@@ -34,6 +36,11 @@ export type PieceInput = {
   ownerId: string | null;
   audiences: string[];
   experts: string[];
+  /**
+   * The agreed goals the piece serves; left out, a save keeps the links it has (for callers that
+   * do not know about goals: older forms and scripts, the CLI).
+   */
+  goals?: string[];
 } & ChannelFieldValues;
 
 /** The fields an editor sees and edits, as plain values (also what a conflict message compares). */
@@ -167,7 +174,9 @@ function pieceData(input: PieceInput) {
  */
 export class PieceReferenceError extends Error {
   constructor(
-    readonly errors: Partial<Record<'ownerId' | 'audiences' | 'experts', { key: string }>>,
+    readonly errors: Partial<
+      Record<'ownerId' | 'audiences' | 'experts' | 'goals', { key: string }>
+    >,
   ) {
     super(`unknown ${Object.keys(errors).join(', ')}`);
   }
@@ -186,15 +195,19 @@ export async function referencesAsProblem<T>(write: () => Promise<T>) {
   }
 }
 
-/** Checks, inside the write's transaction, that every id the input links to exists. */
-async function assertReferences(tx: Tx, input: PieceInput) {
+/**
+ * Checks, inside the write's transaction, that every id the input links to exists, and that
+ * the goals are ones the piece may serve (see piece-goals.server.ts).
+ */
+async function assertReferences(tx: Tx, input: PieceInput, pieceId: string | null = null) {
   const unique = (ids: readonly string[]) => [...new Set(ids)];
-  const [owner, audiences, experts] = await Promise.all([
+  const [owner, audiences, experts, goals] = await Promise.all([
     input.ownerId ? tx.user.count({ where: { id: input.ownerId } }) : 1,
     input.audiences.length
       ? tx.audience.count({ where: { id: { in: unique(input.audiences) } } })
       : 0,
     input.experts.length ? tx.user.count({ where: { id: { in: unique(input.experts) } } }) : 0,
+    input.goals ? goalsProblem(tx, { pieceId, goalIds: input.goals }) : null,
   ]);
   const errors: PieceReferenceError['errors'] = {};
   if (!owner) errors.ownerId = { key: 'validation.unknownChoice' };
@@ -202,6 +215,7 @@ async function assertReferences(tx: Tx, input: PieceInput) {
     errors.audiences = { key: 'validation.unknownChoice' };
   if (experts !== unique(input.experts).length)
     errors.experts = { key: 'validation.unknownChoice' };
+  if (goals) errors.goals = { key: goals };
   if (Object.keys(errors).length) throw new PieceReferenceError(errors);
 }
 
@@ -222,6 +236,12 @@ export async function createPiece({ actor, input }: { actor: Viewer; input: Piec
       },
       select: { id: true },
     });
+    if (input.goals?.length)
+      await writePieceGoals(tx, {
+        actorId: actor.id,
+        piece: { id: piece.id, title: input.title },
+        goalIds: input.goals,
+      });
     await resetDeadlines(tx, piece.id, input.channel, input.publishAt);
     await recordAudit(tx, {
       actorId: actor.id,
@@ -229,6 +249,12 @@ export async function createPiece({ actor, input }: { actor: Viewer; input: Piec
       entityType: 'content_piece',
       entityId: piece.id,
       after: { title: input.title, channel: input.channel },
+    });
+    await notifyPiecePeople(tx, {
+      piece: { id: piece.id, title: input.title },
+      actorId: actor.id,
+      before: { ownerId: null, expertIds: [] },
+      after: { ownerId: input.ownerId, expertIds: input.experts },
     });
     return piece;
   });
@@ -286,7 +312,7 @@ export function updatePiece({
       }
       if (blocked && current.status === 'published')
         return { ok: false, problem: 'blocked', findings: blockingFindings(verdict) } as const;
-      await assertReferences(tx, input);
+      await assertReferences(tx, input, id);
       const dropsBack = current.status === 'approved' || current.status === 'scheduled';
       const updated = await tx.contentPiece.updateMany({
         where: { id, version: expectedVersion },
@@ -321,6 +347,12 @@ export function updatePiece({
           });
         }
       }
+      if (input.goals)
+        await writePieceGoals(tx, {
+          actorId: actor.id,
+          piece: { id, title: input.title },
+          goalIds: input.goals,
+        });
       const dateChanged =
         (current.publishAt?.getTime() ?? null) !== (input.publishAt?.getTime() ?? null) ||
         current.channel !== input.channel;
@@ -332,6 +364,12 @@ export function updatePiece({
         entityId: id,
         before: editableSnapshot(current),
         after: { title: input.title, publishAt: input.publishAt },
+      });
+      await notifyPiecePeople(tx, {
+        piece: { id, title: input.title },
+        actorId: actor.id,
+        before: { ownerId: current.ownerId, expertIds: linkedExperts(current) },
+        after: { ownerId: input.ownerId, expertIds: input.experts },
       });
       return { ok: true, droppedBack: blocked && dropsBack } as const;
     });
@@ -489,9 +527,13 @@ export async function addPieceComment({
   assertCan(actor, 'calendar:read');
   const piece = await prisma.contentPiece.findFirst({
     where: { AND: [{ id }, piecesVisibleTo(actor)] },
-    select: { id: true },
+    select: { id: true, title: true },
   });
   if (!piece) return false;
-  await prisma.contentComment.create({ data: { pieceId: id, authorId: actor.id, body } });
+  await prisma.$transaction(async (tx) => {
+    await tx.contentComment.create({ data: { pieceId: id, authorId: actor.id, body } });
+    // @mentions (an email address or a name, see domain/notifications/mentions) tell the person
+    await notifyMentions(tx, { piece, actorId: actor.id, body });
+  });
   return true;
 }

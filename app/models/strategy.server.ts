@@ -1,6 +1,5 @@
-import { auditSubject } from '~/domain/audit';
+import { auditSubject, type AuditSubject } from '~/domain/audit';
 import { assertCan, NotAllowedError, refusalAsProblem } from '~/domain/permissions';
-import { coverageWindow, goalCoverage, PLANNED_STATUSES } from '~/domain/strategy/coverage';
 import { nextReviewDay } from '~/domain/strategy/review';
 import type { GoalStatus } from '~/domain/strategy/vocabulary';
 import { mayDo, mayPropose, sendBackComment, type StrategyActor } from '~/domain/strategy/workflow';
@@ -524,117 +523,166 @@ export function removeKpi({
   );
 }
 
+// ───────────────────────────── stock-take and timeline ─────────────────────────────
+
+/**
+ * The stock-take's entries and the timeline's milestones are simple lists that editors and the
+ * owner keep: added, changed in place and removed, each write versioned and audited. One
+ * description per list drives the same four writes.
+ */
+type ListKind = 'stockTake' | 'milestone';
+
+/** The part of a Prisma delegate the list writes use (the two delegates share it). */
+type ListDelegate = {
+  create(args: { data: object; select: { id: true } }): Promise<{ id: string }>;
+  findUnique(args: { where: { id: string }; select: object }): Promise<object | null>;
+  updateMany(args: { where: { id: string; version: number }; data: object }): Promise<{
+    count: number;
+  }>;
+  deleteMany(args: { where: { id: string; version: number } }): Promise<{ count: number }>;
+};
+
+const LISTS: Record<
+  ListKind,
+  { delegate: (tx: Tx) => ListDelegate; audited: Record<string, true> }
+> = {
+  stockTake: {
+    delegate: (tx) => tx.stockTakeEntry as unknown as ListDelegate,
+    audited: { kind: true, text: true, evidence: true, notedOn: true },
+  },
+  milestone: {
+    delegate: (tx) => tx.milestone as unknown as ListDelegate,
+    audited: { title: true, date: true, note: true },
+  },
+};
+
+/** The audit subject of a list write (the kind decides it; TypeScript cannot follow the union). */
+const listSubject = (kind: ListKind, action: 'create' | 'update' | 'delete') =>
+  auditSubject(kind, action) as AuditSubject;
+
+type ListResult<T> = Promise<T | Fail<'notFound' | 'conflict' | 'notAllowed'>>;
+
+function addListRecord(
+  kind: ListKind,
+  actor: StrategyActor,
+  input: StockTakeFormData | MilestoneFormData,
+): Promise<{ ok: true; id: string } | Fail<'notAllowed'>> {
+  const list = LISTS[kind];
+  return refusalAsProblem(() =>
+    prisma.$transaction(async (tx) => {
+      assertMayPropose(actor);
+      const row = await list.delegate(tx).create({ data: input, select: { id: true } });
+      await recordAudit(tx, {
+        actorId: actor.id,
+        ...listSubject(kind, 'create'),
+        entityId: row.id,
+        after: input,
+      });
+      return { ok: true as const, id: row.id };
+    }),
+  );
+}
+
+function updateListRecord(
+  kind: ListKind,
+  actor: StrategyActor,
+  id: string,
+  input: StockTakeFormData | MilestoneFormData,
+  expectedVersion: number,
+): ListResult<{ ok: true; id: string }> {
+  const list = LISTS[kind];
+  return refusalAsProblem(() =>
+    prisma.$transaction(async (tx) => {
+      assertMayPropose(actor);
+      const delegate = list.delegate(tx);
+      const before = await delegate.findUnique({ where: { id }, select: list.audited });
+      if (!before) return fail('notFound');
+      const { count } = await delegate.updateMany({
+        where: { id, version: expectedVersion },
+        data: { ...input, version: { increment: 1 } },
+      });
+      if (count === 0) return fail('conflict');
+      await recordAudit(tx, {
+        actorId: actor.id,
+        ...listSubject(kind, 'update'),
+        entityId: id,
+        before,
+        after: input,
+      });
+      return { ok: true as const, id };
+    }),
+  );
+}
+
+function removeListRecord(
+  kind: ListKind,
+  actor: StrategyActor,
+  id: string,
+  expectedVersion: number,
+): ListResult<{ ok: true }> {
+  const list = LISTS[kind];
+  return refusalAsProblem(() =>
+    prisma.$transaction(async (tx) => {
+      assertMayPropose(actor);
+      const delegate = list.delegate(tx);
+      const before = await delegate.findUnique({ where: { id }, select: list.audited });
+      if (!before) return fail('notFound');
+      const { count } = await delegate.deleteMany({ where: { id, version: expectedVersion } });
+      if (count === 0) return fail('conflict');
+      await recordAudit(tx, {
+        actorId: actor.id,
+        ...listSubject(kind, 'delete'),
+        entityId: id,
+        before,
+      });
+      return { ok: true as const };
+    }),
+  );
+}
+
+type Versioned = { actor: StrategyActor; id: string; expectedVersion: number };
+
 /** Adds a stock-take entry (editors and the owner keep the stock-take). */
-export function addStockTakeEntry({
+export const addStockTakeEntry = ({
   actor,
   input,
 }: {
   actor: StrategyActor;
   input: StockTakeFormData;
-}): Promise<{ ok: true; id: string } | Fail<'notAllowed'>> {
-  return refusalAsProblem(() =>
-    prisma.$transaction(async (tx) => {
-      assertMayPropose(actor);
-      const entry = await tx.stockTakeEntry.create({ data: input, select: { id: true } });
-      await recordAudit(tx, {
-        actorId: actor.id,
-        action: 'stockTake.create',
-        entityType: 'stock_take_entry',
-        entityId: entry.id,
-        after: input,
-      });
-      return { ok: true as const, id: entry.id };
-    }),
-  );
-}
+}) => addListRecord('stockTake', actor, input);
 
-export function removeStockTakeEntry({
+/** Changes a stock-take entry in place; a change made meanwhile is a conflict. */
+export const updateStockTakeEntry = ({
   actor,
   id,
+  input,
   expectedVersion,
-}: {
-  actor: StrategyActor;
-  id: string;
-  expectedVersion: number;
-}): Promise<{ ok: true } | Fail<'notFound' | 'conflict' | 'notAllowed'>> {
-  return refusalAsProblem(() =>
-    prisma.$transaction(async (tx) => {
-      assertMayPropose(actor);
-      const entry = await tx.stockTakeEntry.findUnique({
-        where: { id },
-        select: { kind: true, text: true, notedOn: true },
-      });
-      if (!entry) return fail('notFound');
-      const { count } = await tx.stockTakeEntry.deleteMany({
-        where: { id, version: expectedVersion },
-      });
-      if (count === 0) return fail('conflict');
-      await recordAudit(tx, {
-        actorId: actor.id,
-        action: 'stockTake.delete',
-        entityType: 'stock_take_entry',
-        entityId: id,
-        before: entry,
-      });
-      return { ok: true as const };
-    }),
-  );
-}
+}: Versioned & { input: StockTakeFormData }) =>
+  updateListRecord('stockTake', actor, id, input, expectedVersion);
+
+export const removeStockTakeEntry = ({ actor, id, expectedVersion }: Versioned) =>
+  removeListRecord('stockTake', actor, id, expectedVersion);
 
 /** Adds a milestone to the timeline. */
-export function addMilestone({
+export const addMilestone = ({
   actor,
   input,
 }: {
   actor: StrategyActor;
   input: MilestoneFormData;
-}): Promise<{ ok: true; id: string } | Fail<'notAllowed'>> {
-  return refusalAsProblem(() =>
-    prisma.$transaction(async (tx) => {
-      assertMayPropose(actor);
-      const milestone = await tx.milestone.create({ data: input, select: { id: true } });
-      await recordAudit(tx, {
-        actorId: actor.id,
-        action: 'milestone.create',
-        entityType: 'milestone',
-        entityId: milestone.id,
-        after: input,
-      });
-      return { ok: true as const, id: milestone.id };
-    }),
-  );
-}
+}) => addListRecord('milestone', actor, input);
 
-export function removeMilestone({
+/** Changes a milestone in place; a change made meanwhile is a conflict. */
+export const updateMilestone = ({
   actor,
   id,
+  input,
   expectedVersion,
-}: {
-  actor: StrategyActor;
-  id: string;
-  expectedVersion: number;
-}): Promise<{ ok: true } | Fail<'notFound' | 'conflict' | 'notAllowed'>> {
-  return refusalAsProblem(() =>
-    prisma.$transaction(async (tx) => {
-      assertMayPropose(actor);
-      const milestone = await tx.milestone.findUnique({
-        where: { id },
-        select: { title: true, date: true },
-      });
-      if (!milestone) return fail('notFound');
-      const { count } = await tx.milestone.deleteMany({ where: { id, version: expectedVersion } });
-      if (count === 0) return fail('conflict');
-      await recordAudit(tx, {
-        actorId: actor.id,
-        action: 'milestone.delete',
-        entityType: 'milestone',
-        entityId: id,
-        before: milestone,
-      });
-      return { ok: true as const };
-    }),
-  );
-}
+}: Versioned & { input: MilestoneFormData }) =>
+  updateListRecord('milestone', actor, id, input, expectedVersion);
+
+export const removeMilestone = ({ actor, id, expectedVersion }: Versioned) =>
+  removeListRecord('milestone', actor, id, expectedVersion);
 
 // ───────────────────────────── pieces serving goals ─────────────────────────────
 
@@ -646,30 +694,7 @@ const pieceSelect = {
   publishAt: true,
 } satisfies Prisma.ContentPieceSelect;
 
-/** Agreed goals with the planned pieces serving each in the next weeks (domain/strategy/coverage.ts). */
-export async function getGoalCoverage({ now, weeks }: { now: Date; weeks?: number }) {
-  const { from, to } = coverageWindow(now, weeks);
-  const [goals, pieces] = await Promise.all([
-    prisma.goal.findMany({
-      where: { status: 'agreed' },
-      select: { id: true, title: true, status: true, weight: true },
-    }),
-    prisma.contentPiece.findMany({
-      where: {
-        status: { in: [...PLANNED_STATUSES] },
-        publishAt: { gte: from, lt: to },
-        goals: { some: {} },
-      },
-      select: { status: true, publishAt: true, goals: { select: { goalId: true } } },
-    }),
-  ]);
-  return goalCoverage({
-    goals,
-    pieces: pieces.map((p) => ({ ...p, goalIds: p.goals.map((g) => g.goalId) })),
-    now,
-    weeks,
-  });
-}
+export { getGoalCoverage } from './strategy-aids.server';
 
 /** The pieces serving a goal, by publication date (for those who read the whole calendar). */
 export function listGoalPieces(goalId: string) {

@@ -8,6 +8,6 @@ import { getWorkspace } from '~/models/workspace.server';
 export const pieceFormIntent = {
   permission: 'calendar:plan',
   schema: async () => pieceFormSchema((await getWorkspace()).timeZone),
-  arrays: ['audiences', 'experts'],
+  arrays: ['audiences', 'experts', 'goals'],
   keepValues: true,
 } as const;

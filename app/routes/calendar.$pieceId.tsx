@@ -8,17 +8,19 @@ import {
 import { Form, Link, useActionData, useLoaderData, useSearchParams } from '@remix-run/react';
 import { useTranslation } from 'react-i18next';
 import { z } from 'zod';
+import { NextNotified } from '~/components/next-notified';
 import { DisclosurePanel, ExemptionRequestForm } from '~/components/disclosure-panel';
 import { ConflictCompare, readConflict } from '~/components/conflict-compare';
 import { FieldError } from '~/components/field';
 import { ChannelLabel, StatusBadge } from '~/components/labels';
 import { PieceForm } from '~/components/piece-form';
-import { PieceOriginSection } from '~/components/piece-origin';
+import { PieceGoalsSection, PieceOriginSection } from '~/components/piece-origin';
 import type { PieceStatus } from '~/domain/calendar/vocabulary';
 import { nextStatuses, overdueStages, PUBLIC_STAGES } from '~/domain/calendar/workflow';
 import { can } from '~/domain/permissions';
 import { checkPiece, verdictForPage } from '~/models/disclosure.server';
 import { requestExemption } from '~/models/exemption.server';
+import { listGoalChoices, type GoalChoice } from '~/models/piece-goals.server';
 import { pieceOrigin } from '~/models/piece-origin.server';
 import {
   calendarFacets,
@@ -33,6 +35,7 @@ import {
   transitionPiece,
   updatePiece,
 } from '~/models/piece-writes.server';
+import { nextNotifiedForPiece } from '~/models/notification.server';
 import { getWorkspace } from '~/models/workspace.server';
 import { requirePermission } from '~/utils/auth.server';
 import { intent, intentAction } from '~/utils/intent-action.server';
@@ -58,8 +61,9 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
     canApprove: can(user.roles, 'calendar:approve'),
     isContributor: piece.experts.some((e) => e.user.id === user.id),
   };
-  const [facets, activity, verdict, origin] = await Promise.all([
+  const [facets, goalChoices, activity, verdict, origin] = await Promise.all([
     canPlan ? calendarFacets() : null,
+    canPlan ? listGoalChoices({ pieceId: piece.id }) : ([] as GoalChoice[]),
     pieceActivity(piece.id),
     checkPiece(piece),
     pieceOrigin({ pieceId: piece.id, viewer: user }),
@@ -71,11 +75,15 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
     canRequestExemption: can(user.roles, 'exemptions:request'),
     disclosure: verdictForPage(verdict),
     overdue: overdueStages(piece.status as PieceStatus, piece.deadlines, new Date()),
+    nextNotified: await nextNotifiedForPiece({
+      piece: { ...piece, expertIds: piece.experts.map((e) => e.user.id) },
+    }),
     activity,
     options: facets && {
       audiences: facets.audiences,
       owners: facets.owners,
       experts: facets.experts,
+      goals: goalChoices,
     },
     values: pieceFormValues(piece, timeZone),
     // who may not plan reads the body as the page renders it
@@ -202,6 +210,7 @@ export default function PiecePage() {
     origin,
     bodyHtml,
     originLinks,
+    nextNotified,
   } = useLoaderData<typeof loader>();
   const blocked = disclosure.decision === 'block';
   const data = useActionData<typeof action>();
@@ -318,6 +327,8 @@ export default function PiecePage() {
           </ul>
         </section>
       ) : null}
+      <NextNotified next={nextNotified} />
+      <PieceGoalsSection goals={piece.goals.map((g) => g.goal)} />
       {origin ? <PieceOriginSection origin={origin} links={originLinks} /> : null}
       {canPlan && options ? (
         <section className="card" aria-labelledby="edit-title">

@@ -37,6 +37,7 @@ import {
 } from '~/models/piece-queries.server';
 import { movePiece } from '~/models/piece-writes.server';
 import { withheldPieces } from '~/models/calendar-withheld.server';
+import { milestonesInRange } from '~/models/calendar-milestones.server';
 import { getWorkspace } from '~/models/workspace.server';
 import { requirePermission } from '~/utils/auth.server';
 import { intent, intentAction } from '~/utils/intent-action.server';
@@ -63,11 +64,12 @@ export async function loader({ request }: LoaderFunctionArgs) {
   const week = query.view === 'week' ? weekGrid(anchor, timeZone) : null;
   const { from, to } = viewRange(query.view, anchor, timeZone);
   const canPlan = can(user.roles, 'calendar:plan');
-  const [pieces, backlog, facets, feedToken] = await Promise.all([
+  const [pieces, backlog, facets, feedToken, milestones] = await Promise.all([
     listPiecesInRange({ viewer: user, from, to, query }),
     listBacklog({ viewer: user, query }),
     calendarFacets(),
     getOrCreateFeedToken(user.id),
+    milestonesInRange({ viewer: user, from, to, timeZone }),
   ]);
   const targets = facets.plans.map((p) => ({
     channel: p.channel as Channel,
@@ -94,7 +96,13 @@ export async function loader({ request }: LoaderFunctionArgs) {
     backlog: backlog.map(mark),
     /** pieces of the view's range that the CSV export and the print view leave out */
     withheldCount: pieces.filter((p) => withheld.has(p.id)).length,
-    facets: { audiences: facets.audiences, owners: facets.owners, experts: facets.experts },
+    milestones,
+    facets: {
+      audiences: facets.audiences,
+      owners: facets.owners,
+      experts: facets.experts,
+      goals: facets.goals,
+    },
     canPlan,
     prev: shiftAnchor(anchor, query.view, -1, timeZone),
     next: shiftAnchor(anchor, query.view, 1, timeZone),
@@ -244,6 +252,7 @@ export default function CalendarPage() {
             <MonthView
               weeks={data.month}
               pieces={data.pieces}
+              milestones={data.milestones}
               anchor={data.anchor}
               today={data.today}
               canPlan={data.canPlan}
@@ -252,11 +261,12 @@ export default function CalendarPage() {
             <WeekView
               days={data.week}
               pieces={data.pieces}
+              milestones={data.milestones}
               today={data.today}
               canPlan={data.canPlan}
             />
           ) : (
-            <AgendaView pieces={data.pieces} />
+            <AgendaView pieces={data.pieces} milestones={data.milestones} />
           )}
         </div>
         <Backlog pieces={data.backlog} canPlan={data.canPlan} />

@@ -10,6 +10,7 @@ import { useTranslation } from 'react-i18next';
 import { PieceForm } from '~/components/piece-form';
 import { isDay } from '~/domain/calendar/calendar-query';
 import { CHANNELS } from '~/domain/calendar/vocabulary';
+import { listGoalChoices } from '~/models/piece-goals.server';
 import { calendarFacets } from '~/models/piece-queries.server';
 import { createPiece, referencesAsProblem } from '~/models/piece-writes.server';
 import { requirePermission } from '~/utils/auth.server';
@@ -25,9 +26,12 @@ export async function loader({ request }: LoaderFunctionArgs) {
   const params = new URL(request.url).searchParams;
   const date = params.get('date');
   const channel = params.get('channel');
-  const { audiences, owners, experts } = await calendarFacets();
+  const [{ audiences, owners, experts }, goals] = await Promise.all([
+    calendarFacets(),
+    listGoalChoices(),
+  ]);
   return json({
-    options: { audiences, owners, experts },
+    options: { audiences, owners, experts, goals },
     defaults: {
       channel: CHANNELS.includes(channel as never) ? (channel as string) : 'blog',
       // quick-create on a day: 09:00 local time that day

@@ -7,7 +7,7 @@ import {
   hasBadDate,
   parseCalendarQuery,
 } from '~/domain/calendar/calendar-query';
-import { piecesForOutput } from '~/models/output.server';
+import { milestonesForOutput, piecesForOutput } from '~/models/output.server';
 import { requirePermission } from '~/utils/auth.server';
 import { invariantResponse } from '~/utils/misc';
 import { pageTitle } from '~/utils/meta';
@@ -24,9 +24,14 @@ export async function loader({ request }: LoaderFunctionArgs) {
   const params = new URL(request.url).searchParams;
   invariantResponse(!hasBadDate(params), 'errors.dateRange', { status: 400 });
   const query = parseCalendarQuery(params);
-  const { pieces, withheld, anchor, from, to } = await piecesForOutput({ viewer: user, query });
+  const { pieces, withheld, anchor, from, to, timeZone } = await piecesForOutput({
+    viewer: user,
+    query,
+  });
+  const milestones = await milestonesForOutput({ viewer: user, from, to, timeZone });
   return json({
     pieces,
+    milestones,
     withheld,
     from: from.toISOString(),
     // the last day shown, not the instant after it
@@ -36,7 +41,7 @@ export async function loader({ request }: LoaderFunctionArgs) {
 }
 
 export default function CalendarPrint() {
-  const { pieces, withheld, from, to, back } = useLoaderData<typeof loader>();
+  const { pieces, milestones, withheld, from, to, back } = useLoaderData<typeof loader>();
   const { t } = useTranslation();
   const f = useFormat();
   return (
@@ -55,7 +60,7 @@ export default function CalendarPrint() {
           {t('calendar.printView.withheld', { count: withheld })}
         </p>
       ) : null}
-      <AgendaView pieces={pieces} />
+      <AgendaView pieces={pieces} milestones={milestones} />
     </article>
   );
 }

@@ -18,6 +18,7 @@ import { DisclosurePanel } from '~/components/disclosure-panel';
 import { StatusBadge } from '~/components/labels';
 import { FieldError } from '~/components/field';
 import { MatchReasons } from '~/components/match-reasons';
+import { NextNotified } from '~/components/next-notified';
 import { ProblemAlert } from '~/components/problem-alert';
 import type { KnowledgeStatus } from '~/domain/knowledge/vocabulary';
 import {
@@ -31,6 +32,7 @@ import { can } from '~/domain/permissions';
 import { knowledgeVerdictFor, verdictForPage } from '~/models/disclosure.server';
 import { getKnowledgeItem, transitionKnowledgeItem } from '~/models/knowledge.server';
 import { needsForItem } from '~/models/matching.server';
+import { nextNotifiedForKnowledge } from '~/models/notification.server';
 import { requirePermission } from '~/utils/auth.server';
 import { intent, intentAction } from '~/utils/intent-action.server';
 import { parseJsonLinks } from '~/utils/json';
@@ -66,6 +68,7 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
     // for editors and management: which audience needs this knowledge could serve
     couldServe:
       status === 'accepted' && can(user.roles, 'matches:read') ? await needsForItem(item.id) : null,
+    nextNotified: await nextNotifiedForKnowledge({ item, viewerId: user.id }),
   });
 }
 
@@ -110,7 +113,7 @@ export async function action(args: ActionFunctionArgs) {
 const DONE = ['saved', 'submitted', ...KNOWLEDGE_ACTIONS] as const;
 
 export default function KnowledgeItemPage() {
-  const { item, actions, editable, lastComment, disclosure, couldServe } =
+  const { item, actions, editable, lastComment, disclosure, couldServe, nextNotified } =
     useLoaderData<typeof loader>();
   const data = useActionData<typeof action>();
   const [params] = useSearchParams();
@@ -235,6 +238,8 @@ export default function KnowledgeItemPage() {
           ) : null}
         </section>
       ) : null}
+
+      <NextNotified next={nextNotified} />
 
       {couldServe ? (
         <section aria-labelledby="could-serve-title" className="card">

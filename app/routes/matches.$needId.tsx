@@ -5,15 +5,30 @@ import {
   type LoaderFunctionArgs,
   type MetaFunction,
 } from '@remix-run/node';
-import { Form, Link, useLoaderData, useNavigation, useSearchParams } from '@remix-run/react';
+import {
+  Form,
+  Link,
+  useActionData,
+  useLoaderData,
+  useNavigation,
+  useSearchParams,
+} from '@remix-run/react';
 import { useTranslation } from 'react-i18next';
 import { z } from 'zod';
+import { FieldError } from '~/components/field';
 import { MatchReasons } from '~/components/match-reasons';
 import { StatusBadge } from '~/components/labels';
 import { can } from '~/domain/permissions';
-import { decideMatch, getNeedForMatching, suggestionsForNeed } from '~/models/matching.server';
+import {
+  decideMatch,
+  getNeedForMatching,
+  goalChoicesForNeed,
+  suggestionsForNeed,
+} from '~/models/matching.server';
 import { requirePermission } from '~/utils/auth.server';
+import type { FieldErrors } from '~/utils/forms';
 import { intent, intentAction } from '~/utils/intent-action.server';
+import { failureOf } from '~/utils/intent-result';
 import { pageTitle } from '~/utils/meta';
 import { invariantResponse } from '~/utils/misc';
 import { useFormat } from '~/utils/use-format';
@@ -25,14 +40,25 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
   const user = await requirePermission(request, 'matches:read');
   const need = await getNeedForMatching({ id: params.needId ?? '' });
   invariantResponse(need, 'Not found', { status: 404 });
-  const suggestions = (await suggestionsForNeed(need.id, 10)) ?? [];
-  return json({ need, suggestions, canDecide: can(user.roles, 'matches:decide') });
+  const canDecide = can(user.roles, 'matches:decide');
+  // an accepted suggestion's idea can serve agreed goals; choosing them is planning
+  const canLinkGoals = canDecide && can(user.roles, 'calendar:plan');
+  const [suggestions, goals] = await Promise.all([
+    suggestionsForNeed(need.id, 10),
+    canLinkGoals ? goalChoicesForNeed(need.audienceId) : Promise.resolve(null),
+  ]);
+  return json({ need, suggestions: suggestions ?? [], canDecide, goals: goals ?? [] });
 }
 
 /** Accepting or dismissing a suggestion, with the fit and reasons the editor saw. */
 const decide = (decision: 'accepted' | 'dismissed') =>
   intent({
-    schema: z.object({ item: z.string().default('') }),
+    schema: z.object({
+      item: z.string().default(''),
+      goals: z.array(z.string().max(40, 'validation.invalid')).max(50, 'validation.invalid'),
+    }),
+    arrays: ['goals'],
+    keepValues: true,
     run: async ({ user, data, params }) => {
       const needId = params.needId ?? '';
       const suggestion = (await suggestionsForNeed(needId, 50))?.find(
@@ -45,10 +71,14 @@ const decide = (decision: 'accepted' | 'dismissed') =>
         actor: user,
         score: suggestion?.score ?? 0,
         reasons: suggestion?.reasons ?? [],
+        goalIds: data.goals,
       });
-      return outcome.ok ? outcome : ({ ok: false, problem: 'notFound' } as const);
+      return outcome.ok ? outcome : ({ ok: false, problem: outcome.problem } as const);
     },
-    problems: { notFound: 404 },
+    problems: {
+      notFound: 404,
+      goalNotAgreed: { status: 409, field: 'goals', key: 'calendar.form.goalNotAgreed' },
+    },
     done: ({ pieceId }, { params }) =>
       redirect(`/matches/${params.needId}?done=${decision}${pieceId ? `&piece=${pieceId}` : ''}`),
   });
@@ -62,7 +92,8 @@ export async function action(args: ActionFunctionArgs) {
 }
 
 export default function NeedMatches() {
-  const { need, suggestions, canDecide } = useLoaderData<typeof loader>();
+  const { need, suggestions, canDecide, goals } = useLoaderData<typeof loader>();
+  const failed = failureOf(useActionData<typeof action>(), 'accept');
   const [params] = useSearchParams();
   const navigation = useNavigation();
   const { t } = useTranslation();
@@ -105,27 +136,39 @@ export default function NeedMatches() {
               <p>{t('matches.why')}</p>
               <MatchReasons reasons={s.reasons} />
               {canDecide && s.decision !== 'accepted' ? (
-                <Form method="post" className="inline">
+                <Form method="post" className="stack">
                   <input type="hidden" name="item" value={s.knowledgeItemId} />
-                  <button
-                    type="submit"
-                    name="intent"
-                    value="accept"
-                    disabled={navigation.state === 'submitting'}
-                    aria-label={t('matches.acceptFor', { title: s.title })}
-                  >
-                    {t('matches.accept')}
-                  </button>
-                  <button
-                    type="submit"
-                    name="intent"
-                    value="dismiss"
-                    className="button-secondary"
-                    disabled={navigation.state === 'submitting'}
-                    aria-label={t('matches.dismissFor', { title: s.title })}
-                  >
-                    {t('matches.dismiss')}
-                  </button>
+                  {goals.length ? (
+                    <IdeaGoals
+                      item={s.knowledgeItemId}
+                      title={s.title}
+                      goals={goals}
+                      errors={
+                        failed?.values?.item === s.knowledgeItemId ? failed.errors : undefined
+                      }
+                    />
+                  ) : null}
+                  <div className="inline">
+                    <button
+                      type="submit"
+                      name="intent"
+                      value="accept"
+                      disabled={navigation.state === 'submitting'}
+                      aria-label={t('matches.acceptFor', { title: s.title })}
+                    >
+                      {t('matches.accept')}
+                    </button>
+                    <button
+                      type="submit"
+                      name="intent"
+                      value="dismiss"
+                      className="button-secondary"
+                      disabled={navigation.state === 'submitting'}
+                      aria-label={t('matches.dismissFor', { title: s.title })}
+                    >
+                      {t('matches.dismiss')}
+                    </button>
+                  </div>
                 </Form>
               ) : null}
             </li>
@@ -135,6 +178,38 @@ export default function NeedMatches() {
         <p className="empty">{t('matches.noSuggestions')}</p>
       )}
     </article>
+  );
+}
+
+/**
+ * The agreed goals the idea of an accepted suggestion will serve; those measured on the need's
+ * audience are chosen already.
+ */
+function IdeaGoals({
+  item,
+  title,
+  goals,
+  errors,
+}: {
+  item: string;
+  title: string;
+  goals: { id: string; title: string; suggested: boolean }[];
+  errors?: FieldErrors;
+}) {
+  const { t } = useTranslation();
+  const errorId = `goals-error-${item}`;
+  return (
+    <fieldset className="field" aria-describedby={errors?.goals ? errorId : undefined}>
+      <legend>{t('matches.goalsFor', { title })}</legend>
+      {goals.map((g) => (
+        <label key={g.id} className="checkbox">
+          <input type="checkbox" name="goals" value={g.id} defaultChecked={g.suggested} />
+          {g.title}
+          {g.suggested ? <span className="field-hint"> ({t('matches.goalSuggested')})</span> : null}
+        </label>
+      ))}
+      <FieldError errors={errors} name="goals" id={errorId} />
+    </fieldset>
   );
 }
 

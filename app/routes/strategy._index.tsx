@@ -9,30 +9,36 @@ import { Link, useActionData, useLoaderData, useSearchParams } from '@remix-run/
 import { useTranslation } from 'react-i18next';
 import { ProblemAlert } from '~/components/problem-alert';
 import { GoalCoverageTable } from '~/components/goal-coverage';
+import { GoalMixView } from '~/components/goal-mix';
 import { GoalCard } from '~/components/strategy-parts';
+import { StrategyAidsNav } from '~/components/strategy-aids-nav';
+import { StrategyMatrix } from '~/components/strategy-matrix';
 import { MilestoneList, OwnerAndReview, StockTake } from '~/components/strategy-sections';
 import { localDay } from '~/domain/calendar/grid';
-import { DEFAULT_COVERAGE_WEEKS } from '~/domain/strategy/coverage';
 import { can } from '~/domain/permissions';
 import { mayPropose } from '~/domain/strategy/workflow';
 import {
   CadenceSchema,
   MilestoneSchema,
+  MilestoneUpdateSchema,
   OwnerSchema,
   RemoveSchema,
   StockTakeSchema,
+  StockTakeUpdateSchema,
 } from '~/forms/strategy';
 import {
   addMilestone,
   addStockTakeEntry,
-  getGoalCoverage,
   getStrategyOverview,
   listOwnerChoices,
   removeMilestone,
   removeStockTakeEntry,
   setReviewCadence,
   setStrategyOwner,
+  updateMilestone,
+  updateStockTakeEntry,
 } from '~/models/strategy.server';
+import { getStrategyAids } from '~/models/strategy-aids.server';
 import { getWorkspace } from '~/models/workspace.server';
 import { requirePermission } from '~/utils/auth.server';
 import { intent, intentAction } from '~/utils/intent-action.server';
@@ -43,18 +49,18 @@ export const meta: MetaFunction = ({ matches }) => pageTitle(matches, 'strategy.
 export async function loader({ request }: LoaderFunctionArgs) {
   const user = await requirePermission(request, 'strategy:read');
   const canAgree = can(user.roles, 'strategy:agree');
-  const [overview, coverage, owners, workspace] = await Promise.all([
+  const workspace = await getWorkspace();
+  const now = new Date();
+  const [overview, aids, owners] = await Promise.all([
     getStrategyOverview(),
-    getGoalCoverage({ now: new Date() }),
+    getStrategyAids({ now, timeZone: workspace.timeZone }),
     canAgree ? listOwnerChoices() : Promise.resolve([] as { id: string; name: string }[]),
-    getWorkspace(),
   ]);
   return json({
     ...overview,
-    coverage,
-    coverageWeeks: DEFAULT_COVERAGE_WEEKS,
+    aids,
     owners,
-    today: localDay(new Date(), workspace.timeZone),
+    today: localDay(now, workspace.timeZone),
     canAgree,
     canPropose: mayPropose(user),
   });
@@ -62,6 +68,7 @@ export async function loader({ request }: LoaderFunctionArgs) {
 
 export async function action(args: ActionFunctionArgs) {
   const back = (notice: string) => redirect(`/strategy?${notice}=1`);
+  // changing or removing a list's record: gone, changed meanwhile, or not the actor's to change
   const removal = { notFound: 404, conflict: 409, notAllowed: 403 } as const;
   return intentAction(args, {
     owner: intent({
@@ -95,6 +102,15 @@ export async function action(args: ActionFunctionArgs) {
       problems: { notAllowed: 403 },
       done: () => back('stockAdded'),
     }),
+    'stock-update': intent({
+      permission: 'strategy:propose',
+      schema: StockTakeUpdateSchema,
+      keepValues: true,
+      run: ({ user, data: { id, expectedVersion, ...input } }) =>
+        updateStockTakeEntry({ actor: user, id, input, expectedVersion }),
+      problems: removal,
+      done: () => back('stockSaved'),
+    }),
     'stock-remove': intent({
       permission: 'strategy:propose',
       schema: RemoveSchema,
@@ -110,6 +126,15 @@ export async function action(args: ActionFunctionArgs) {
       problems: { notAllowed: 403 },
       done: () => back('milestoneAdded'),
     }),
+    'milestone-update': intent({
+      permission: 'strategy:propose',
+      schema: MilestoneUpdateSchema,
+      keepValues: true,
+      run: ({ user, data: { id, expectedVersion, ...input } }) =>
+        updateMilestone({ actor: user, id, input, expectedVersion }),
+      problems: removal,
+      done: () => back('milestoneSaved'),
+    }),
     'milestone-remove': intent({
       permission: 'strategy:propose',
       schema: RemoveSchema,
@@ -124,24 +149,16 @@ const NOTICES = [
   'ownerSaved',
   'cadenceSaved',
   'stockAdded',
+  'stockSaved',
   'stockRemoved',
   'milestoneAdded',
+  'milestoneSaved',
   'milestoneRemoved',
 ];
 
 export default function StrategyPage() {
-  const {
-    settings,
-    goals,
-    coverage,
-    coverageWeeks,
-    stockTake,
-    milestones,
-    owners,
-    today,
-    canAgree,
-    canPropose,
-  } = useLoaderData<typeof loader>();
+  const { settings, goals, aids, stockTake, milestones, owners, today, canAgree, canPropose } =
+    useLoaderData<typeof loader>();
   const data = useActionData<typeof action>();
   const [params] = useSearchParams();
   const { t } = useTranslation();
@@ -184,7 +201,10 @@ export default function StrategyPage() {
         )}
       </section>
 
-      <GoalCoverageTable coverage={coverage} weeks={coverageWeeks} />
+      <StrategyAidsNav />
+      <GoalCoverageTable coverage={aids.coverage} weeks={aids.weeks} />
+      <GoalMixView mix={aids.mix} weeks={aids.weeks} />
+      <StrategyMatrix matrix={aids.matrix} />
 
       <section className="card" aria-labelledby="waiting-title">
         <h2 id="waiting-title">{t('strategy.goals.waiting')}</h2>

@@ -3,7 +3,8 @@
 // 2. applies pending database migrations (SQLite or PostgreSQL, after DATABASE_URL),
 // 3. creates the reference data, and the demo workspace when the database is empty
 //    (LOTSE_DEMO=off turns the demo off for real installs),
-// 4. serves on HOST:PORT (default 0.0.0.0:3000).
+// 4. serves on HOST:PORT (default 0.0.0.0:3000),
+// 5. runs the notification worker (mails, digests, reminders) beside it.
 import { spawnSync } from 'node:child_process';
 import fs from 'node:fs';
 import path from 'node:path';
@@ -94,9 +95,15 @@ export async function startServer({ dev }: { dev: boolean }): Promise<void> {
       void import('@remix-run/node').then(({ broadcastDevReady }) => broadcastDevReady(build));
   });
 
+  // notifications: mails from the outbox, digests and reminders (app/models/notification-delivery);
+  // loaded only now, so the database client starts with the settings made above
+  const { startNotificationWorker } = await import('../models/notification-delivery.server');
+  const notifications = startNotificationWorker();
+
   function shutdown(signal: string) {
     console.log(`lotse: ${signal}, closing`);
-    server.close(() => process.exit(0));
+    // a mail being sent finishes first; what is left waits in the outbox for the next start
+    void notifications.stop().finally(() => server.close(() => process.exit(0)));
     setTimeout(() => process.exit(0), 5000).unref();
   }
   process.on('SIGTERM', () => shutdown('SIGTERM'));

@@ -66,6 +66,19 @@ export function publicOrigin(request: Request): string {
   return new URL(configured ?? request.url).origin;
 }
 
+/**
+ * The origin links in mails point to when no request is at hand (the notification worker):
+ * LOTSE_PUBLIC_URL when set, else the server's own address from HOST and PORT (a wildcard host
+ * is named as localhost).
+ */
+export function serverOrigin(env: NodeJS.ProcessEnv = process.env): string {
+  const configured = mailSettings(env)?.publicUrl;
+  if (configured) return new URL(configured).origin;
+  const host = env.HOST && !['0.0.0.0', '::', '[::]'].includes(env.HOST) ? env.HOST : 'localhost';
+  const port = env.PORT || '3000';
+  return `http://${host.includes(':') && !host.startsWith('[') ? `[${host}]` : host}:${port}`;
+}
+
 const ESCAPES: Record<string, string> = {
   '&': '&amp;',
   '<': '&lt;',

@@ -22,7 +22,7 @@ const SECTIONS = {
     'rules',
     'audit',
   ],
-  admin: ['dashboard', 'strategy', 'users', 'audit'],
+  admin: ['dashboard', 'strategy', 'users', 'mailQueue', 'audit'],
 } as const;
 type Role = keyof typeof SECTIONS;
 

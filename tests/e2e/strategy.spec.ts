@@ -64,6 +64,10 @@ test('an editor proposes a goal with two KPIs, and management agrees to it', asy
   await expect(agreed.getByRole('link', { name: title })).toBeVisible();
   await expect(waiting.getByRole('link', { name: title })).toHaveCount(0);
 
+  // the goal mix now sets it against its weight
+  const mixTable = page.getByRole('table', { name: t('strategy.mix.caption', { weeks: 6 }) });
+  await expect(mixTable.getByRole('rowheader', { name: title, exact: true })).toBeVisible();
+
   // no planned piece serves it yet: the coverage aid names it
   const coverage = page.getByRole('region', { name: t('strategy.coverage.title', { weeks: 6 }) });
   const warning = coverage.getByRole('note');
@@ -100,9 +104,37 @@ test('an expert reads the strategy but has no controls to change it', async ({ p
   ).toBeVisible();
   await expect(main.getByRole('heading', { name: t('strategy.stock.title') })).toBeVisible();
   await expect(main.getByRole('heading', { name: t('strategy.timeline.title') })).toBeVisible();
+
+  // the planning aids: each a chart with a text summary and a table of the same figures
+  const coverage = main.getByRole('region', { name: t('strategy.coverage.title', { weeks: 6 }) });
+  await expect(coverage.getByRole('note')).toContainText('Keep subscribers for a second year');
+  const mix = main.getByRole('region', { name: t('strategy.mix.title', { weeks: 6 }) });
+  await expect(mix.getByRole('img', { name: t('strategy.mix.chartTitle') })).toBeVisible();
+  const mixTable = mix.getByRole('table', { name: t('strategy.mix.caption', { weeks: 6 }) });
+  await expect(
+    mixTable.getByRole('rowheader', { name: 'Win first-time lens wearers', exact: true }),
+  ).toBeVisible();
+  await expect(
+    mixTable.getByRole('columnheader', { name: t('strategy.mix.wanted') }),
+  ).toBeVisible();
+  const matrix = main.getByRole('region', { name: t('strategy.matrix.title') });
+  await expect(matrix.getByRole('img', { name: t('strategy.matrix.chartTitle') })).toBeVisible();
+  const matrixTable = matrix.getByRole('table', { name: t('strategy.matrix.chartTitle') });
+  await expect(
+    matrixTable.getByRole('columnheader', { name: t('channels.podcast'), exact: true }),
+  ).toBeVisible();
+  await expect(matrixTable.getByRole('rowheader').first()).toBeVisible();
+
+  // and no control to change anything
   await expect(main.getByRole('button')).toHaveCount(0);
   await expect(main.getByRole('textbox')).toHaveCount(0);
+  await expect(main.getByRole('combobox')).toHaveCount(0);
   await expect(main.getByRole('link', { name: t('strategy.goal.new') })).toHaveCount(0);
+  await expect(
+    main.getByRole('link', {
+      name: t('strategy.stock.edit', { text: 'A large base of subscribers' }),
+    }),
+  ).toHaveCount(0);
 
   // a goal's page shows its KPIs, and no decision or edit
   await main.getByRole('link', { name: 'Win first-time lens wearers', exact: true }).click();
@@ -118,4 +150,65 @@ test('an expert reads the strategy but has no controls to change it', async ({ p
   // and the server refuses a proposal
   const response = await page.goto('/strategy/goals/new');
   expect(response?.status()).toBe(403);
+});
+
+test('an editor changes a stock-take entry and a milestone in place', async ({ page, t, lang }) => {
+  const text = lang === 'de' ? 'Kurze Pflegevideos' : 'Short care videos';
+  const fair = lang === 'de' ? 'Optikmesse' : 'Optics fair';
+  await logInAs(page, t, 'editor');
+  await page.getByRole('link', { name: t('nav.strategy'), exact: true }).click();
+
+  const stock = page.getByRole('region', { name: t('strategy.stock.title') });
+  await stock.getByLabel(t('strategy.stock.text')).fill(text);
+  await stock.getByRole('button', { name: t('strategy.stock.addSubmit') }).click();
+  await expect(page.getByText(t('strategy.notices.stockAdded'))).toBeVisible();
+
+  // the entry opens in its own form, filled in; the change replaces it
+  await stock.getByRole('link', { name: t('strategy.stock.edit', { text }) }).click();
+  await expect(
+    stock.getByRole('heading', { name: t('strategy.stock.editTitle', { text }) }),
+  ).toBeVisible();
+  const field = stock.getByLabel(t('strategy.stock.text'));
+  await expect(field).toHaveValue(text);
+  await field.fill('');
+  await stock.getByRole('button', { name: t('strategy.stock.save') }).click();
+  await expect(stock.getByText(t('validation.required'))).toBeVisible();
+  await field.fill(`${text} 2027`);
+  await stock.getByLabel(t('strategy.stock.kind')).selectOption({
+    label: t('strategy.stockKinds.trend'),
+  });
+  await stock.getByRole('button', { name: t('strategy.stock.save') }).click();
+  await expect(page.getByText(t('strategy.notices.stockSaved'))).toBeVisible();
+  const row = stock
+    .getByRole('row')
+    .filter({ has: page.getByRole('rowheader', { name: `${text} 2027`, exact: true }) });
+  await expect(row).toContainText(t('strategy.stockKinds.trend'));
+  await expect(stock.getByRole('rowheader', { name: text, exact: true })).toHaveCount(0);
+
+  // a milestone the same way
+  const timeline = page.getByRole('region', { name: t('strategy.timeline.title') });
+  await timeline.getByLabel(t('strategy.timeline.milestoneTitle')).fill(fair);
+  await timeline.getByLabel(t('strategy.timeline.date')).fill('2027-05-10');
+  await timeline.getByRole('button', { name: t('strategy.timeline.addSubmit') }).click();
+  await expect(page.getByText(t('strategy.notices.milestoneAdded'))).toBeVisible();
+  await timeline.getByRole('link', { name: t('strategy.timeline.edit', { title: fair }) }).click();
+  await expect(
+    timeline.getByRole('heading', { name: t('strategy.timeline.editTitle', { title: fair }) }),
+  ).toBeVisible();
+  await timeline.getByLabel(t('strategy.timeline.milestoneTitle')).fill(`${fair} Berlin`);
+  await timeline.getByRole('button', { name: t('strategy.timeline.save') }).click();
+  await expect(page.getByText(t('strategy.notices.milestoneSaved'))).toBeVisible();
+  await expect(timeline.getByText(`${fair} Berlin`, { exact: true })).toBeVisible();
+  await expect(timeline.getByText(fair, { exact: true })).toHaveCount(0);
+
+  // the calendar's planning aids lead to the strategy's aids
+  await page.goto('/calendar');
+  await page.locator('details.planning-aids > summary').click();
+  await page
+    .getByRole('navigation', { name: t('strategy.aids.title') })
+    .getByRole('link', { name: t('strategy.aids.mix') })
+    .click();
+  await expect(
+    page.getByRole('heading', { name: t('strategy.mix.title', { weeks: 6 }) }),
+  ).toBeVisible();
 });

@@ -2,6 +2,8 @@ import fs from 'node:fs';
 import path from 'node:path';
 import fc from 'fast-check';
 import { beforeAll, describe, expect, it } from 'vitest';
+import { NOTIFICATION_EVENTS } from '~/domain/notifications/events';
+import { modeField } from '~/forms/notifications';
 import { prisma } from '~/utils/db.server';
 import { NO_ACTION, ROUTE_ACCESS, type Who } from './route-access';
 import { call, MANIFEST, paramValue, setUpDemoWorkspace } from './route-harness';
@@ -90,6 +92,21 @@ const hostileText = fc.oneof(
  * (an audience id of nothing in a valid new piece, a far date in a valid webinar, …).
  */
 const BASELINES: Record<string, [string, string][]> = {
+  'routes/account.notifications': [
+    ['intent', 'save'],
+    ...NOTIFICATION_EVENTS.map((event): [string, string] => [modeField(event), 'digest']),
+    ['digestFrequency', 'weekly'],
+    ['digestHour', '7'],
+    ['digestWeekday', '5'],
+  ],
+  'routes/notifications._index': [
+    ['intent', 'read'],
+    ['id', 'REAL_ID'],
+  ],
+  'routes/notifications.queue': [
+    ['intent', 'retry'],
+    ['id', 'REAL_ID'],
+  ],
   'routes/calendar.new': [
     ['channel', 'webinar'],
     ['title', 'Fuzzed piece'],
@@ -213,6 +230,11 @@ beforeAll(async () => {
     prisma.knowledgeItem.findFirst({ select: { id: true } }),
     prisma.need.findFirst({ select: { id: true } }),
     prisma.disclosureRule.findFirst({ select: { key: true } }),
+    // one of the editor's own notifications (the editor posts to the notification forms)
+    prisma.notification.findFirst({
+      where: { recipient: { email: 'editor@demo.lotse' } },
+      select: { id: true },
+    }),
   ]);
   for (const row of rows) if (row) realIds.push('id' in row ? row.id : row.key);
   for (const name of [

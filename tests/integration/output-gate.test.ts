@@ -150,6 +150,21 @@ describe('the calendar outputs', () => {
     expect(data.withheld).toBe(blockedTitles().length);
   });
 
+  it('leave the strategy’s milestones a rule blocks out of the print view', async () => {
+    await prisma.milestone.createMany({
+      data: [
+        { title: 'Trade fair in Cologne', date: DAY, note: '' },
+        { title: 'Launch of Projekt Falke', date: DAY, note: '' },
+        { title: 'Partner day', date: DAY, note: 'Numbers for KD-123456' },
+      ],
+    });
+    const response = (await printLoader(
+      args(`/calendar/print?view=month&date=${DAY}`, editorCookie),
+    )) as Response;
+    const data = (await response.json()) as { milestones: { title: string }[] };
+    expect(data.milestones.map((m) => m.title)).toEqual(['Trade fair in Cologne']);
+  });
+
   it('leave blocked pieces out of the iCal feed', async () => {
     const token = await getOrCreateFeedToken(editor.id);
     const ics = await text(

@@ -31,6 +31,7 @@ const noFilter = {
   audience: '',
   owner: '',
   expert: '',
+  goal: '',
 };
 
 const input = (over: Partial<PieceInput> = {}): PieceInput =>

@@ -35,7 +35,7 @@ const REVIEW: readonly Who[] = ['editor', 'management'];
 const EDITOR: readonly Who[] = ['editor'];
 /** rules:read, rules:manage, exemptions:decide, calendar:approve */
 const MANAGEMENT: readonly Who[] = ['management'];
-/** users:manage */
+/** users:manage, notifications:queue */
 const ADMIN: readonly Who[] = ['admin'];
 /** audit:read */
 const AUDIT: readonly Who[] = ['management', 'admin'];
@@ -49,6 +49,14 @@ export const ROUTE_ACCESS: Readonly<Record<string, RouteAccess>> = {
   'routes/healthz': { GET: ANYONE, POST: NO_ACTION },
   'routes/settings.language': { GET: ANYONE, POST: ANYONE },
   'routes/account.password': { GET: SIGNED_IN, POST: SIGNED_IN },
+  // each person's own notifications and preferences; opening one is a GET that marks it read
+  'routes/account.notifications': { GET: SIGNED_IN, POST: SIGNED_IN },
+  'routes/notifications._index': {
+    GET: SIGNED_IN,
+    POST: SIGNED_IN,
+    intents: { read: SIGNED_IN, 'read-all': SIGNED_IN },
+  },
+  'routes/notifications.$notificationId': { GET: SIGNED_IN, POST: NO_ACTION },
   'routes/forgot-password': { GET: ANYONE, POST: ANYONE },
   'routes/reset-password': { GET: ANYONE, POST: ANYONE },
 
@@ -117,6 +125,12 @@ export const ROUTE_ACCESS: Readonly<Record<string, RouteAccess>> = {
     POST: ADMIN,
     intents: { 'one-time-password': ADMIN },
   },
+  // notifications:queue
+  'routes/notifications.queue': {
+    GET: ADMIN,
+    POST: ADMIN,
+    intents: { retry: ADMIN, 'retry-all': ADMIN },
+  },
   'routes/audit._index': { GET: AUDIT, POST: NO_ACTION },
 
   // the strategy: everyone who signs in reads it; editors propose goals and keep the stock-take
@@ -128,12 +142,20 @@ export const ROUTE_ACCESS: Readonly<Record<string, RouteAccess>> = {
       owner: MANAGEMENT,
       cadence: MANAGEMENT,
       stock: EDITOR,
+      'stock-update': EDITOR,
       'stock-remove': EDITOR,
       milestone: EDITOR,
+      'milestone-update': EDITOR,
       'milestone-remove': EDITOR,
     },
   },
   'routes/strategy.goals.new': { GET: EDITOR, POST: EDITOR },
+  // results:import (the strategy's owner imports too, through the models and the command line)
+  'routes/results.import': {
+    GET: EDITOR,
+    POST: EDITOR,
+    intents: { preview: EDITOR, commit: EDITOR, undo: EDITOR },
+  },
   'routes/strategy.goals.$goalId': {
     GET: SIGNED_IN,
     POST: SIGNED_IN,

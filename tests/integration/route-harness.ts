@@ -107,6 +107,9 @@ export async function paramValue(name: string): Promise<string> {
           },
         })
       ).id;
+    case 'notificationId':
+      // one of the demo expert's own notifications (anyone else's answer is "not found")
+      return (await prisma.notification.findFirstOrThrow({ where: { recipientId: expertId } })).id;
     case 'file':
       // the feed of someone outside the matrix, so no cell's "reset-feed" can revoke it
       return `${await getOrCreateFeedToken(otherExpert)}.ics`;

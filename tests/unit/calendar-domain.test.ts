@@ -152,6 +152,15 @@ describe('calendar grid', () => {
       date: null,
     });
   });
+  it('keeps the goal filter in the URL, and drops a goal that is no id', () => {
+    const q = parseCalendarQuery(new URLSearchParams('view=agenda&goal=cm1goal_42'));
+    expect(q.goal).toBe('cm1goal_42');
+    expect(calendarQueryToSearch(q)).toBe('?view=agenda&goal=cm1goal_42');
+    expect(calendarQueryToSearch(q, { goal: '' })).toBe('?view=agenda');
+    expect(parseCalendarQuery(new URLSearchParams('goal=a%20b')).goal).toBe('');
+    expect(parseCalendarQuery(new URLSearchParams(`goal=${'x'.repeat(41)}`)).goal).toBe('');
+    expect(parseCalendarQuery(new URLSearchParams()).goal).toBe('');
+  });
 });
 
 describe('planning aids', () => {

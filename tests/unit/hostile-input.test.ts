@@ -663,7 +663,7 @@ describe('calendar input', () => {
         if (q.date !== null) expect(isDay(q.date)).toBe(true);
         for (const c of q.channel) expect(CHANNELS).toContain(c);
         for (const s of q.status) expect(PIECE_STATUSES).toContain(s);
-        for (const key of ['audience', 'owner', 'expert'] as const)
+        for (const key of ['audience', 'owner', 'expert', 'goal'] as const)
           expect(q[key]).toMatch(/^[A-Za-z0-9_-]{0,40}$/);
         expect(parseCalendarQuery(new URLSearchParams(calendarQueryToSearch(q)))).toEqual(q);
       }),

@@ -89,7 +89,12 @@ describe('permission map', () => {
     expect(can(['expert', 'editor'], 'calendar:plan')).toBe(true);
     expect(can(['superuser'], 'users:manage')).toBe(false);
     expect(can([], 'knowledge:read')).toBe(false);
-    expect(allowedActions(['admin'])).toEqual(['strategy:read', 'users:manage', 'audit:read']);
+    expect(allowedActions(['admin'])).toEqual([
+      'strategy:read',
+      'users:manage',
+      'notifications:queue',
+      'audit:read',
+    ]);
   });
 
   it('shows each role the sections it may open', () => {
@@ -106,6 +111,6 @@ describe('permission map', () => {
     ]);
     expect(keys(['management'])).toContain('rules');
     expect(keys(['management'])).toContain('audit');
-    expect(keys(['admin'])).toEqual(['dashboard', 'strategy', 'users', 'audit']);
+    expect(keys(['admin'])).toEqual(['dashboard', 'strategy', 'users', 'mailQueue', 'audit']);
   });
 });

@@ -11,6 +11,8 @@ export type CalendarQuery = {
   audience: string;
   owner: string;
   expert: string;
+  /** an agreed goal the pieces serve */
+  goal: string;
 };
 
 const ISO_DAY = /^(\d{4})-(\d{2})-(\d{2})$/;
@@ -41,6 +43,7 @@ export function parseCalendarQuery(params: URLSearchParams): CalendarQuery {
     audience: id(params.get('audience')),
     owner: id(params.get('owner')),
     expert: id(params.get('expert')),
+    goal: id(params.get('goal')),
   };
 }
 
@@ -54,7 +57,7 @@ export function calendarQueryToSearch(
   if (query.date) params.set('date', query.date);
   for (const c of query.channel) params.append('channel', c);
   for (const s of query.status) params.append('status', s);
-  for (const key of ['audience', 'owner', 'expert'] as const)
+  for (const key of ['audience', 'owner', 'expert', 'goal'] as const)
     if (query[key]) params.set(key, query[key]);
   const s = params.toString();
   return s ? `?${s}` : '';

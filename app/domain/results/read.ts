@@ -1,0 +1,257 @@
+import { METRICS } from '../strategy/vocabulary';
+import { MAX_RESULTS_ROWS, parseRecords } from './csv';
+import { isoDay, reportDay } from './dates';
+import {
+  detectPreset,
+  isObservationMetric,
+  PRESET_DEFINITIONS,
+  resolveColumns,
+  type ColumnMapping,
+  type PresetKey,
+  type ResolvedColumns,
+} from './presets';
+
+/**
+ * An export file read into rows: each row names what it is about (an address, a path, a slug,
+ * a platform id or an episode number) and carries observations (metric, value, period). Every
+ * problem names its row and column.
+ *
+ * Rows are numbered as data rows: row 1 is the first row under the header (the header itself,
+ * and the title lines above it in a Zoom report, are not counted).
+ */
+
+export type Period = { start: string; end: string };
+
+/** What a row names to tie it to a piece (see tie.ts). */
+export type RowTarget = {
+  url?: string;
+  path?: string;
+  slug?: string;
+  platformId?: string;
+  episodeNumber?: number;
+};
+
+export type ReadObservation = {
+  metric: string;
+  value: number;
+  periodStart: string;
+  periodEnd: string;
+};
+
+export type ResultRow = {
+  row: number;
+  /** what the row names, as written: shown in the unmatched list */
+  label: string;
+  target: RowTarget;
+  observations: ReadObservation[];
+};
+
+export type ProblemCode =
+  | 'required'
+  | 'notANumber'
+  | 'negative'
+  | 'notADate'
+  | 'unknownMetric'
+  | 'notAnAddress'
+  | 'notAWholeNumber';
+
+export type RowProblem = {
+  row: number;
+  /** the column's header as written in the file */
+  column: string;
+  code: ProblemCode;
+  message: string;
+};
+
+export type FileProblemCode =
+  | 'empty'
+  | 'unknownFormat'
+  | 'missingColumns'
+  | 'periodRequired'
+  | 'badPeriod'
+  | 'tooManyRows'
+  | 'tooLarge'
+  | 'noData';
+
+/** A file that cannot be read at all: the import refuses it as a whole. */
+export type FileProblem = {
+  code: FileProblemCode;
+  /** the column(s) concerned, when there are */
+  column?: string;
+  message: string;
+};
+
+export type ReadResult =
+  | { ok: true; preset: PresetKey; rows: ResultRow[]; problems: RowProblem[] }
+  | { ok: false; problem: FileProblem };
+
+/** English messages (the command line prints them; the pages use the catalogs' texts). */
+export const PROBLEM_MESSAGES: Record<ProblemCode, string> = {
+  required: 'is empty',
+  notANumber: 'is not a number (write digits with a dot as the decimal point, e.g. 1234.5)',
+  negative: 'must not be negative',
+  notADate: 'is not a date (write an ISO 8601 day, e.g. 2026-10-01)',
+  unknownMetric: 'is not a metric of the catalogue',
+  notAnAddress: 'is not a web address or path',
+  notAWholeNumber: 'is not a whole number',
+};
+
+export type ReadOptions = {
+  /** the preset to read with; detected from the headers when left out */
+  preset?: PresetKey;
+  mapping?: ColumnMapping;
+  /** the period of formats whose rows carry no dates (the export's date range) */
+  period?: Period;
+};
+
+const NUMBER = /^-?\d+(\.\d+)?$/;
+
+/** Reads an export's text with a preset (given, or detected from the headers). */
+export function readResults(text: string, options: ReadOptions = {}): ReadResult {
+  const records = parseRecords(text);
+  if (!records) return fileProblem('empty', 'the file is empty');
+  const preset = options.preset ?? detectPreset(records);
+  if (!preset)
+    return fileProblem(
+      'unknownFormat',
+      'the file is not in a supported format (Plausible pages, Matomo page URLs, Zoom webinar report, Podigee episodes, or date,url,metric,value)',
+    );
+  const columns = resolveColumns(preset, records, options.mapping);
+  if (!columns) return fileProblem('unknownFormat', `the file has no value columns of ${preset}`);
+  const definition = PRESET_DEFINITIONS[preset];
+  if (columns.missing.length) {
+    const names = columns.missing.map((f) => definition.columns[f]?.[0] ?? f).join(', ');
+    return fileProblem('missingColumns', `the file lacks the column(s) ${names}`, names);
+  }
+  const period = options.period;
+  if (period && !(isoDay(period.start) && isoDay(period.end) && period.start <= period.end))
+    return fileProblem(
+      'badPeriod',
+      'the period must be two ISO days, the first not after the second',
+    );
+  if (columns.fields.date === undefined && !period)
+    return fileProblem(
+      'periodRequired',
+      'the rows of this export carry no dates: give the period it covers (from and to)',
+      definition.columns.date?.[0] ?? 'date',
+    );
+
+  const data: string[][] = [];
+  for (const record of records.slice(columns.headerIndex + 1)) {
+    if (definition.endsData?.(record)) break;
+    data.push(record);
+  }
+  if (!data.length) return fileProblem('noData', 'the file has a header but no rows');
+  if (data.length > MAX_RESULTS_ROWS)
+    return fileProblem('tooManyRows', `the file has more than ${MAX_RESULTS_ROWS} rows`);
+
+  const rows: ResultRow[] = [];
+  const problems: RowProblem[] = [];
+  data.forEach((record, i) => {
+    const { row, problems: found } = readRow(record, i + 1, columns, period);
+    rows.push(row);
+    problems.push(...found);
+  });
+  return { ok: true, preset, rows, problems };
+}
+
+function fileProblem(code: FileProblemCode, message: string, column?: string): ReadResult {
+  return { ok: false, problem: { code, message, ...(column ? { column } : {}) } };
+}
+
+function readRow(
+  record: readonly string[],
+  rowNumber: number,
+  columns: ResolvedColumns,
+  period: Period | undefined,
+): { row: ResultRow; problems: RowProblem[] } {
+  const problems: RowProblem[] = [];
+  const cell = (index: number | undefined) =>
+    index === undefined ? '' : (record[index] ?? '').trim();
+  const header = (index: number) => columns.headers[index] ?? `column ${index + 1}`;
+  const problem = (index: number, code: ProblemCode) =>
+    problems.push({
+      row: rowNumber,
+      column: header(index),
+      code,
+      message: PROBLEM_MESSAGES[code],
+    });
+
+  // what the row is about
+  const target: RowTarget = {};
+  const f = columns.fields;
+  const url = cell(f.url);
+  const path = cell(f.path);
+  if (url) target.url = url;
+  if (path)
+    target.path = path.startsWith('/') || /^[a-z][a-z0-9+.-]*:\/\//i.test(path) ? path : `/${path}`;
+  const slug = cell(f.slug);
+  if (slug) target.slug = slug;
+  const platformId = cell(f.platformId);
+  if (platformId) target.platformId = platformId;
+  const episode = cell(f.episodeNumber);
+  if (episode) {
+    if (/^\d{1,6}$/.test(episode)) target.episodeNumber = Number(episode);
+    else problem(f.episodeNumber!, 'notAWholeNumber');
+  }
+  const label = url || path || platformId || slug || episode;
+  if (!label) {
+    const first = [f.url, f.path, f.platformId, f.slug].find((x) => x !== undefined);
+    if (first !== undefined) problem(first, 'required');
+  }
+  if (
+    columns.preset === 'generic' &&
+    url &&
+    !/^[a-z][a-z0-9+.-]*:\/\/|^\/|^[^/\s]+\.[^/\s]+/i.test(url)
+  )
+    problem(f.url!, 'notAnAddress');
+
+  // when
+  let periodStart = period?.start ?? '';
+  let periodEnd = period?.end ?? '';
+  if (f.date !== undefined) {
+    const raw = cell(f.date);
+    const parsed = raw ? (columns.preset === 'generic' ? isoDay(raw) : reportDay(raw)) : null;
+    if (!raw) problem(f.date, 'required');
+    else if (!parsed) problem(f.date, 'notADate');
+    else periodStart = periodEnd = parsed;
+  }
+
+  // the values
+  const observations: ReadObservation[] = [];
+  const number = (index: number, metric: string): number | null => {
+    const raw = cell(index);
+    if (!raw) {
+      problem(index, 'required');
+      return null;
+    }
+    if (!NUMBER.test(raw)) {
+      problem(index, 'notANumber');
+      return null;
+    }
+    const value = Number(raw);
+    const def = Object.hasOwn(METRICS, metric) ? METRICS[metric as keyof typeof METRICS] : null;
+    // counts and percentages are never below zero; scores (NPS) may be
+    if (value < 0 && (!def || def.unit !== 'score')) {
+      problem(index, 'negative');
+      return null;
+    }
+    return value;
+  };
+  if (f.metric !== undefined && f.value !== undefined) {
+    const metric = cell(f.metric);
+    if (!metric) problem(f.metric, 'required');
+    else if (!isObservationMetric(metric)) problem(f.metric, 'unknownMetric');
+    const value = number(f.value, metric);
+    if (metric && isObservationMetric(metric) && value !== null)
+      observations.push({ metric, value, periodStart, periodEnd });
+  }
+  for (const column of columns.values) {
+    const value = number(column.index, column.metric);
+    if (value !== null) observations.push({ metric: column.metric, value, periodStart, periodEnd });
+  }
+  return {
+    row: { row: rowNumber, label, target, observations: problems.length ? [] : observations },
+    problems,
+  };
+}

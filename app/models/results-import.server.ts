@@ -1,0 +1,371 @@
+import { auditSubject } from '~/domain/audit';
+import { refusalAsProblem } from '~/domain/permissions';
+import { MAX_RESULTS_BYTES } from '~/domain/results/csv';
+import {
+  FIELDS,
+  isObservationMetric,
+  isPresetKey,
+  type ColumnMapping,
+  type Field,
+  type PresetKey,
+} from '~/domain/results/presets';
+import { readResults, type FileProblem, type Period, type RowProblem } from '~/domain/results/read';
+import { indexPieces, tieRows } from '~/domain/results/tie';
+import { prisma, type Tx } from '~/utils/db.server';
+import { isUniqueViolation } from '~/utils/db-errors.server';
+import { recordAudit } from './audit.server';
+import { assertResultsWriter, type ResultsActor } from './results.server';
+
+/**
+ * Importing results files: a dry run reads the file with its preset (given or detected) and a
+ * saved mapping, ties each row to a piece, and reports every row's problems and the rows it could
+ * not tie. The commit does the same inside one transaction and writes only when no row has a
+ * problem: then every tied row's observations are written, all or nothing, under one import
+ * record; rows tied to no piece are left out and listed. An import is undone as a whole later:
+ * its observations go, its record stays, marked as undone.
+ */
+
+export type ImportRequest = {
+  fileName: string;
+  text: string;
+  preset?: PresetKey;
+  mappingId?: string | null;
+  period?: Period;
+};
+
+export type ImportPreview = {
+  preset: PresetKey;
+  rows: number;
+  matched: number;
+  unmatched: { row: number; label: string }[];
+  problems: RowProblem[];
+  /** the observations a commit writes, and the rows tied, with their piece */
+  observations: number;
+  tied: { row: number; label: string; pieceId: string; title: string; by: string }[];
+};
+
+export type PreviewOutcome =
+  | { ok: true; preview: ImportPreview }
+  | { ok: false; problem: 'file'; file: FileProblem }
+  | { ok: false; problem: 'mappingGone' };
+
+async function loadMapping(db: Tx | typeof prisma, id: string | null | undefined) {
+  if (!id) return { ok: true as const, mapping: undefined, preset: undefined };
+  const row = await db.resultMapping.findUnique({
+    where: { id },
+    select: { preset: true, mapping: true },
+  });
+  if (!row) return { ok: false as const };
+  return {
+    ok: true as const,
+    mapping: parseMapping(row.mapping),
+    preset: isPresetKey(row.preset) ? row.preset : undefined,
+  };
+}
+
+function parseMapping(json: string): ColumnMapping {
+  try {
+    const value = JSON.parse(json) as ColumnMapping;
+    return value && typeof value === 'object' ? value : {};
+  } catch {
+    return {};
+  }
+}
+
+async function prepare(db: Tx | typeof prisma, request: ImportRequest) {
+  if (request.text.length > MAX_RESULTS_BYTES)
+    return {
+      outcome: {
+        ok: false as const,
+        problem: 'file' as const,
+        file: { code: 'tooLarge' as const, message: 'the file is larger than 5 MB' },
+      },
+    };
+  const mapping = await loadMapping(db, request.mappingId);
+  if (!mapping.ok) return { outcome: { ok: false as const, problem: 'mappingGone' as const } };
+  const read = readResults(request.text, {
+    preset: request.preset ?? mapping.preset,
+    mapping: mapping.mapping,
+    period: request.period,
+  });
+  if (!read.ok)
+    return { outcome: { ok: false as const, problem: 'file' as const, file: read.problem } };
+  const pieces = await db.contentPiece.findMany({
+    where: { status: { not: 'cancelled' } },
+    select: {
+      id: true,
+      title: true,
+      channel: true,
+      slug: true,
+      targetUrl: true,
+      registrationUrl: true,
+      platformId: true,
+      episodeNumber: true,
+    },
+  });
+  const titles = new Map(pieces.map((p) => [p.id, p.title]));
+  const tied = tieRows(read.rows, indexPieces(pieces));
+  const preview: ImportPreview = {
+    preset: read.preset,
+    rows: read.rows.length,
+    matched: tied.matched.length,
+    unmatched: tied.unmatched,
+    problems: read.problems,
+    observations: tied.matched.reduce((n, m) => n + m.row.observations.length, 0),
+    tied: tied.matched.map((m) => ({
+      row: m.row.row,
+      label: m.row.label,
+      pieceId: m.tie.pieceId,
+      title: titles.get(m.tie.pieceId) ?? '',
+      by: m.tie.by,
+    })),
+  };
+  return { outcome: { ok: true as const, preview }, matched: tied.matched };
+}
+
+/**
+ * The dry run: what the file holds and what a commit would write. Writes nothing, so it asks
+ * for no actor; routes guard it with results:import.
+ */
+export async function previewResultsImport(request: ImportRequest): Promise<PreviewOutcome> {
+  return (await prepare(prisma, request)).outcome;
+}
+
+/** Commits an import: all observations of the tied rows, or nothing when any row has a problem. */
+export function commitResultsImport({
+  actor,
+  request,
+}: {
+  actor: ResultsActor;
+  request: ImportRequest;
+}): Promise<
+  | { ok: true; id: string; preview: ImportPreview }
+  | { ok: false; problem: 'hasProblems' | 'nothingMatched'; preview: ImportPreview }
+  | Exclude<PreviewOutcome, { ok: true }>
+  | { ok: false; problem: 'notAllowed' }
+> {
+  return refusalAsProblem(() =>
+    prisma.$transaction(async (tx) => {
+      await assertResultsWriter(tx, actor.id, 'results:import');
+      const prepared = await prepare(tx, request);
+      if (!prepared.outcome.ok) return prepared.outcome;
+      const { preview } = prepared.outcome;
+      if (preview.problems.length)
+        return { ok: false as const, problem: 'hasProblems' as const, preview };
+      if (!preview.observations)
+        return { ok: false as const, problem: 'nothingMatched' as const, preview };
+      const record = await tx.resultImport.create({
+        data: {
+          fileName: request.fileName.slice(0, 255) || '(unnamed).csv',
+          preset: preview.preset,
+          mappingId: request.mappingId ?? null,
+          rows: preview.rows,
+          matched: preview.matched,
+          observations: preview.observations,
+          importedById: actor.id,
+        },
+        select: { id: true },
+      });
+      await tx.metricObservation.createMany({
+        data: prepared.matched!.flatMap((m) =>
+          m.row.observations.map((o) => ({
+            ...o,
+            subject: 'piece',
+            pieceId: m.tie.pieceId,
+            source: 'import',
+            importId: record.id,
+            enteredById: actor.id,
+          })),
+        ),
+      });
+      await recordAudit(tx, {
+        actorId: actor.id,
+        ...auditSubject('resultImport', 'commit'),
+        entityId: record.id,
+        after: {
+          fileName: request.fileName,
+          preset: preview.preset,
+          rows: preview.rows,
+          matched: preview.matched,
+          observations: preview.observations,
+          unmatched: preview.unmatched.length,
+        },
+      });
+      return { ok: true as const, id: record.id, preview };
+    }),
+  );
+}
+
+/** Undoes a whole import: its observations are removed, its record stays, marked as undone. */
+export function undoResultsImport({
+  actor,
+  id,
+  expectedVersion,
+}: {
+  actor: ResultsActor;
+  id: string;
+  expectedVersion?: number;
+}): Promise<
+  | { ok: true; removed: number }
+  | { ok: false; problem: 'notAllowed' | 'notFound' | 'alreadyUndone' | 'conflict' }
+> {
+  return refusalAsProblem(() =>
+    prisma.$transaction(async (tx) => {
+      await assertResultsWriter(tx, actor.id, 'results:import');
+      const record = await tx.resultImport.findUnique({
+        where: { id },
+        select: { undoneAt: true, version: true, fileName: true, observations: true },
+      });
+      if (!record) return { ok: false as const, problem: 'notFound' as const };
+      if (record.undoneAt) return { ok: false as const, problem: 'alreadyUndone' as const };
+      const version = expectedVersion ?? record.version;
+      const { count } = await tx.resultImport.updateMany({
+        where: { id, version, undoneAt: null },
+        data: { undoneAt: new Date(), undoneById: actor.id, version: { increment: 1 } },
+      });
+      if (count === 0) return { ok: false as const, problem: 'conflict' as const };
+      const removed = await tx.metricObservation.deleteMany({ where: { importId: id } });
+      await recordAudit(tx, {
+        actorId: actor.id,
+        ...auditSubject('resultImport', 'undo'),
+        entityId: id,
+        before: { fileName: record.fileName, observations: record.observations },
+        after: { removed: removed.count },
+      });
+      return { ok: true as const, removed: removed.count };
+    }),
+  );
+}
+
+/** The imports, newest first, with who imported and who undid them. */
+export async function listResultImports({ take = 50 }: { take?: number } = {}) {
+  const imports = await prisma.resultImport.findMany({
+    orderBy: { createdAt: 'desc' },
+    take,
+    select: {
+      id: true,
+      fileName: true,
+      preset: true,
+      rows: true,
+      matched: true,
+      observations: true,
+      importedById: true,
+      createdAt: true,
+      undoneById: true,
+      undoneAt: true,
+      version: true,
+    },
+  });
+  const ids = [...new Set(imports.flatMap((i) => [i.importedById, i.undoneById ?? '']))].filter(
+    Boolean,
+  );
+  const names = new Map(
+    (
+      await prisma.user.findMany({ where: { id: { in: ids } }, select: { id: true, name: true } })
+    ).map((u) => [u.id, u.name]),
+  );
+  return imports.map((i) => ({
+    ...i,
+    importedBy: names.get(i.importedById) ?? null,
+    undoneBy: i.undoneById ? (names.get(i.undoneById) ?? null) : null,
+  }));
+}
+
+// ───────────────────────────── saved mappings ─────────────────────────────
+
+export type MappingInput = { name: string; preset: string; mapping: ColumnMapping };
+
+/** Checks a mapping: known fields, headers as text, value columns of observation metrics. */
+export function checkMapping(input: MappingInput): string | null {
+  const name = input.name.trim();
+  if (!name || name.length > 80) return 'name';
+  if (!isPresetKey(input.preset)) return 'preset';
+  for (const [field, header] of Object.entries(input.mapping.columns ?? {})) {
+    if (!(FIELDS as readonly string[]).includes(field as Field)) return 'columns';
+    if (typeof header !== 'string' || !header.trim() || header.length > 120) return 'columns';
+  }
+  for (const [header, metric] of Object.entries(input.mapping.values ?? {})) {
+    if (!header.trim() || header.length > 120) return 'values';
+    if (typeof metric !== 'string' || !isObservationMetric(metric)) return 'values';
+  }
+  return null;
+}
+
+/** Saves a column mapping under a name (a new name, or a new version of the same name). */
+export function saveResultMapping({
+  actor,
+  input,
+}: {
+  actor: ResultsActor;
+  input: MappingInput;
+}): Promise<
+  | { ok: true; id: string }
+  | { ok: false; problem: 'notAllowed' | 'nameTaken' | 'invalid'; field?: string }
+> {
+  const invalid = checkMapping(input);
+  if (invalid) return Promise.resolve({ ok: false, problem: 'invalid', field: invalid });
+  const data = {
+    name: input.name.trim(),
+    preset: input.preset,
+    mapping: JSON.stringify({
+      columns: input.mapping.columns ?? {},
+      values: input.mapping.values ?? {},
+    }),
+  };
+  return refusalAsProblem(async () => {
+    try {
+      return await prisma.$transaction(async (tx) => {
+        await assertResultsWriter(tx, actor.id, 'results:import');
+        const saved = await tx.resultMapping.create({
+          data: { ...data, createdById: actor.id },
+          select: { id: true },
+        });
+        await recordAudit(tx, {
+          actorId: actor.id,
+          ...auditSubject('resultMapping', 'save'),
+          entityId: saved.id,
+          after: data,
+        });
+        return { ok: true as const, id: saved.id };
+      });
+    } catch (error) {
+      if (isUniqueViolation(error)) return { ok: false as const, problem: 'nameTaken' as const };
+      throw error;
+    }
+  });
+}
+
+/** Removes a saved mapping. */
+export function deleteResultMapping({
+  actor,
+  id,
+}: {
+  actor: ResultsActor;
+  id: string;
+}): Promise<{ ok: true } | { ok: false; problem: 'notAllowed' | 'notFound' }> {
+  return refusalAsProblem(() =>
+    prisma.$transaction(async (tx) => {
+      await assertResultsWriter(tx, actor.id, 'results:import');
+      const before = await tx.resultMapping.findUnique({
+        where: { id },
+        select: { name: true, preset: true },
+      });
+      if (!before) return { ok: false as const, problem: 'notFound' as const };
+      await tx.resultMapping.delete({ where: { id } });
+      await recordAudit(tx, {
+        actorId: actor.id,
+        ...auditSubject('resultMapping', 'delete'),
+        entityId: id,
+        before,
+      });
+      return { ok: true as const };
+    }),
+  );
+}
+
+export function listResultMappings() {
+  return prisma.resultMapping.findMany({
+    select: { id: true, name: true, preset: true, mapping: true },
+    orderBy: { name: 'asc' },
+  });
+}

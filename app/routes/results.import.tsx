@@ -1,0 +1,245 @@
+import {
+  json,
+  redirect,
+  unstable_createMemoryUploadHandler,
+  unstable_parseMultipartFormData,
+  type ActionFunctionArgs,
+  type LoaderFunctionArgs,
+  type MetaFunction,
+} from '@remix-run/node';
+import {
+  Form,
+  useActionData,
+  useLoaderData,
+  useNavigation,
+  useSearchParams,
+} from '@remix-run/react';
+import { useTranslation } from 'react-i18next';
+import { ProblemAlert } from '~/components/problem-alert';
+import { ResultsImportHistory, ResultsPreviewTable } from '~/components/results-import';
+import { decodeExport, MAX_RESULTS_BYTES } from '~/domain/results/csv';
+import { PRESETS } from '~/domain/results/presets';
+import { ResultsCommitSchema, ResultsPreviewSchema, ResultsUndoSchema } from '~/forms/results';
+import {
+  commitResultsImport,
+  listResultImports,
+  listResultMappings,
+  previewResultsImport,
+  undoResultsImport,
+  type ImportRequest,
+} from '~/models/results-import.server';
+import { requirePermission } from '~/utils/auth.server';
+import { intent, intentAction } from '~/utils/intent-action.server';
+import { errorsOf, failureOf } from '~/utils/intent-result';
+import { pageTitle } from '~/utils/meta';
+
+export const meta: MetaFunction = ({ matches }) => pageTitle(matches, 'results.import.title');
+
+export async function loader({ request }: LoaderFunctionArgs) {
+  await requirePermission(request, 'results:import');
+  const [imports, mappings] = await Promise.all([listResultImports(), listResultMappings()]);
+  return json({ imports, mappings: mappings.map(({ id, name }) => ({ id, name })) });
+}
+
+/** The upload's form, or a 413 answer when the file is larger than an import reads. */
+async function readUpload(request: Request): Promise<FormData | Response> {
+  if (!(request.headers.get('Content-Type') ?? '').startsWith('multipart/form-data'))
+    return request.formData();
+  try {
+    return await unstable_parseMultipartFormData(
+      request,
+      unstable_createMemoryUploadHandler({ maxPartSize: MAX_RESULTS_BYTES }),
+    );
+  } catch {
+    const problem = 'tooLarge';
+    const body = { ok: false, intent: 'preview', errors: {}, problem, values: null, detail: null };
+    return json(body, { status: 413 });
+  }
+}
+
+type ImportFields = { preset: string; from: string; to: string; mapping: string };
+const requestOf = (fileName: string, text: string, data: ImportFields): ImportRequest => ({
+  fileName,
+  text,
+  preset: data.preset === 'auto' ? undefined : (data.preset as ImportRequest['preset']),
+  mappingId: data.mapping || null,
+  period: data.from && data.to ? { start: data.from, end: data.to } : undefined,
+});
+
+/**
+ * "preview" reads the uploaded file and writes nothing; "commit" sends the same content again
+ * and imports it all or nothing; "undo" removes a whole import's results.
+ */
+export async function action(args: ActionFunctionArgs) {
+  const fileProblems = { file: 400, mappingGone: 409, noFile: 400 } as const;
+  return intentAction(
+    args,
+    {
+      preview: intent({
+        schema: ResultsPreviewSchema,
+        keepValues: true,
+        run: async ({ data, form }) => {
+          const file = form.get('file');
+          if (!(file instanceof File) || !file.size)
+            return { ok: false as const, problem: 'noFile' as const };
+          const text = decodeExport(new Uint8Array(await file.arrayBuffer()));
+          const outcome = await previewResultsImport(requestOf(file.name, text, data));
+          return outcome.ok ? { ...outcome, fileName: file.name, text } : outcome;
+        },
+        problems: fileProblems,
+        done: ({ preview, fileName, text }, { data }) =>
+          json({
+            ok: true as const,
+            intent: 'preview' as const,
+            preview,
+            fileName,
+            text,
+            fields: data,
+          }),
+      }),
+      commit: intent({
+        schema: ResultsCommitSchema,
+        run: ({ user, data }) =>
+          commitResultsImport({ actor: user, request: requestOf(data.name, data.content, data) }),
+        problems: { ...fileProblems, hasProblems: 400, nothingMatched: 400, notAllowed: 403 },
+        done: ({ id }) => redirect(`/results/import?imported=${encodeURIComponent(id)}`),
+      }),
+      undo: intent({
+        schema: ResultsUndoSchema,
+        run: ({ user, data }) =>
+          undoResultsImport({ actor: user, id: data.id, expectedVersion: data.expectedVersion }),
+        problems: { notFound: 404, alreadyUndone: 409, conflict: 409, notAllowed: 403 },
+        done: () => redirect('/results/import?undone=1'),
+      }),
+    },
+    { guard: 'results:import', readForm: readUpload },
+  );
+}
+
+export default function ResultsImport() {
+  const { imports, mappings } = useLoaderData<typeof loader>();
+  const data = useActionData<typeof action>();
+  const navigation = useNavigation();
+  const [params] = useSearchParams();
+  const { t } = useTranslation();
+  const busy = navigation.state === 'submitting';
+  const checked = data?.ok && data.intent === 'preview' ? data : null;
+  const refused = failureOf(data, 'commit');
+  const detail = refused?.detail as { preview?: NonNullable<typeof checked>['preview'] } | null;
+  const preview = checked?.preview ?? detail?.preview ?? null;
+  const fileFailure = failureOf(data, 'preview') ?? (detail?.preview ? null : refused);
+  const fileDetail = fileFailure?.detail as { file?: { code: string; column?: string } } | null;
+  const errors = errorsOf(data, 'preview');
+  const fields = checked?.fields;
+  return (
+    <section className="card" aria-labelledby="results-import-title">
+      <h1 id="results-import-title">{t('results.import.title')}</h1>
+      <p className="intro">{t('results.import.intro')}</p>
+      {params.get('imported') ? (
+        <p role="status">{t('results.import.imported')}</p>
+      ) : params.get('undone') ? (
+        <p role="status">{t('results.import.undoneNow')}</p>
+      ) : null}
+      <Form method="post" encType="multipart/form-data" className="stack">
+        <div className="field">
+          <label htmlFor="results-file">{t('results.import.file')}</label>
+          <input
+            id="results-file"
+            name="file"
+            type="file"
+            accept=".csv,text/csv"
+            required
+            aria-describedby="results-file-hint"
+          />
+          <p className="field-hint" id="results-file-hint">
+            {t('results.import.fileHint')}
+          </p>
+        </div>
+        <div className="field">
+          <label htmlFor="results-preset">{t('results.import.preset')}</label>
+          <select id="results-preset" name="preset" defaultValue={fields?.preset ?? 'auto'}>
+            <option value="auto">{t('results.import.presetAuto')}</option>
+            {PRESETS.map((p) => (
+              <option key={p} value={p}>
+                {t(`results.presets.${p}`)}
+              </option>
+            ))}
+          </select>
+        </div>
+        {mappings.length ? (
+          <div className="field">
+            <label htmlFor="results-mapping">{t('results.import.mapping')}</label>
+            <select id="results-mapping" name="mapping" defaultValue={fields?.mapping ?? ''}>
+              <option value="">{t('results.import.mappingNone')}</option>
+              {mappings.map((m) => (
+                <option key={m.id} value={m.id}>
+                  {m.name}
+                </option>
+              ))}
+            </select>
+          </div>
+        ) : null}
+        <fieldset>
+          <legend>{t('results.import.period')}</legend>
+          <p className="field-hint" id="results-period-hint">
+            {t('results.import.periodHint')}
+          </p>
+          {(['from', 'to'] as const).map((name) => (
+            <div className="field" key={name}>
+              <label htmlFor={`results-${name}`}>{t(`results.import.${name}`)}</label>
+              <input
+                id={`results-${name}`}
+                name={name}
+                type="date"
+                defaultValue={fields?.[name] ?? ''}
+                aria-describedby="results-period-hint"
+                aria-invalid={errors?.[name] ? true : undefined}
+              />
+              {errors?.[name] ? <p className="field-error">{t(errors[name]!.key)}</p> : null}
+            </div>
+          ))}
+        </fieldset>
+        <div>
+          <button type="submit" name="intent" value="preview" disabled={busy}>
+            {busy ? t('results.import.checking') : t('results.import.check')}
+          </button>
+        </div>
+      </Form>
+      {fileFailure?.problem ? (
+        <ProblemAlert
+          data={fileFailure}
+          message={(p) =>
+            p === 'file' && fileDetail?.file
+              ? t(`results.problems.${fileDetail.file.code}`, {
+                  column: fileDetail.file.column ?? '',
+                })
+              : t(`results.problems.${p}`)
+          }
+        />
+      ) : null}
+      {preview ? (
+        <ResultsPreviewTable preview={preview} refused={refused?.problem ?? null}>
+          {checked && !preview.problems.length && preview.observations ? (
+            <Form method="post">
+              <input type="hidden" name="name" value={checked.fileName} />
+              <input type="hidden" name="content" value={checked.text} />
+              {(['preset', 'from', 'to', 'mapping'] as const).map((name) => (
+                <input key={name} type="hidden" name={name} value={checked.fields[name]} />
+              ))}
+              <button type="submit" name="intent" value="commit" disabled={busy}>
+                {busy
+                  ? t('results.import.importing')
+                  : t('results.import.commit', { count: preview.observations })}
+              </button>
+            </Form>
+          ) : null}
+        </ResultsPreviewTable>
+      ) : null}
+      <ResultsImportHistory
+        imports={imports}
+        refusal={failureOf(data, 'undo')?.problem ?? null}
+        busy={busy}
+      />
+    </section>
+  );
+}
