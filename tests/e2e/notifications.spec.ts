@@ -198,7 +198,8 @@ test('an expert submits, the editor is told in the app and by mail, the expertâ€
   const smtp = await startSmtpServer(received);
   try {
     const tDe = translator('de');
-    const expertEmail = 'tobias.krueger@demo.lotse';
+    // an expert no other journey signs in as: this one changes the account's language for good
+    const expertEmail = 'mehmet.yilmaz@demo.lotse';
     const title = `Kontaktlinsen beim Skifahren ${Date.now()}`;
     const german = { locale: 'de-DE', extraHTTPHeaders: { 'Accept-Language': 'de-DE,de;q=0.9' } };
 

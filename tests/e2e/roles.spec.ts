@@ -14,7 +14,7 @@ const NAVIGATION = {
     'rules',
     'audit',
   ],
-  admin: ['dashboard', 'strategy', 'users', 'audit'],
+  admin: ['dashboard', 'strategy', 'users', 'mailQueue', 'audit'],
 } as const;
 
 for (const [role, sections] of Object.entries(NAVIGATION)) {
