@@ -10,6 +10,7 @@ import { DEFAULT_TIME_ZONE } from '~/utils/format';
 import { hashPassword } from '~/utils/password.server';
 import { DEMO_KNOWLEDGE } from './demo-knowledge';
 import { seedDemoNotifications } from './demo-notifications';
+import { seedDemoResults, seedDemoReview } from './demo-results';
 import { seedDemoStrategy } from './demo-strategy';
 import { DEMO_PASSWORD, DEMO_PEOPLE } from './demo-people';
 import {
@@ -373,6 +374,8 @@ export async function createDemoWorkspace(
       }
 
       await seedDemoStrategy(tx, { now, timeZone, userId, audiences });
+      await seedDemoResults(tx, { now, timeZone, userId, itemId, needId, audiences });
+      await seedDemoReview(tx, { now, timeZone, userId, audiences });
 
       // an editor asks management to allow one sentence in the whitepaper draft
       const whitepaperTitle = 'Wearing habits 2026: what 4,800 lens wearers really do';

@@ -5,7 +5,6 @@ import { useFormat } from '~/utils/use-format';
 type Row = {
   id: string;
   event: string;
-  title: string;
   attempts: number;
   nextAt: string | null;
   error: string | null;
@@ -62,11 +61,7 @@ export function NotificationQueueTable({
                 <br />
                 {r.recipient.email}
               </td>
-              <td>
-                {t(`notifications.events.${r.event}`, { defaultValue: r.event })}
-                <br />
-                {r.title}
-              </td>
+              <td>{t(`notifications.events.${r.event}`, { defaultValue: r.event })}</td>
               <td>{f.number(r.attempts)}</td>
               <td className="pre-wrap">{r.error ?? '—'}</td>
               <td>
@@ -95,8 +90,9 @@ export function NotificationQueueTable({
                       <span className="visually-hidden">
                         {' '}
                         {t('notifications.queue.retryOf', {
-                          title: r.title,
+                          what: t(`notifications.events.${r.event}`, { defaultValue: r.event }),
                           recipient: r.recipient.name,
+                          time: f.dateTime(r.createdAt),
                         })}
                       </span>
                     </button>

@@ -59,6 +59,7 @@ export const AUDIT_ENTITIES = [
   'metric_observation',
   'result_import',
   'result_mapping',
+  'strategy_review',
 ] as const;
 export type AuditEntity = (typeof AUDIT_ENTITIES)[number];
 
@@ -112,6 +113,7 @@ export const AUDIT_VOCABULARY = {
   observation: { entity: 'metric_observation', actions: ['enter', 'delete'] },
   resultImport: { entity: 'result_import', actions: ['commit', 'undo'] },
   resultMapping: { entity: 'result_mapping', actions: ['save', 'delete'] },
+  review: { entity: 'strategy_review', actions: ['open', 'finding', 'decision', 'signoff'] },
 } as const satisfies Record<string, { entity: AuditEntity; actions: readonly string[] }>;
 
 type Vocabulary = typeof AUDIT_VOCABULARY;
@@ -167,6 +169,7 @@ export const SUBJECT_PERMISSION: Readonly<Record<AuditEntity, Action>> = {
   metric_observation: 'results:read',
   result_import: 'results:read',
   result_mapping: 'results:read',
+  strategy_review: 'review:read',
 };
 
 /** The permission that shows entries about `entityType` (as stored: any text), if any. */

@@ -43,6 +43,10 @@ export const ACTIONS = [
   'results:read-own', // the results of the pieces one contributes to
   'results:enter', // enter observations by hand
   'results:import', // import results files, undo imports, save column mappings
+  // strategy reviews (the strategy's owner writes too, whatever their roles: see review.server.ts)
+  'review:read', // the reviews, their snapshots, findings and decisions, the management report
+  'review:write', // open a due review, add findings and decisions
+  'review:signoff', // sign a review off, which freezes it
   // administration
   'users:manage',
   'notifications:queue', // the mail queue: what waits, what failed, sending failed mail again
@@ -78,6 +82,7 @@ export const PERMISSIONS: Readonly<Record<Role, readonly Action[]>> = {
     'results:read',
     'results:enter',
     'results:import',
+    'review:read',
   ],
   management: [
     'knowledge:read',
@@ -96,6 +101,9 @@ export const PERMISSIONS: Readonly<Record<Role, readonly Action[]>> = {
     'strategy:read',
     'strategy:agree',
     'results:read',
+    'review:read',
+    'review:write',
+    'review:signoff',
   ],
   // the strategy is what everyone's work is for: administrators read it too
   admin: ['users:manage', 'notifications:queue', 'audit:read', 'strategy:read'],
@@ -155,6 +163,7 @@ export const SECTIONS = [
   { path: '/matches', key: 'matches', action: 'matches:read' },
   { path: '/calendar', key: 'calendar', action: 'calendar:read' },
   { path: '/strategy', key: 'strategy', action: 'strategy:read' },
+  { path: '/results', key: 'results', action: 'results:read' },
   { path: '/rules', key: 'rules', action: 'rules:read' },
   { path: '/users', key: 'users', action: 'users:manage' },
   { path: '/notifications/queue', key: 'mailQueue', action: 'notifications:queue' },

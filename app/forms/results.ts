@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import { isoDay } from '~/domain/results/dates';
-import { PRESETS } from '~/domain/results/presets';
+import { MAX_OBSERVATION_NOTE, MAX_OBSERVATION_VALUE } from '~/domain/results/observation';
+import { isObservationMetric, PRESETS } from '~/domain/results/presets';
 
 /** The results import's forms (routes/results.import.tsx): check a file, commit it, undo one. */
 
@@ -41,4 +42,55 @@ export const ResultsCommitSchema = z
 export const ResultsUndoSchema = z.object({
   id: z.string().min(1).max(100),
   expectedVersion: z.coerce.number().int().positive(),
+});
+
+/**
+ * One result entered by hand (the workspace's numbers per period on /results/workspace): a
+ * catalogue metric, a value as typed (comma or dot as the decimal mark), the period's first and
+ * last day and a note. The model checks the same again (domain/results/observation.ts).
+ */
+export const ObservationEntrySchema = z
+  .object({
+    metric: z
+      .string()
+      .trim()
+      .refine((v) => v !== '', 'validation.choose')
+      .refine((v) => v === '' || isObservationMetric(v), 'results.problems.unknownMetric'),
+    value: z
+      .string()
+      .trim()
+      .max(30, 'results.problems.notANumber')
+      .refine((v) => v !== '', 'validation.required')
+      .transform((v, ctx) => {
+        const n = Number(v.replace(',', '.'));
+        if (v === '') return 0;
+        if (!/^[+-]?\d/.test(v) || !Number.isFinite(n) || Math.abs(n) > MAX_OBSERVATION_VALUE) {
+          ctx.addIssue({ code: 'custom', message: 'results.problems.notANumber' });
+          return z.NEVER;
+        }
+        return n;
+      }),
+    periodStart: z
+      .string()
+      .trim()
+      .refine((v) => isoDay(v) !== null, 'results.problems.notADate'),
+    periodEnd: z
+      .string()
+      .trim()
+      .refine((v) => isoDay(v) !== null, 'results.problems.notADate'),
+    note: z.string().trim().max(MAX_OBSERVATION_NOTE, 'validation.tooLong').default(''),
+  })
+  .superRefine((v, ctx) => {
+    if (v.value < 0 && v.metric !== 'nps')
+      ctx.addIssue({ code: 'custom', path: ['value'], message: 'results.problems.negative' });
+    const start = isoDay(v.periodStart);
+    const end = isoDay(v.periodEnd);
+    if (start && end && start > end)
+      ctx.addIssue({ code: 'custom', path: ['periodEnd'], message: 'results.problems.badPeriod' });
+  });
+export type ObservationEntryData = z.output<typeof ObservationEntrySchema>;
+
+/** Removing a result entered by hand. */
+export const ObservationDeleteSchema = z.object({
+  id: z.string().trim().min(1, 'validation.invalid').max(100, 'validation.invalid'),
 });

@@ -1,6 +1,9 @@
+import { localDay } from '~/domain/calendar/grid';
 import { weekRange } from '~/domain/calendar/weeks';
 import { can } from '~/domain/permissions';
 import { prisma } from '~/utils/db.server';
+import { listResultsDue } from './results-due.server';
+import { earlyWins } from './results-impact.server';
 
 /** What a subject expert sees first: their submissions and what waits for them. */
 export async function getExpertDashboard({ userId }: { userId: string }) {
@@ -92,6 +95,8 @@ export async function getAdminDashboard() {
 /**
  * The dashboard of a user: one panel per part of the work their permissions open (an expert's
  * own submissions, planning, the rules, user administration); null for each panel they do not get.
+ * Early wins go to management and the strategy's owner; the results due for the pieces one owns
+ * to their owner (and to every planner, if only to say none are due).
  */
 export async function dashboardFor({
   viewer,
@@ -102,11 +107,19 @@ export async function dashboardFor({
   now: Date;
   timeZone: string;
 }) {
-  const [expert, editor, management, admin] = await Promise.all([
+  const strategy = await prisma.strategy.findUnique({
+    where: { id: 1 },
+    select: { ownerId: true },
+  });
+  const seesWins = can(viewer.roles, 'strategy:agree') || strategy?.ownerId === viewer.id;
+  const [expert, editor, management, admin, wins, due] = await Promise.all([
     can(viewer.roles, 'knowledge:submit') ? getExpertDashboard({ userId: viewer.id }) : null,
     can(viewer.roles, 'calendar:plan') ? getEditorDashboard({ now, timeZone }) : null,
     can(viewer.roles, 'rules:manage') ? getManagementDashboard() : null,
     can(viewer.roles, 'users:manage') ? getAdminDashboard() : null,
+    seesWins ? earlyWins({ today: localDay(now, timeZone) }) : null,
+    listResultsDue({ ownerId: viewer.id, now, timeZone }),
   ]);
-  return { expert, editor, management, admin };
+  const resultsDue = due.length || can(viewer.roles, 'calendar:plan') ? due : null;
+  return { expert, editor, management, admin, wins, resultsDue };
 }

@@ -7,6 +7,7 @@ import { isUniqueViolation } from '~/utils/db-errors.server';
 import type { SessionUser } from '~/utils/session.server';
 import { recordAudit } from './audit.server';
 import { assertActorCan } from './actor.server';
+import { notifyPiecePeople } from './notification.server';
 import { goalsProblem, writePieceGoals } from './piece-goals.server';
 
 /**
@@ -308,6 +309,13 @@ async function decideOnce({
         select: { id: true },
       });
       pieceId = piece.id;
+      // the expert whose knowledge the idea rests on now contributes to it
+      await notifyPiecePeople(tx, {
+        piece: { id: piece.id, title: item.title },
+        actorId: actor.id,
+        before: { ownerId: actor.id, expertIds: [] },
+        after: { ownerId: actor.id, expertIds: [item.ownerId] },
+      });
       if (goals.length)
         await writePieceGoals(tx, {
           actorId: actor.id,

@@ -1,14 +1,26 @@
 import { randomBytes } from 'node:crypto';
 import { hostname } from 'node:os';
 import { Prisma } from '~/generated/prisma/client';
-import { dueReminders, type ReminderPiece } from '~/domain/notifications/reminders';
+import {
+  dueReminders,
+  REMINDER_SETTINGS,
+  resultsDueReminders,
+  type ReminderPiece,
+} from '~/domain/notifications/reminders';
 import { afterFailure, latestDigestSlot, MAX_MAIL_ATTEMPTS } from '~/domain/notifications/schedule';
 import { prisma as defaultDb, usesPostgres, type PrismaClient } from '~/utils/db.server';
 import { isUniqueViolation } from '~/utils/db-errors.server';
 import { DEFAULT_TIME_ZONE } from '~/utils/format';
 import { mailSettings, sendMail, serverOrigin } from '~/utils/mail.server';
-import { digestMail, notificationMail, type MailContext } from './notification-mail.server';
+import {
+  digestMail,
+  notificationMail,
+  withheldTitles,
+  type MailContext,
+} from './notification-mail.server';
 import { notificationLinks, notify } from './notification.server';
+import { listResultsDue } from './results-due.server';
+import { writeReviewDueReminder } from './review.server';
 
 /**
  * The delivery worker: it mails the outbox's pending notifications, sends each person's digest
@@ -102,10 +114,19 @@ export async function deliverPending(
   if (!ids.length) return report;
   const context = await mailContext(db);
   for (const id of ids) {
+    // the claim again, renewed, before each mail: a batch (or a slow mail server) may outlast
+    // it, and another instance may have taken over the notification meanwhile; then it is theirs
+    const held = await db.notification.updateMany({
+      where: { id, mailState: 'sending', claimedBy: workerId },
+      data: { claimedUntil: new Date(Date.now() + CLAIM_MS) },
+    });
+    if (!held.count) continue;
     const n = await db.notification.findUnique({
       where: { id },
       select: {
         event: true,
+        subjectType: true,
+        subjectId: true,
         title: true,
         link: true,
         params: true,
@@ -115,7 +136,7 @@ export async function deliverPending(
       },
     });
     if (!n) continue;
-    const mine = { id, claimedBy: workerId };
+    const mine = { id, mailState: 'sending', claimedBy: workerId };
     const release = { claimedBy: null, claimedUntil: null };
     if (!n.recipient.active || !mailSettings()) {
       await db.notification.updateMany({
@@ -130,7 +151,8 @@ export async function deliverPending(
       continue;
     }
     try {
-      await sendMail(await notificationMail(n, n.recipient, context));
+      const [withheld] = await withheldTitles([n]);
+      await sendMail(await notificationMail({ ...n, withheld }, n.recipient, context));
       await db.notification.updateMany({
         where: mine,
         data: {
@@ -220,6 +242,8 @@ export async function deliverDigests(options: Options): Promise<DeliveryReport> 
       orderBy: { createdAt: 'asc' },
       select: {
         event: true,
+        subjectType: true,
+        subjectId: true,
         title: true,
         link: true,
         params: true,
@@ -230,7 +254,14 @@ export async function deliverDigests(options: Options): Promise<DeliveryReport> 
     if (!items.length) continue;
     const release = { claimedBy: null, claimedUntil: null };
     try {
-      await sendMail(await digestMail(items, person, context));
+      const withheld = await withheldTitles(items);
+      await sendMail(
+        await digestMail(
+          items.map((item, i) => ({ ...item, withheld: withheld[i] })),
+          person,
+          context,
+        ),
+      );
       await db.notification.updateMany({
         where: mine,
         data: { ...release, mailState: 'sent', mailSentAt: new Date(), mailError: null },
@@ -279,10 +310,13 @@ export async function skipUndeliverable({ db = defaultDb }: { db?: PrismaClient 
 }
 
 const STUCK_STAGES = ['planned', 'in_production', 'in_review', 'approved'];
+/** ids per query, well below SQLite's limit of parameters */
+const SLICE = 500;
 
 /**
  * Writes the reminders that are due (domain/notifications/reminders): deadlines in a few days,
- * missed deadlines, pieces stuck in a stage. Each is written once per person (its dedupe key).
+ * missed deadlines, pieces stuck in a stage, and a published piece's results due 7, 30 and 90
+ * days after publication. Each is written once per person (its dedupe key).
  */
 export async function createReminders({
   db = defaultDb,
@@ -303,7 +337,12 @@ export async function createReminders({
             },
           },
         },
-        { status: { in: STUCK_STAGES }, ownerId: { not: null } },
+        // a piece younger than the stuck period cannot be stuck yet
+        {
+          status: { in: STUCK_STAGES },
+          ownerId: { not: null },
+          createdAt: { lte: new Date(now.getTime() - REMINDER_SETTINGS.stuckDays * day) },
+        },
       ],
     },
     select: {
@@ -316,18 +355,25 @@ export async function createReminders({
       deadlines: { select: { stage: true, dueAt: true } },
     },
   });
-  if (!rows.length) return 0;
-  // a piece entered its status with its last status change, else when it was created
-  const changes = await db.auditEvent.groupBy({
-    by: ['entityId'],
-    where: {
-      entityType: 'content_piece',
-      action: 'piece.status',
-      entityId: { in: rows.map((r) => r.id) },
-    },
-    _max: { createdAt: true },
-  });
-  const changedAt = new Map(changes.map((c) => [c.entityId, c._max.createdAt]));
+  const resultsDue = await listResultsDue({ db, now });
+  // the strategy review due, to its owner and management
+  const reviewDue = await writeReviewDueReminder({ db, now });
+  if (!rows.length && !resultsDue.length) return reviewDue;
+  // a piece entered its status with its last status change, else when it was created (in
+  // slices: SQLite takes only so many parameters in one query)
+  const changedAt = new Map<string, Date | null>();
+  for (let i = 0; i < rows.length; i += SLICE) {
+    const changes = await db.auditEvent.groupBy({
+      by: ['entityId'],
+      where: {
+        entityType: 'content_piece',
+        action: 'piece.status',
+        entityId: { in: rows.slice(i, i + SLICE).map((r) => r.id) },
+      },
+      _max: { createdAt: true },
+    });
+    for (const c of changes) changedAt.set(c.entityId, c._max.createdAt);
+  }
   const pieces: ReminderPiece[] = rows.map((r) => ({
     id: r.id,
     title: r.title,
@@ -337,8 +383,21 @@ export async function createReminders({
     deadlines: r.deadlines,
     statusSince: changedAt.get(r.id) ?? r.createdAt,
   }));
+  // reminders everyone has had already (most of them, from the second round on) are passed
+  // over with one read, instead of a transaction each
+  const reminders = [...dueReminders(pieces, now), ...resultsDueReminders(resultsDue)];
+  const had = new Set<string>();
+  const keys = [...new Set(reminders.map((r) => r.dedupeKey))];
+  for (let i = 0; i < keys.length; i += SLICE) {
+    const known = await db.notification.findMany({
+      where: { dedupeKey: { in: keys.slice(i, i + SLICE) } },
+      select: { recipientId: true, dedupeKey: true },
+    });
+    for (const k of known) had.add(`${k.recipientId} ${k.dedupeKey}`);
+  }
   let written = 0;
-  for (const reminder of dueReminders(pieces, now)) {
+  for (const reminder of reminders) {
+    if (reminder.recipientIds.every((id) => had.has(`${id} ${reminder.dedupeKey}`))) continue;
     try {
       const to = await db.$transaction((tx) =>
         notify(tx, {
@@ -361,7 +420,7 @@ export async function createReminders({
       if (!isUniqueViolation(error)) throw error;
     }
   }
-  return written;
+  return written + reviewDue;
 }
 
 export type NotificationWorker = { id: string; stop(): Promise<void> };

@@ -8,6 +8,7 @@ import {
 import type { PreferencesInput } from '~/forms/notifications';
 import { prisma } from '~/utils/db.server';
 import { mailSettings } from '~/utils/mail.server';
+import { safeRedirect } from '~/utils/redirect';
 import { assertActorCan } from './actor.server';
 import { recordAudit } from './audit.server';
 
@@ -34,11 +35,6 @@ export type MailState = (typeof MAIL_STATES)[number];
 /** How many failures and retries the queue page lists at most. */
 export const QUEUE_LIST_LIMIT = 50;
 
-/** A notification's link when it is a path inside Lotse; anything else is never rendered. */
-function appPath(link: string): string | null {
-  return link.startsWith('/') && !link.startsWith('//') && !link.includes('\\') ? link : null;
-}
-
 function parseParams(params: string): Record<string, unknown> {
   try {
     const value: unknown = JSON.parse(params);
@@ -48,6 +44,15 @@ function parseParams(params: string): Record<string, unknown> {
   } catch {
     return {};
   }
+}
+
+/**
+ * A notification's link when it is a path of Lotse itself (the one safe-redirect check: no other
+ * host, no "//", no tab or backslash a browser would turn into one); anything else is never
+ * rendered or followed.
+ */
+function appPath(link: string): string | null {
+  return safeRedirect(link, '') || null;
 }
 
 /** The number of the person's unread notifications: one count for every page's bell. */
@@ -236,10 +241,11 @@ export async function saveNotificationPreferences({
 
 // ───────────────────────────── the mail queue (administrators) ─────────────────────────────
 
+// no titles: the administrator may not read the pieces and knowledge items the notifications
+// are about; the event, the recipient and the mail's fate are what the queue is for
 const queueSelect = {
   id: true,
   event: true,
-  title: true,
   mailState: true,
   mailAttempts: true,
   mailNextAt: true,
@@ -281,7 +287,6 @@ export async function getNotificationQueue() {
   const shape = (n: (typeof failed)[number]) => ({
     id: n.id,
     event: n.event,
-    title: n.title,
     attempts: n.mailAttempts,
     nextAt: n.mailNextAt,
     error: n.mailError,
@@ -324,7 +329,6 @@ export async function retryFailedNotifications({
       where: { mailState: 'failed', ...(id !== undefined ? { id } : {}) },
       select: {
         id: true,
-        title: true,
         event: true,
         mailAttempts: true,
         mailError: true,
@@ -344,7 +348,6 @@ export async function retryFailedNotifications({
         entityId: t.id,
         before: { mailState: 'failed', attempts: t.mailAttempts, error: t.mailError },
         after: {
-          title: t.title,
           event: t.event,
           recipient: t.recipient.email,
           mailState: 'pending',

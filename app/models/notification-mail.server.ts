@@ -1,9 +1,12 @@
 import type { TFunction } from 'i18next';
 import { isNotificationEvent } from '~/domain/notifications/events';
 import { isLocale, type Locale } from '~/i18n';
+import { prisma } from '~/utils/db.server';
 import { formatLongDate } from '~/utils/format';
 import { getFixedT } from '~/utils/i18n.server';
 import { escapeHtml, type Mail } from '~/utils/mail.server';
+import { safeRedirect } from '~/utils/redirect';
+import { blockedKnowledgeIds, blockedPieceIds, checkFields } from './disclosure.server';
 
 /**
  * The mails notifications go out as: in the recipient's language, a plain-text and an HTML
@@ -20,6 +23,8 @@ export type MailNotification = {
   link: string;
   params: string;
   actor: { name: string } | null;
+  /** a disclosure rule blocks the subject or its title: the mail names neither (see withheldTitles) */
+  withheld?: boolean;
 };
 export type MailRecipient = { email: string; name: string; locale: string | null };
 export type MailContext = { origin: string; locale: string; timeZone: string };
@@ -44,14 +49,66 @@ export function notificationMessage(
   const stage = typeof params.stage === 'string' ? t(`status.piece.${params.stage}`) : '';
   const dueAt = typeof params.dueAt === 'string' ? new Date(params.dueAt) : null;
   const values = {
-    title: n.title,
+    title: n.withheld ? t('notifications.mail.withheldTitle') : n.title,
     actor: n.actor?.name ?? t('notifications.someone'),
     stage,
     date: dueAt && !Number.isNaN(dueAt.getTime()) ? formatLongDate(dueAt, locale, timeZone) : '',
     days: typeof params.days === 'number' ? params.days : 0,
     context: typeof params.decision === 'string' ? params.decision : undefined,
   };
-  return isNotificationEvent(n.event) ? t(`notifications.messages.${n.event}`, values) : n.title;
+  return isNotificationEvent(n.event)
+    ? t(`notifications.messages.${n.event}`, values)
+    : values.title;
+}
+
+/** The item's address in Lotse; a link that is not a path inside Lotse leads to the list. */
+const mailLink = (n: MailNotification, context: MailContext) =>
+  `${context.origin}${safeRedirect(n.link, '/notifications')}`;
+
+/**
+ * Mails leave Lotse, so they pass the output gate like every other output: a notification whose
+ * subject a disclosure rule blocks (a piece or knowledge item the gate withholds, the piece of an
+ * exemption), or whose title as written then is blocked now, goes out without the title; the
+ * reader follows the link and sees it in Lotse. A subject that no longer exists is judged by the
+ * title alone; a check that cannot run withholds (fail closed). Answers one flag per notification.
+ */
+export async function withheldTitles(
+  notifications: readonly { subjectType: string; subjectId: string; title: string }[],
+): Promise<boolean[]> {
+  if (!notifications.length) return [];
+  const ids = (type: string) => [
+    ...new Set(notifications.filter((n) => n.subjectType === type).map((n) => n.subjectId)),
+  ];
+  const exemptions = await prisma.disclosureExemption.findMany({
+    where: { id: { in: ids('exemption') } },
+    select: { id: true, pieceId: true },
+  });
+  const pieceOf = new Map(exemptions.map((e) => [e.id, e.pieceId]));
+  const [pieces, items] = await Promise.all([
+    prisma.contentPiece.findMany({
+      where: { id: { in: [...new Set([...ids('piece'), ...pieceOf.values()])] } },
+      select: { id: true },
+    }),
+    prisma.knowledgeItem.findMany({
+      where: { id: { in: ids('knowledge') } },
+      select: { id: true },
+    }),
+  ]);
+  const [blockedPieces, blockedItems, titles] = await Promise.all([
+    blockedPieceIds(pieces.map((p) => p.id)),
+    blockedKnowledgeIds(items.map((i) => i.id)),
+    Promise.all(notifications.map((n) => checkFields({ title: n.title }))),
+  ]);
+  return notifications.map((n, i) => {
+    if (titles[i]?.decision !== 'allow' && titles[i]?.decision !== 'warn') return true;
+    if (n.subjectType === 'piece') return blockedPieces.has(n.subjectId);
+    if (n.subjectType === 'knowledge') return blockedItems.has(n.subjectId);
+    if (n.subjectType === 'exemption') {
+      const pieceId = pieceOf.get(n.subjectId);
+      return pieceId ? blockedPieces.has(pieceId) : false;
+    }
+    return false;
+  });
 }
 
 const languageOf = (recipient: MailRecipient, context: MailContext): Locale =>
@@ -94,12 +151,13 @@ export async function notificationMail(
   const locale = languageOf(recipient, context);
   const t = await getFixedT(locale);
   const message = notificationMessage(t, n, locale, context.timeZone);
-  const link = `${context.origin}${n.link}`;
+  const link = mailLink(n, context);
   const label = isNotificationEvent(n.event) ? t(`notifications.events.${n.event}`) : n.event;
+  const title = n.withheld ? t('notifications.mail.withheldTitle') : n.title;
   return {
     to: recipient.email,
     language: locale,
-    subject: t('notifications.mail.subject', { event: label, title: n.title }),
+    subject: t('notifications.mail.subject', { event: label, title }),
     ...frame(
       locale,
       t,
@@ -126,7 +184,7 @@ export async function digestMail(
   const t = await getFixedT(locale);
   const lines = items.map((n) => ({
     message: notificationMessage(t, n, locale, context.timeZone),
-    link: `${context.origin}${n.link}`,
+    link: mailLink(n, context),
   }));
   return {
     to: recipient.email,

@@ -1,12 +1,16 @@
 import type { CalendarQuery } from '~/domain/calendar/calendar-query';
 import { localDay, viewRange } from '~/domain/calendar/grid';
 import type { InventoryQuery } from '~/domain/knowledge/inventory-query';
+import type { ResultsQuery } from '~/domain/results/table-query';
 import { assertCan } from '~/domain/permissions';
 import { milestonesInRange } from './calendar-milestones.server';
 import { blockedPieceIds, checkFields } from './disclosure.server';
 import { exportInventory } from './knowledge.server';
 import { feedOwner, feedPieces } from './piece-feed.server';
 import { listPiecesInRange, type Viewer } from './piece-queries.server';
+import { getGoalResults } from './results-impact.server';
+import type { ResultsActor } from './results.server';
+import { queryResultsTable } from './results-table.server';
 import { exportRuleSet } from './rule.server';
 import { getWorkspace } from './workspace.server';
 
@@ -74,4 +78,49 @@ export function knowledgeForExport({ viewer, query }: { viewer: Viewer; query: I
 export function ruleSetForExport({ viewer }: { viewer: Viewer }) {
   assertCan(viewer, 'rules:manage');
   return exportRuleSet();
+}
+
+/**
+ * The results table as a download: the rows the viewer's table shows, less the pieces a
+ * disclosure rule blocks (`withheld` counts them); the metric columns are those of the rows let
+ * through, so nothing hints at a withheld piece.
+ */
+export async function resultsForExport({ viewer, query }: { viewer: Viewer; query: ResultsQuery }) {
+  const table = await queryResultsTable({ viewer, query });
+  const blocked = await blockedPieceIds(table.rows.map((r) => r.id));
+  const rows = table.rows.filter((r) => !blocked.has(r.id));
+  const present = new Set(rows.flatMap((r) => Object.keys(r.values)));
+  return {
+    metrics: table.metrics.filter((m) => present.has(m)),
+    rows,
+    withheld: blocked.size,
+  };
+}
+
+/**
+ * One KPI's results for a download (the goal page's CSV files): as on the page, less the pieces
+ * a disclosure rule blocks (their values stay in the KPI's total; `withheld` counts them). Null
+ * when the viewer may not read results, `notFound` when the goal or KPI does not exist.
+ */
+export async function kpiResultsForOutput({
+  viewer,
+  goalId,
+  kpiId,
+  today,
+}: {
+  viewer: ResultsActor;
+  goalId: string;
+  kpiId: string;
+  today: string;
+}) {
+  const results = await getGoalResults({ viewer, goalId, today });
+  if (!results) return null;
+  const kpi = results.kpis.find((k) => k.id === kpiId);
+  if (!results.goal || !kpi) return 'notFound' as const;
+  const blocked = await blockedPieceIds(kpi.contributors.map((c) => c.pieceId));
+  return {
+    goal: results.goal,
+    kpi: { ...kpi, contributors: kpi.contributors.filter((c) => !blocked.has(c.pieceId)) },
+    withheld: blocked.size,
+  };
 }

@@ -99,3 +99,43 @@ export async function writePieceGoals(
   }
   return { added: added.length, removed: removed.length };
 }
+
+/**
+ * Links a piece to one goal or unlinks it (`serves`), as the goal's page does, with the same
+ * audit entries as the piece form. A change moves the piece's version on, so that a piece form
+ * opened before it reports a conflict instead of silently undoing it. The links are read again
+ * once the version is taken (the piece's row is then this transaction's), so a save running at
+ * the same time cannot slip a link in between.
+ * Checks nothing about the goal: the caller does. Null when the piece does not exist.
+ */
+export async function changePieceGoal(
+  tx: Tx,
+  {
+    actorId,
+    pieceId,
+    goalId,
+    serves,
+  }: { actorId: string; pieceId: string; goalId: string; serves: boolean },
+): Promise<{ changed: boolean } | null> {
+  const link = () =>
+    tx.pieceGoal.findUnique({
+      where: { pieceId_goalId: { pieceId, goalId } },
+      select: { pieceId: true },
+    });
+  const piece = await tx.contentPiece.findUnique({
+    where: { id: pieceId },
+    select: { id: true, title: true },
+  });
+  if (!piece) return null;
+  if (Boolean(await link()) === serves) return { changed: false };
+  const { count } = await tx.contentPiece.updateMany({
+    where: { id: pieceId },
+    data: { version: { increment: 1 } },
+  });
+  if (count === 0) return null;
+  const linked = await tx.pieceGoal.findMany({ where: { pieceId }, select: { goalId: true } });
+  const current = linked.map((l) => l.goalId);
+  const goalIds = serves ? [...current, goalId] : current.filter((id) => id !== goalId);
+  const { added, removed } = await writePieceGoals(tx, { actorId, piece, goalIds });
+  return { changed: added + removed > 0 };
+}

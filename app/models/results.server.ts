@@ -311,3 +311,25 @@ export async function findPiecesByPlatformId(platformId: string) {
   });
   return candidates.filter((p) => platformIdKey(p.platformId ?? '') === key);
 }
+
+/**
+ * The workspace's own numbers (the NPS, mentions, the repurchase rate of a period), newest
+ * period first per metric; null when the viewer may not read results.
+ */
+export async function listWorkspaceResults({ viewer }: { viewer: ResultsActor }) {
+  if (!can(viewer.roles, 'results:read') && !(await mayWriteResults(viewer))) return null;
+  return prisma.metricObservation.findMany({
+    where: { subject: 'workspace' },
+    select: {
+      id: true,
+      metric: true,
+      value: true,
+      periodStart: true,
+      periodEnd: true,
+      source: true,
+      note: true,
+      createdAt: true,
+    },
+    orderBy: [{ metric: 'asc' }, { periodEnd: 'desc' }, { createdAt: 'desc' }],
+  });
+}

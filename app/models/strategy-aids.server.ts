@@ -24,7 +24,14 @@ async function readGoalPlan(now: Date, weeks: number) {
   const [goals, pieces] = await Promise.all([
     prisma.goal.findMany({
       where: { status: 'agreed' },
-      select: { id: true, title: true, status: true, weight: true },
+      select: {
+        id: true,
+        title: true,
+        status: true,
+        weight: true,
+        periodStart: true,
+        periodEnd: true,
+      },
     }),
     prisma.contentPiece.findMany({
       where: { status: { in: [...PLANNED_STATUSES] }, publishAt: { gte: from, lt: to } },

@@ -12,6 +12,7 @@ import type {
 import type { Prisma } from '~/generated/prisma/client';
 import { prisma, type Tx } from '~/utils/db.server';
 import { recordAudit } from './audit.server';
+import { changePieceGoal } from './piece-goals.server';
 
 /**
  * The content strategy: the overall owner and review cadence (one row), goals agreed with
@@ -731,31 +732,16 @@ export function linkPieceToGoal({
   return refusalAsProblem(() =>
     prisma.$transaction(async (tx) => {
       assertCan(actor, 'calendar:plan');
-      const goal = await tx.goal.findUnique({
-        where: { id: goalId },
-        select: { title: true, status: true },
-      });
+      const goal = await tx.goal.findUnique({ where: { id: goalId }, select: { status: true } });
       if (!goal) return fail('notFound');
       if (goal.status !== 'agreed') return fail('notAgreed');
-      const piece = await tx.contentPiece.findUnique({
-        where: { id: pieceId },
-        select: { title: true },
+      const changed = await changePieceGoal(tx, {
+        actorId: actor.id,
+        pieceId,
+        goalId,
+        serves: true,
       });
-      if (!piece) return fail('pieceGone');
-      const linked = await tx.pieceGoal.findUnique({
-        where: { pieceId_goalId: { pieceId, goalId } },
-        select: { pieceId: true },
-      });
-      if (!linked) {
-        await tx.pieceGoal.create({ data: { pieceId, goalId } });
-        await recordAudit(tx, {
-          actorId: actor.id,
-          action: 'goal.link',
-          entityType: 'goal',
-          entityId: goalId,
-          after: { title: goal.title, piece: piece.title, pieceId },
-        });
-      }
+      if (!changed) return fail('pieceGone');
       return { ok: true as const };
     }),
   );
@@ -773,16 +759,7 @@ export function unlinkPieceFromGoal({
   return refusalAsProblem(() =>
     prisma.$transaction(async (tx) => {
       assertCan(actor, 'calendar:plan');
-      const { count } = await tx.pieceGoal.deleteMany({ where: { pieceId, goalId } });
-      if (count > 0) {
-        await recordAudit(tx, {
-          actorId: actor.id,
-          action: 'goal.unlink',
-          entityType: 'goal',
-          entityId: goalId,
-          before: { pieceId },
-        });
-      }
+      await changePieceGoal(tx, { actorId: actor.id, pieceId, goalId, serves: false });
       return { ok: true as const };
     }),
   );

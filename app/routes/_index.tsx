@@ -1,4 +1,9 @@
-import { json, type LoaderFunctionArgs, type MetaFunction } from '@remix-run/node';
+import {
+  json,
+  type LoaderFunctionArgs,
+  type MetaFunction,
+  type SerializeFrom,
+} from '@remix-run/node';
 import { Link, useLoaderData } from '@remix-run/react';
 import { useTranslation } from 'react-i18next';
 import { pageTitle } from '~/utils/meta';
@@ -9,6 +14,7 @@ import { getWorkspace } from '~/models/workspace.server';
 import { requireUser } from '~/utils/auth.server';
 import { ChannelLabel, StatusBadge } from '~/components/labels';
 import { useFormat } from '~/utils/use-format';
+import { formatDay, formatValue, useMetricName } from '~/components/strategy-parts';
 
 /** The inventory filtered to what waits for review, oldest first (the dashboard's order). */
 const SUBMITTED_SEARCH = inventoryQueryToSearch({
@@ -23,17 +29,74 @@ export const meta: MetaFunction = ({ matches }) => pageTitle(matches, null);
 export async function loader({ request }: LoaderFunctionArgs) {
   const user = await requireUser(request);
   const { timeZone } = await getWorkspace();
-  const [{ expert, editor, management, admin }, strategy] = await Promise.all([
+  const [{ expert, editor, management, admin, wins, resultsDue }, strategy] = await Promise.all([
     dashboardFor({ viewer: user, now: new Date(), timeZone }),
     getStrategySettings(),
   ]);
   const owner = strategy.owner?.name ?? null;
-  return json({ name: user.name, owner, expert, editor, management, admin });
+  return json({ name: user.name, owner, expert, editor, management, admin, wins, resultsDue });
+}
+
+type Wins = NonNullable<SerializeFrom<typeof loader>['wins']>;
+
+/** Early wins in words, each with a link to what it is about. */
+function EarlyWins({ wins }: { wins: Wins }) {
+  const { t, i18n } = useTranslation();
+  const lang = i18n.language;
+  const metricName = useMetricName();
+  const count = (n: number) => formatValue(n, lang);
+  const none = !wins.reached.length && !wins.pieces.length && !wins.firstResults.length;
+  return (
+    <section className="card" aria-labelledby="dash-wins">
+      <h2 id="dash-wins">{t('dashboard.wins.title')}</h2>
+      {none ? (
+        <p className="empty">{t('dashboard.wins.empty')}</p>
+      ) : (
+        <ul className="plain">
+          {wins.reached.map((w) => (
+            <li key={`kpi-${w.kpiId}`}>
+              <Link to={`/strategy/goals/${w.goalId}`}>
+                {t('dashboard.wins.reached', {
+                  metric: metricName(w),
+                  actual: `${count(w.actual)} ${t(`strategy.units.${w.unit}`)}`,
+                  target: `${count(w.target)} ${t(`strategy.units.${w.unit}`)}`,
+                  goal: w.goalTitle,
+                })}
+              </Link>
+            </li>
+          ))}
+          {wins.pieces.map((w) => (
+            <li key={`piece-${w.pieceId}`}>
+              <Link to={`/calendar/${w.pieceId}`}>
+                {t('dashboard.wins.aboveMedian', {
+                  title: w.title,
+                  value: count(w.value),
+                  metric: t(`strategy.metrics.${w.metric}`),
+                  median: count(w.median),
+                })}
+              </Link>
+            </li>
+          ))}
+          {wins.firstResults.map((w) => (
+            <li key={`channel-${w.channel}`}>
+              <Link to={`/calendar?channel=${w.channel}`}>
+                {t('dashboard.wins.firstResults', {
+                  channel: t(`channels.${w.channel}`),
+                  date: formatDay(w.since, lang),
+                })}
+              </Link>
+            </li>
+          ))}
+        </ul>
+      )}
+    </section>
+  );
 }
 
 export default function Dashboard() {
-  const { name, owner, expert, editor, management, admin } = useLoaderData<typeof loader>();
-  const { t } = useTranslation();
+  const { name, owner, expert, editor, management, admin, wins, resultsDue } =
+    useLoaderData<typeof loader>();
+  const { t, i18n } = useTranslation();
   const f = useFormat();
   return (
     <>
@@ -43,6 +106,29 @@ export default function Dashboard() {
         <Link to="/strategy">{t('dashboard.strategyLink')}</Link>
       </p>
       <div className="grid">
+        {resultsDue ? (
+          <section className="card" aria-labelledby="dash-results-due">
+            <h2 id="dash-results-due">{t('dashboard.resultsDue.title')}</h2>
+            {resultsDue.length ? (
+              <ul className="plain">
+                {resultsDue.map((d) => (
+                  <li key={d.dedupeKey}>
+                    <Link to={`/calendar/${d.pieceId}`}>
+                      {t('dashboard.resultsDue.item', {
+                        title: d.title,
+                        days: d.window,
+                        date: formatDay(d.dueOn, i18n.language),
+                      })}
+                    </Link>
+                  </li>
+                ))}
+              </ul>
+            ) : (
+              <p className="empty">{t('dashboard.resultsDue.empty')}</p>
+            )}
+          </section>
+        ) : null}
+        {wins ? <EarlyWins wins={wins} /> : null}
         {expert ? (
           <>
             <section className="card" aria-labelledby="dash-waiting">

@@ -4,7 +4,9 @@ import { useTranslation } from 'react-i18next';
 import { pageTitle } from '~/utils/meta';
 import { ChannelLabel, StatusBadge } from '~/components/labels';
 import { can } from '~/domain/permissions';
+import { ImpactList, useImpactPhrase } from '~/components/impact';
 import { getExpert } from '~/models/expert.server';
+import { expertImpact } from '~/models/results-impact.server';
 import { requirePermission } from '~/utils/auth.server';
 import { invariantResponse } from '~/utils/misc';
 import { useFormat } from '~/utils/use-format';
@@ -18,13 +20,16 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
   const includePieces = can(user.roles, 'calendar:read-all') || user.id === params.expertId;
   const expert = await getExpert({ id: params.expertId ?? '', includePieces });
   invariantResponse(expert, 'Not found', { status: 404 });
-  return json({ expert, includePieces });
+  // what the pieces made with the expert's knowledge achieved: for the expert and results readers
+  const impact = await expertImpact({ viewer: user, expertId: expert.id });
+  return json({ expert, includePieces, impact });
 }
 
 export default function ExpertPage() {
-  const { expert, includePieces } = useLoaderData<typeof loader>();
+  const { expert, includePieces, impact } = useLoaderData<typeof loader>();
   const { t } = useTranslation();
   const f = useFormat();
+  const phrase = useImpactPhrase();
   return (
     <article aria-labelledby="expert-name">
       <p>
@@ -55,6 +60,27 @@ export default function ExpertPage() {
       ) : (
         <p className="empty">{t('experts.noAcceptedItems')}</p>
       )}
+      {impact ? (
+        <section aria-labelledby="expert-impact">
+          <h2 id="expert-impact">{t('impact.profileTitle')}</h2>
+          {impact.pieces.length ? (
+            <>
+              <p>
+                {t('impact.summary', {
+                  count: impact.summary.pieces,
+                  withResults: impact.summary.withResults,
+                })}{' '}
+                {impact.summary.totals.length
+                  ? t('impact.totals', { totals: impact.summary.totals.map(phrase).join(', ') })
+                  : null}
+              </p>
+              <ImpactList pieces={impact.pieces} />
+            </>
+          ) : (
+            <p className="empty">{t('impact.noPieces')}</p>
+          )}
+        </section>
+      ) : null}
       {includePieces ? (
         <>
           <h2>{t('experts.pieces')}</h2>

@@ -32,6 +32,8 @@ import { can } from '~/domain/permissions';
 import { knowledgeVerdictFor, verdictForPage } from '~/models/disclosure.server';
 import { getKnowledgeItem, transitionKnowledgeItem } from '~/models/knowledge.server';
 import { needsForItem } from '~/models/matching.server';
+import { knowledgeImpact } from '~/models/results-impact.server';
+import { ImpactList } from '~/components/impact';
 import { nextNotifiedForKnowledge } from '~/models/notification.server';
 import { requirePermission } from '~/utils/auth.server';
 import { intent, intentAction } from '~/utils/intent-action.server';
@@ -69,6 +71,8 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
     couldServe:
       status === 'accepted' && can(user.roles, 'matches:read') ? await needsForItem(item.id) : null,
     nextNotified: await nextNotifiedForKnowledge({ item, viewerId: user.id }),
+    // what the published pieces this knowledge fed achieved (only the results the viewer may read)
+    impact: await knowledgeImpact({ viewer: user, itemId: item.id }),
   });
 }
 
@@ -113,7 +117,7 @@ export async function action(args: ActionFunctionArgs) {
 const DONE = ['saved', 'submitted', ...KNOWLEDGE_ACTIONS] as const;
 
 export default function KnowledgeItemPage() {
-  const { item, actions, editable, lastComment, disclosure, couldServe, nextNotified } =
+  const { item, actions, editable, lastComment, disclosure, couldServe, nextNotified, impact } =
     useLoaderData<typeof loader>();
   const data = useActionData<typeof action>();
   const [params] = useSearchParams();
@@ -266,6 +270,14 @@ export default function KnowledgeItemPage() {
           ) : (
             <p className="empty">{t('matches.couldServeEmpty')}</p>
           )}
+        </section>
+      ) : null}
+
+      {impact?.length ? (
+        <section aria-labelledby="impact-title" className="card">
+          <h2 id="impact-title">{t('impact.title')}</h2>
+          <p className="field-hint">{t('impact.itemHint')}</p>
+          <ImpactList pieces={impact} />
         </section>
       ) : null}
 

@@ -25,6 +25,7 @@ import {
   goalChoicesForNeed,
   suggestionsForNeed,
 } from '~/models/matching.server';
+import { needsServed } from '~/models/results-impact.server';
 import { requirePermission } from '~/utils/auth.server';
 import type { FieldErrors } from '~/utils/forms';
 import { intent, intentAction } from '~/utils/intent-action.server';
@@ -47,7 +48,9 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
     suggestionsForNeed(need.id, 10),
     canLinkGoals ? goalChoicesForNeed(need.audienceId) : Promise.resolve(null),
   ]);
-  return json({ need, suggestions: suggestions ?? [], canDecide, goals: goals ?? [] });
+  // whether the published pieces serving the need perform (app/domain/results/needs.ts)
+  const served = (await needsServed([need.id]))[need.id] ?? 'unserved';
+  return json({ need, suggestions: suggestions ?? [], canDecide, goals: goals ?? [], served });
 }
 
 /** Accepting or dismissing a suggestion, with the fit and reasons the editor saw. */
@@ -92,7 +95,7 @@ export async function action(args: ActionFunctionArgs) {
 }
 
 export default function NeedMatches() {
-  const { need, suggestions, canDecide, goals } = useLoaderData<typeof loader>();
+  const { need, suggestions, canDecide, goals, served } = useLoaderData<typeof loader>();
   const failed = failureOf(useActionData<typeof action>(), 'accept');
   const [params] = useSearchParams();
   const navigation = useNavigation();
@@ -111,6 +114,10 @@ export default function NeedMatches() {
       <p>
         {need.audience.name} · {t(`priority.${need.priority}`)} ·{' '}
         {need.tags.map((x) => x.tag.name).join(', ')}
+      </p>
+      <p>
+        {t('matches.served.label', { verdict: t(`matches.served.${served}`) })}{' '}
+        <span className="field-hint">{t('matches.served.hint')}</span>
       </p>
       {done === 'accepted' || done === 'dismissed' ? (
         <p className="notice" role="status">

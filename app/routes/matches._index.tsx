@@ -2,6 +2,7 @@ import { json, type LoaderFunctionArgs, type MetaFunction } from '@remix-run/nod
 import { Link, useLoaderData } from '@remix-run/react';
 import { useTranslation } from 'react-i18next';
 import { matchingOverview } from '~/models/matching.server';
+import { needsServed } from '~/models/results-impact.server';
 import { requirePermission } from '~/utils/auth.server';
 import { pageTitle } from '~/utils/meta';
 
@@ -10,11 +11,13 @@ export const meta: MetaFunction = ({ matches }) => pageTitle(matches, 'matches.t
 export async function loader({ request }: LoaderFunctionArgs) {
   await requirePermission(request, 'matches:read');
   const { audiences, unused } = await matchingOverview();
-  return json({ audiences, unused });
+  // whether the published pieces serving each need perform (app/domain/results/needs.ts)
+  const served = await needsServed(audiences.flatMap((a) => a.needs.map((n) => n.id)));
+  return json({ audiences, unused, served });
 }
 
 export default function MatchesIndex() {
-  const { audiences, unused } = useLoaderData<typeof loader>();
+  const { audiences, unused, served } = useLoaderData<typeof loader>();
   const { t } = useTranslation();
   const gaps = audiences.flatMap((a) =>
     a.needs.filter((n) => n._count.matches === 0).map((n) => ({ ...n, audience: a.name })),
@@ -61,6 +64,7 @@ export default function MatchesIndex() {
           )}
         </section>
       </div>
+      <p className="field-hint">{t('matches.served.hint')}</p>
       {audiences.map((a) => (
         <section key={a.id} className="card" aria-labelledby={`aud-${a.id}`}>
           <h2 id={`aud-${a.id}`}>{a.name}</h2>
@@ -71,6 +75,7 @@ export default function MatchesIndex() {
                   <th scope="col">{t('matches.need')}</th>
                   <th scope="col">{t('audiences.priority')}</th>
                   <th scope="col">{t('audiences.acceptedMatches')}</th>
+                  <th scope="col">{t('matches.served.column')}</th>
                 </tr>
               </thead>
               <tbody>
@@ -83,6 +88,7 @@ export default function MatchesIndex() {
                     </td>
                     <td>{t(`priority.${n.priority}`)}</td>
                     <td>{n._count.matches}</td>
+                    <td>{t(`matches.served.${served[n.id] ?? 'unserved'}`)}</td>
                   </tr>
                 ))}
               </tbody>

@@ -39,6 +39,8 @@ import {
   updateStockTakeEntry,
 } from '~/models/strategy.server';
 import { getStrategyAids } from '~/models/strategy-aids.server';
+import { listReviews, mayReadReview } from '~/models/review.server';
+import { ReviewHistory } from '~/components/review-history';
 import { getWorkspace } from '~/models/workspace.server';
 import { requirePermission } from '~/utils/auth.server';
 import { intent, intentAction } from '~/utils/intent-action.server';
@@ -56,11 +58,15 @@ export async function loader({ request }: LoaderFunctionArgs) {
     getStrategyAids({ now, timeZone: workspace.timeZone }),
     canAgree ? listOwnerChoices() : Promise.resolve([] as { id: string; name: string }[]),
   ]);
+  const today = localDay(now, workspace.timeZone);
+  // the review history, for those who read reviews
+  const reviews = (await mayReadReview(user)) ? await listReviews(today) : null;
   return json({
     ...overview,
     aids,
     owners,
-    today: localDay(now, workspace.timeZone),
+    reviews,
+    today,
     canAgree,
     canPropose: mayPropose(user),
   });
@@ -157,8 +163,18 @@ const NOTICES = [
 ];
 
 export default function StrategyPage() {
-  const { settings, goals, aids, stockTake, milestones, owners, today, canAgree, canPropose } =
-    useLoaderData<typeof loader>();
+  const {
+    settings,
+    goals,
+    aids,
+    stockTake,
+    milestones,
+    owners,
+    reviews,
+    today,
+    canAgree,
+    canPropose,
+  } = useLoaderData<typeof loader>();
   const data = useActionData<typeof action>();
   const [params] = useSearchParams();
   const { t } = useTranslation();
@@ -183,6 +199,19 @@ export default function StrategyPage() {
         canAgree={canAgree}
         data={data}
       />
+      {reviews ? (
+        <>
+          {reviews.due ? (
+            <p className="notice">
+              <Link to="/strategy/reviews">{t('reviews.due.title')}</Link>
+            </p>
+          ) : null}
+          <ReviewHistory reviews={reviews.reviews.slice(0, 5)} />
+          <p>
+            <Link to="/strategy/reviews">{t('reviews.history.all')}</Link>
+          </p>
+        </>
+      ) : null}
 
       <section className="card" aria-labelledby="goals-title">
         <div className="toolbar">

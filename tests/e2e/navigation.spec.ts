@@ -10,7 +10,16 @@ import { expect, logInAs, mainNav, test, type T } from './fixtures';
 
 const SECTIONS = {
   expert: ['dashboard', 'knowledge', 'experts', 'calendar', 'strategy'],
-  editor: ['dashboard', 'knowledge', 'experts', 'audiences', 'matches', 'calendar', 'strategy'],
+  editor: [
+    'dashboard',
+    'knowledge',
+    'experts',
+    'audiences',
+    'matches',
+    'calendar',
+    'strategy',
+    'results',
+  ],
   management: [
     'dashboard',
     'knowledge',
@@ -19,6 +28,7 @@ const SECTIONS = {
     'matches',
     'calendar',
     'strategy',
+    'results',
     'rules',
     'audit',
   ],
@@ -73,14 +83,19 @@ for (const width of [1280, 1366]) {
 }
 
 for (const width of [1440, 1024]) {
-  test(`every role's navigation stays on one line at ${width} px`, async ({ page, t }) => {
+  test(`every role's navigation stays on one line at ${width} px`, async ({ page, t, lang }) => {
     await page.setViewportSize({ width, height: 800 });
     for (const role of Object.keys(SECTIONS) as Role[]) {
       await page.context().clearCookies();
       await logInAs(page, t, role);
       const { boxes, moreBox } = await navBoxes(page, t);
-      expect(boxes.map((b) => b.name)).toEqual(SECTIONS[role].map((s) => t(`nav.${s}`)));
-      expect(moreBox).toBeNull();
+      // management's ten sections with their German labels are wider than 1024 px: the last two
+      // (disclosure rules, audit log) move into the "More" menu there
+      const moved = width === 1024 && lang === 'de' && role === 'management' ? 2 : 0;
+      const all = SECTIONS[role].map((s) => t(`nav.${s}`));
+      expect(boxes.map((b) => b.name)).toEqual(all.slice(0, all.length - moved));
+      if (moved) expect(moreBox).not.toBeNull();
+      else expect(moreBox).toBeNull();
       expect(oneRow(boxes), `${role}: ${JSON.stringify(boxes)}`).toBe(true);
     }
   });

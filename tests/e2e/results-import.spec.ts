@@ -29,8 +29,8 @@ test('an editor imports a Plausible export, sees the unmatched row, and undoes t
     mimeType: 'text/csv',
     buffer: fs.readFileSync('tests/fixtures/results/plausible-demo.csv'),
   });
-  await page.getByLabel(t('results.import.from')).fill('2026-10-01');
-  await page.getByLabel(t('results.import.to')).fill('2026-10-31');
+  await page.getByLabel(t('results.import.from'), { exact: true }).fill('2026-10-01');
+  await page.getByLabel(t('results.import.to'), { exact: true }).fill('2026-10-31');
   await page.getByRole('button', { name: t('results.import.check') }).click();
   await expect(page.getByRole('status')).toHaveText(
     t('results.import.summary', {

@@ -2,7 +2,16 @@ import { expect, logIn, logInAs, mainNav, test } from './fixtures';
 
 const NAVIGATION = {
   expert: ['dashboard', 'knowledge', 'experts', 'calendar', 'strategy'],
-  editor: ['dashboard', 'knowledge', 'experts', 'audiences', 'matches', 'calendar', 'strategy'],
+  editor: [
+    'dashboard',
+    'knowledge',
+    'experts',
+    'audiences',
+    'matches',
+    'calendar',
+    'strategy',
+    'results',
+  ],
   management: [
     'dashboard',
     'knowledge',
@@ -11,6 +20,7 @@ const NAVIGATION = {
     'matches',
     'calendar',
     'strategy',
+    'results',
     'rules',
     'audit',
   ],

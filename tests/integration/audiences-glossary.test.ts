@@ -265,6 +265,15 @@ describe('the glossary and the suggestions', () => {
     expect(piece.status).toBe('idea');
     expect(piece.publishAt).toBeNull();
     expect(['blog', 'podcast', 'whitepaper', 'webinar']).toContain(piece.channel);
+    // the knowledge item's expert is told they now contribute to the idea
+    const item = await prisma.knowledgeItem.findUniqueOrThrow({
+      where: { id: second.knowledgeItemId },
+    });
+    expect(
+      await prisma.notification.count({
+        where: { recipientId: item.ownerId, event: 'piece.expert_added', subjectId: piece.id },
+      }),
+    ).toBe(1);
   });
 
   it('turns an accepted match into one idea, however often and however concurrently it is accepted', async () => {

@@ -176,6 +176,14 @@ const BASELINES: Record<string, [string, string][]> = {
     ['scope', 'audience'],
     ['audienceId', 'REAL_ID'],
   ],
+  'routes/results.workspace': [
+    ['intent', 'enter'],
+    ['metric', 'nps'],
+    ['value', '-12,5'],
+    ['periodStart', '2026-10-01'],
+    ['periodEnd', '2026-12-31'],
+    ['note', 'Customer survey'],
+  ],
   'routes/strategy._index': [
     ['intent', 'stock'],
     ['kind', 'trend'],

@@ -37,6 +37,8 @@ const inbox: Received[] = [];
 let server: SMTPServer;
 /** while set, the SMTP server refuses every message with a temporary error */
 let refusing = false;
+/** while set, runs before the SMTP server accepts the next message (once) */
+let beforeAccept: (() => Promise<unknown>) | null = null;
 
 beforeAll(async () => {
   server = new SMTPServer({
@@ -49,8 +51,11 @@ beforeAll(async () => {
     },
     onData(stream, session, callback) {
       simpleParser(stream)
-        .then((mail) => {
+        .then(async (mail) => {
           inbox.push({ to: session.envelope.rcptTo.map((r) => r.address), mail });
+          const hook = beforeAccept;
+          beforeAccept = null;
+          if (hook) await hook();
           callback();
         })
         .catch((error: Error) => callback(error));
@@ -73,6 +78,7 @@ afterAll(async () => {
 beforeEach(async () => {
   inbox.length = 0;
   refusing = false;
+  beforeAccept = null;
   // every test starts with an empty outbox
   await prisma.notification.deleteMany();
   await prisma.notificationPreference.deleteMany();
@@ -389,7 +395,21 @@ describe('pieces', () => {
     });
     await prefer('erika', 'piece.deadline_soon', 'email');
     expect(await createReminders()).toBe(2);
-    expect(await createReminders()).toBe(0);
+    // from then on, what everyone has had costs no write at all
+    let transactions = 0;
+    const counting = new Proxy(prisma, {
+      get(target, key) {
+        if (key === '$transaction') {
+          return (...args: Parameters<typeof prisma.$transaction>) => {
+            transactions++;
+            return target.$transaction(...args);
+          };
+        }
+        return Reflect.get(target, key) as unknown;
+      },
+    });
+    expect(await createReminders({ db: counting })).toBe(0);
+    expect(transactions).toBe(0);
     const rows = await prisma.notification.findMany({ where: { subjectId: piece.id } });
     expect(rows.map((r) => [r.recipientId, r.event]).sort()).toEqual(
       [
@@ -405,7 +425,8 @@ describe('pieces', () => {
 });
 
 describe('disclosure', () => {
-  it('tells the owner of a piece a rule change sent back, management of exemption requests and the requester of the decision', async () => {
+  // mails leave Lotse: like every other output, they never carry what a blocking rule holds back
+  it('tells the owner of a piece a rule change sent back, management of exemption requests and the requester of the decision, without the blocked title', async () => {
     const piece = await prisma.contentPiece.create({
       data: {
         channel: 'blog',
@@ -435,8 +456,14 @@ describe('disclosure', () => {
     });
     expect(saved.ok).toBe(true);
     await deliver();
+    const leaked = () =>
+      inbox.filter((m) => `${m.mail.subject} ${m.mail.text} ${m.mail.html}`.includes('Zebrafinch'));
+    expect(leaked()).toEqual([]);
     expect(inbox.map((m) => [m.to[0], m.mail.subject])).toEqual([
-      [p('ed').email, 'Piece sent back to review by a rule change: The Zebrafinch project'],
+      [
+        p('ed').email,
+        'Piece sent back to review by a rule change: title withheld: a disclosure rule blocks it',
+      ],
     ]);
 
     inbox.length = 0;
@@ -450,10 +477,11 @@ describe('disclosure', () => {
     ).toEqual({ ok: true });
     await deliver();
     expect(inbox.map((m) => [m.to[0], m.mail.subject])).toEqual([
-      [p('mia').email, 'Exemption requested: The Zebrafinch project'],
+      [p('mia').email, 'Exemption requested: title withheld: a disclosure rule blocks it'],
     ]);
     expect(inbox[0]!.mail.text).toContain('https://lotse.example.com/rules');
 
+    expect(leaked()).toEqual([]);
     inbox.length = 0;
     await prefer('ed', 'exemption.decided', 'email');
     const ex = await prisma.disclosureExemption.findFirstOrThrow({ where: { pieceId: piece.id } });
@@ -462,11 +490,33 @@ describe('disclosure', () => {
     ).toEqual({ ok: true });
     await deliver();
     expect(inbox.map((m) => [m.to[0], m.mail.subject])).toEqual([
-      [p('ed').email, 'Exemption granted or denied: The Zebrafinch project'],
+      [p('ed').email, 'Exemption granted or denied: title withheld: a disclosure rule blocks it'],
     ]);
     expect(inbox[0]!.mail.text).toContain(
-      'Mia Management denied the exemption for “The Zebrafinch project”.',
+      'Mia Management denied the exemption for “title withheld: a disclosure rule blocks it”.',
     );
+    expect(inbox[0]!.mail.text).toContain(`https://lotse.example.com/calendar/${piece.id}`);
+
+    // a digest too; a title written before the rule existed is judged as it reads now
+    expect(leaked()).toEqual([]);
+    inbox.length = 0;
+    await prisma.user.update({
+      where: { id: p('ed').id },
+      data: { digestFrequency: 'daily', digestHour: 8, lastDigestAt: null },
+    });
+    await queue('ed', 'Zebrafinch, the sequel', 'digest', new Date('2026-12-02T15:00:00Z'));
+    await queue('ed', 'An open title', 'digest', new Date('2026-12-02T15:00:00Z'));
+    await deliverDigests({ workerId: worker, now: new Date('2026-12-03T07:30:00Z') });
+    expect(inbox).toHaveLength(1);
+    expect(inbox[0]!.mail.text).toContain('“title withheld: a disclosure rule blocks it”');
+    expect(inbox[0]!.mail.text).toContain('“An open title”');
+    expect(leaked()).toEqual([]);
+    await prisma.user.update({ where: { id: p('ed').id }, data: { lastDigestAt: null } });
+  });
+
+  afterAll(async () => {
+    // the rule would withhold the other tests' titles too
+    await prisma.disclosureRule.updateMany({ where: { key: 'R-ZEBRA' }, data: { active: false } });
   });
 });
 
@@ -619,6 +669,27 @@ describe('delivery', () => {
     });
     expect(await deliver()).toMatchObject({ sent: 1 });
     expect(inbox).toHaveLength(1);
+  });
+
+  it('never sends a mail whose lapsed claim another instance took over meanwhile', async () => {
+    for (let i = 0; i < 3; i++)
+      await queue('ed', `Slow ${i}`, 'pending', new Date(Date.now() - (3 - i) * 1000));
+    // instance A claimed its batch five minutes ago and was held up since: its claims have
+    // lapsed. While its first mail is with the server, instance B takes over the rest.
+    let b: Promise<unknown> | null = null;
+    beforeAccept = () => (b = deliverPending({ workerId: 'worker-b' }));
+    const a = await deliverPending({
+      workerId: 'worker-a',
+      now: new Date(Date.now() - 5 * 60_000),
+    });
+    expect(await b).toMatchObject({ sent: 2 });
+    expect(a).toMatchObject({ sent: 1 });
+    expect(inbox.map((m) => m.mail.subject).sort()).toEqual([
+      'Made owner of a piece: Slow 0',
+      'Made owner of a piece: Slow 1',
+      'Made owner of a piece: Slow 2',
+    ]);
+    expect(await prisma.notification.count({ where: { mailState: 'sent' } })).toBe(3);
   });
 
   it('runs in the background, mailing within seconds, and stops cleanly', async () => {

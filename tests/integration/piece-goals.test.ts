@@ -9,6 +9,7 @@ import { suggestionsForNeed } from '~/models/matching.server';
 import { piecesForOutput } from '~/models/output.server';
 import { listPiecesInRange } from '~/models/piece-queries.server';
 import { createPiece, PieceReferenceError, updatePiece } from '~/models/piece-writes.server';
+import { linkPieceToGoal, unlinkPieceFromGoal } from '~/models/strategy.server';
 import { getWorkspace } from '~/models/workspace.server';
 import { prisma } from '~/utils/db.server';
 import { pieceInput } from '../support/piece-input';
@@ -150,6 +151,43 @@ describe('the piece form’s goals', () => {
     });
     expect(result).toMatchObject({ ok: false, problem: 'conflict' });
     expect(await linkedGoals(id)).toEqual([awareness]);
+  });
+
+  it('conflict with a link or unlink made on the goal’s page since the form was opened', async () => {
+    const [awareness, retention] = [await goalId(AWARENESS), await goalId(RETENTION)];
+    const editor = { id: userId('editor'), roles: ['editor'] };
+    const { id } = await createPiece({
+      actor: editor,
+      input: pieceInput({ title: 'Linked meanwhile', goals: [awareness] }),
+    });
+    // the form shows version 1 with one goal; meanwhile the goal page links the second
+    expect(await linkPieceToGoal({ actor: editor, goalId: retention, pieceId: id })).toEqual({
+      ok: true,
+    });
+    const stale = await updatePiece({
+      id,
+      actor: editor,
+      input: pieceInput({ title: 'Linked meanwhile', goals: [awareness] }),
+      expectedVersion: 1,
+    });
+    expect(stale).toMatchObject({ ok: false, problem: 'conflict' });
+    expect(await linkedGoals(id)).toEqual([awareness, retention].sort());
+    // linking a goal the piece serves already changes nothing, not even the version
+    const { version } = await prisma.contentPiece.findUniqueOrThrow({ where: { id } });
+    await linkPieceToGoal({ actor: editor, goalId: retention, pieceId: id });
+    expect((await prisma.contentPiece.findUniqueOrThrow({ where: { id } })).version).toBe(version);
+    // an unlink on the goal page likewise
+    expect(await unlinkPieceFromGoal({ actor: editor, goalId: awareness, pieceId: id })).toEqual({
+      ok: true,
+    });
+    const again = await updatePiece({
+      id,
+      actor: editor,
+      input: pieceInput({ title: 'Linked meanwhile', goals: [awareness, retention] }),
+      expectedVersion: version,
+    });
+    expect(again).toMatchObject({ ok: false, problem: 'conflict' });
+    expect(await linkedGoals(id)).toEqual([retention]);
   });
 
   it('keep a link to a goal retired since, but never add one', async () => {

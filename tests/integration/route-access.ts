@@ -156,6 +156,14 @@ export const ROUTE_ACCESS: Readonly<Record<string, RouteAccess>> = {
     POST: EDITOR,
     intents: { preview: EDITOR, commit: EDITOR, undo: EDITOR },
   },
+  // results:read (the table, its CSV download and the workspace's numbers); results:enter
+  'routes/results._index': { GET: REVIEW, POST: NO_ACTION },
+  'routes/results.export': { GET: REVIEW, POST: NO_ACTION },
+  'routes/results.workspace': {
+    GET: REVIEW,
+    POST: EDITOR,
+    intents: { enter: EDITOR, delete: EDITOR },
+  },
   'routes/strategy.goals.$goalId': {
     GET: SIGNED_IN,
     POST: SIGNED_IN,
@@ -170,6 +178,16 @@ export const ROUTE_ACCESS: Readonly<Record<string, RouteAccess>> = {
       unlink: EDITOR,
     },
   },
+  // strategy reviews: review:read (and the strategy's owner); opening, findings and decisions
+  // review:write or the owner (decided in the model); signing off review:signoff
+  'routes/strategy.reviews._index': { GET: REVIEW, POST: REVIEW, intents: { open: MANAGEMENT } },
+  'routes/strategy.reviews.$reviewId': {
+    GET: REVIEW,
+    POST: REVIEW,
+    intents: { finding: REVIEW, decision: REVIEW, signoff: MANAGEMENT },
+  },
+  // a chart's figures on the goal page as CSV: results:read (and the strategy's owner)
+  'routes/strategy.goals.$goalId.results[.csv]': { GET: REVIEW, POST: NO_ACTION },
 };
 
 /**

@@ -113,6 +113,9 @@ export async function paramValue(name: string): Promise<string> {
     case 'file':
       // the feed of someone outside the matrix, so no cell's "reset-feed" can revoke it
       return `${await getOrCreateFeedToken(otherExpert)}.ics`;
+    case 'reviewId':
+      // the demo's signed-off strategy review
+      return (await prisma.strategyReview.findFirstOrThrow()).id;
     case '*':
       return 'no/such/page';
     default:

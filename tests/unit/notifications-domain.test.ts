@@ -122,6 +122,24 @@ describe('digest times', () => {
     );
   });
 
+  it('does not owe a digest again on the night the chosen hour does not exist', () => {
+    // 02:00 Berlin on 29 March 2026 does not exist (the clocks jump to 03:00); the day before,
+    // 02:00 was 01:00 UTC, and that digest went out
+    const daily = { frequency: 'daily', hour: 2, weekday: 1 };
+    const sent = new Date('2026-03-28T01:00:00Z');
+    // 01:30 Berlin on the 29th: the 28th's digest is the latest, and it was sent
+    const night = new Date('2026-03-29T00:30:00Z');
+    expect(latestDigestSlot(daily, night, berlin)).toEqual(sent);
+    expect(digestDue(daily, sent, night, berlin)).toBeNull();
+    // that morning's (at 03:00 summer time) is owed once it has passed
+    expect(digestDue(daily, sent, new Date('2026-03-29T05:00:00Z'), berlin)).toEqual(
+      new Date('2026-03-29T01:00:00Z'),
+    );
+    // weekly on Sundays at 02:00: the Sunday before is the latest, at 02:00 winter time
+    const sundays = { frequency: 'weekly', hour: 2, weekday: 7 };
+    expect(latestDigestSlot(sundays, night, berlin)).toEqual(new Date('2026-03-22T01:00:00Z'));
+  });
+
   it('falls on the chosen weekday for weekly digests', () => {
     // Thursday 3 December 2026; Mondays at 09:00 Berlin
     const weekly = { frequency: 'weekly', hour: 9, weekday: 1 };

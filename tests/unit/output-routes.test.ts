@@ -13,6 +13,8 @@ const OUTPUT_ROUTES = [
   'calendar.feed.$file.ts',
   'knowledge.export.tsx',
   'rules.export.ts',
+  'results.export.ts',
+  'strategy.goals.$goalId.results[.csv].ts',
 ];
 /** Models an output route may use besides the gate: settings, not content. */
 const SETTINGS = ['~/models/workspace.server'];

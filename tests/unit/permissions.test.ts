@@ -108,7 +108,9 @@ describe('permission map', () => {
       'matches',
       'calendar',
       'strategy',
+      'results',
     ]);
+    expect(keys(['management'])).toContain('results');
     expect(keys(['management'])).toContain('rules');
     expect(keys(['management'])).toContain('audit');
     expect(keys(['admin'])).toEqual(['dashboard', 'strategy', 'users', 'mailQueue', 'audit']);

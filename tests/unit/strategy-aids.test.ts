@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { contentMatrix, matrixPeriods, SUGGESTED_MIN_SHARE } from '~/domain/strategy/matrix';
+import { goalCoverage } from '~/domain/strategy/coverage';
 import { goalMix, MIX_MIN_PIECES, MIX_TOLERANCE } from '~/domain/strategy/mix';
 import { suggestChannelMix, type TechnographicsProfile } from '~/domain/strategy/technographics';
 
@@ -15,6 +16,29 @@ const piece = (goalIds: string[], week = 1, status = 'planned') => ({
   status,
   publishAt: inWeek(week),
   goalIds,
+});
+
+describe('goals pursued in the window', () => {
+  // the window runs from 2027-01-04 for six weeks, to 2027-02-15
+  const ended = { ...goal('ended', 50), periodStart: '2026-01-01', periodEnd: '2027-01-03' };
+  const later = { ...goal('later', 50), periodStart: '2027-02-16', periodEnd: '2027-12-31' };
+  const current = { ...goal('current', 50), periodStart: '2027-01-01', periodEnd: '2027-01-04' };
+  const starting = { ...goal('starting', 50), periodStart: '2027-02-15', periodEnd: '2027-06-30' };
+
+  it('leaves goals whose period has ended or not begun out of coverage', () => {
+    const coverage = goalCoverage({ goals: [ended, later, current, starting], pieces: [], now });
+    expect(coverage.map((c) => c.goal.id).sort()).toEqual(['current', 'starting']);
+  });
+
+  it('gives an ended goal no wanted share of the coming pieces', () => {
+    const mix = goalMix({
+      goals: [ended, current],
+      pieces: [piece(['current']), piece(['current'], 2), piece(['current'], 3)],
+      now,
+    });
+    expect(mix.rows.map((r) => [r.goal.id, r.wantedShare])).toEqual([['current', 100]]);
+    expect(mix.under).toEqual([]);
+  });
 });
 
 describe('goal mix', () => {

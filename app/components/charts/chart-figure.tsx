@@ -1,5 +1,8 @@
 import { useId, type ReactNode } from 'react';
 
+/** A link to the chart's figures as a file (a CSV download). */
+export type ChartDownload = { href: string; label: string };
+
 /**
  * The frame every chart of Lotse shares: a figure whose caption names the chart and says in a
  * sentence what it shows, the SVG as one image (its name the title, its description the caption),
@@ -13,6 +16,7 @@ export function ChartFigure({
   className,
   headingLevel,
   titleHidden,
+  download,
   children,
 }: {
   title: string;
@@ -24,6 +28,8 @@ export function ChartFigure({
   headingLevel?: 2 | 3 | 4;
   /** keep the title for assistive technology only (the page's heading already says it) */
   titleHidden?: boolean;
+  /** a link to download the chart's figures, shown under the table */
+  download?: ChartDownload;
   /** the SVG: a function of the ids it labels itself with */
   children: (ids: { titleId: string; summaryId: string }) => ReactNode;
 }) {
@@ -45,6 +51,13 @@ export function ChartFigure({
         <div className="chart-image">{children({ titleId, summaryId })}</div>
         <div className="chart-table table-scroll">{table}</div>
       </div>
+      {download ? (
+        <p className="chart-download">
+          <a href={download.href} download>
+            {download.label}
+          </a>
+        </p>
+      ) : null}
     </figure>
   );
 }

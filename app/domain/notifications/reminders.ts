@@ -1,5 +1,6 @@
 import { hasReached } from '../calendar/workflow';
 import type { PieceStatus } from '../calendar/vocabulary';
+import type { ResultsDue } from '../results/due';
 import type { NotificationEvent } from './events';
 
 /**
@@ -43,7 +44,10 @@ export type ReminderPiece = {
 };
 
 export type Reminder = {
-  event: Extract<NotificationEvent, 'piece.deadline_soon' | 'piece.overdue' | 'piece.stuck'>;
+  event: Extract<
+    NotificationEvent,
+    'piece.deadline_soon' | 'piece.overdue' | 'piece.stuck' | 'results.due'
+  >;
   pieceId: string;
   title: string;
   recipientIds: string[];
@@ -104,4 +108,50 @@ export function dueReminders(
     }
   }
   return reminders;
+}
+
+/**
+ * The results due for published pieces (app/domain/results/due.ts) as reminders to each piece's
+ * owner: once per piece and window (7, 30, 90 days), whatever the stage it is in (`published`).
+ */
+export function resultsDueReminders(due: readonly ResultsDue[]): Reminder[] {
+  return due.flatMap((d) =>
+    d.ownerId
+      ? [
+          {
+            event: 'results.due' as const,
+            pieceId: d.pieceId,
+            title: d.title,
+            recipientIds: [d.ownerId],
+            params: { stage: 'published', dueAt: d.dueOn, days: d.window },
+            dedupeKey: d.dedupeKey,
+          },
+        ]
+      : [],
+  );
+}
+
+/**
+ * The strategy review that is due (domain/strategy/review-snapshot.ts: dueReview) as a reminder
+ * to the strategy's owner and management: once per person and due day, until it is opened.
+ */
+export function reviewDueReminder(
+  due: { dueOn: string; periodStart: string; periodEnd: string } | null,
+  recipientIds: readonly string[],
+): {
+  event: 'review.due';
+  dueOn: string;
+  recipientIds: string[];
+  params: { dueAt: string; from: string };
+  dedupeKey: string;
+} | null {
+  const ids = [...new Set(recipientIds)];
+  if (!due || !ids.length) return null;
+  return {
+    event: 'review.due',
+    dueOn: due.dueOn,
+    recipientIds: ids,
+    params: { dueAt: due.dueOn, from: due.periodStart },
+    dedupeKey: `review.due:${due.dueOn}`,
+  };
 }

@@ -1,5 +1,5 @@
 import { TZDate } from '@date-fns/tz';
-import { getISODay, subDays } from 'date-fns';
+import { getISODay } from 'date-fns';
 
 /**
  * When mails go out: retries with growing pauses while the mail server refuses, and digests once
@@ -44,27 +44,38 @@ export type DigestSettings = {
 /**
  * The latest digest time at or before `now`: today's (or this week's) local hour in the time
  * zone, else the one before. A digest holds the notifications that arrived before it.
+ *
+ * Each candidate is built from its calendar day and the chosen hour, never by moving another
+ * slot by whole days: on the day clocks spring forward the chosen hour may not exist (02:00 in
+ * Berlin becomes 03:00), and a slot derived from that one would carry 03:00 into the days
+ * around it, so a digest already sent at 02:00 the day before would look owed again.
  */
 export function latestDigestSlot(settings: DigestSettings, now: Date, timeZone: string): Date {
   const hour = Math.min(23, Math.max(0, Math.floor(settings.hour)));
   const local = new TZDate(now.getTime(), timeZone);
-  let slot = new TZDate(
-    local.getFullYear(),
-    local.getMonth(),
-    local.getDate(),
-    hour,
-    0,
-    0,
-    0,
-    timeZone,
-  );
   const weekly = settings.frequency === 'weekly';
-  if (weekly) {
-    const weekday = Math.min(7, Math.max(1, Math.floor(settings.weekday)));
-    slot = subDays(slot, (getISODay(local) - weekday + 7) % 7);
-  }
-  if (slot.getTime() > now.getTime()) slot = subDays(slot, weekly ? 7 : 1);
-  return new Date(slot.getTime());
+  const weekday = Math.min(7, Math.max(1, Math.floor(settings.weekday)));
+  // days back from today's local date to the period's day (weekly: the chosen weekday)
+  const back = weekly ? (getISODay(local) - weekday + 7) % 7 : 0;
+  const slotOn = (daysBack: number) => {
+    // calendar arithmetic on the local date alone (UTC has no clock changes)
+    const day = new Date(
+      Date.UTC(local.getFullYear(), local.getMonth(), local.getDate() - daysBack),
+    );
+    return new TZDate(
+      day.getUTCFullYear(),
+      day.getUTCMonth(),
+      day.getUTCDate(),
+      hour,
+      0,
+      0,
+      0,
+      timeZone,
+    ).getTime();
+  };
+  let slot = slotOn(back);
+  if (slot > now.getTime()) slot = slotOn(back + (weekly ? 7 : 1));
+  return new Date(slot);
 }
 
 /** Whether a digest is due: its latest time has passed since the last one went out. */

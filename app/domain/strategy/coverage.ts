@@ -17,7 +17,15 @@ export const PLANNED_STATUSES = [
 
 export const DEFAULT_COVERAGE_WEEKS = 6;
 
-export type CoverageGoal = { id: string; title: string; status: string; weight: number };
+export type CoverageGoal = {
+  id: string;
+  title: string;
+  status: string;
+  weight: number;
+  /** the days the goal is pursued in (YYYY-MM-DD, both included); without them, always */
+  periodStart?: string;
+  periodEnd?: string;
+};
 export type CoveragePiece = {
   status: string;
   publishAt: Date | string | null;
@@ -45,7 +53,20 @@ export function plannedWithin(piece: CoveragePiece, from: Date, to: Date): boole
 }
 
 /**
- * Every agreed goal with the number of planned pieces serving it in the window; uncovered goals
+ * Whether the goal is pursued at some time in the window: its period overlaps it. A goal whose
+ * period has ended, or has not begun by the window's end, asks nothing of this plan. Days are
+ * compared as calendar days of the window's instants in UTC (a day's difference at most).
+ */
+export function pursuedWithin(goal: CoverageGoal, from: Date, to: Date): boolean {
+  const first = from.toISOString().slice(0, 10);
+  const last = new Date(to.getTime() - 1).toISOString().slice(0, 10);
+  return (
+    (!goal.periodEnd || goal.periodEnd >= first) && (!goal.periodStart || goal.periodStart <= last)
+  );
+}
+
+/**
+ * Every agreed goal pursued in the window with the number of planned pieces serving it in the window; uncovered goals
  * first, then by weight (heavier goals matter more).
  */
 export function goalCoverage({
@@ -66,7 +87,7 @@ export function goalCoverage({
     for (const id of new Set(piece.goalIds)) counts.set(id, (counts.get(id) ?? 0) + 1);
   }
   return goals
-    .filter(countsInPlan)
+    .filter((goal) => countsInPlan(goal) && pursuedWithin(goal, from, to))
     .map((goal) => {
       const planned = counts.get(goal.id) ?? 0;
       return { goal, planned, covered: planned > 0 };

@@ -1,5 +1,6 @@
 import {
   coverageWindow,
+  pursuedWithin,
   DEFAULT_COVERAGE_WEEKS,
   plannedWithin,
   type CoverageGoal,
@@ -78,9 +79,10 @@ export function goalMix({
   tolerance?: number;
   minPieces?: number;
 }): GoalMix {
-  const agreed = goals.filter(countsInPlan);
-  const agreedIds = new Set(agreed.map((g) => g.id));
   const { from, to } = coverageWindow(now, weeks);
+  // goals pursued in the window only: an ended goal wants no share of the coming pieces
+  const agreed = goals.filter((g) => countsInPlan(g) && pursuedWithin(g, from, to));
+  const agreedIds = new Set(agreed.map((g) => g.id));
   const planned = new Map<string, number>();
   let total = 0;
   let unlinked = 0;

@@ -1,0 +1,154 @@
+import { Form } from '@remix-run/react';
+import { useTranslation } from 'react-i18next';
+import { CHANNELS } from '~/domain/calendar/vocabulary';
+import { DECISION_KINDS } from '~/domain/strategy/review-snapshot';
+import { DecisionSchema, FindingSchema } from '~/forms/review';
+import { errorsOf, failureOf } from '~/utils/intent-result';
+import { useValidatedForm } from '~/utils/use-validated-form';
+import { TextAreaField } from './field';
+import { formatValue, InputField, SelectField, useBusy } from './strategy-parts';
+
+type Values = Record<string, string> | null | undefined;
+const kept = (data: unknown, intent: string): Values =>
+  (failureOf(data, intent) as { values?: Values } | null)?.values;
+
+export function ReviewFindingForm({ data }: { data: unknown }) {
+  const { t } = useTranslation();
+  const form = useValidatedForm({ schema: FindingSchema });
+  const busy = useBusy('finding');
+  return (
+    <Form method="post" className="stack no-print" {...form.formProps()}>
+      <input type="hidden" name="intent" value="finding" />
+      <TextAreaField
+        name="finding"
+        label={t('reviews.findings.text')}
+        rows={3}
+        errors={form.errorsWith(errorsOf(data, 'finding'))}
+        defaultValue={kept(data, 'finding')?.finding ?? ''}
+      />
+      <div className="toolbar">
+        <button type="submit" disabled={busy}>
+          {t('reviews.findings.add')}
+        </button>
+      </div>
+    </Form>
+  );
+}
+
+type Subjects = {
+  goals: {
+    id: string;
+    title: string;
+    kpis: { id: string; metric: string; customLabel: string | null; target: number }[];
+  }[];
+  audiences: { id: string; name: string }[];
+};
+
+/** A decision and what it changes; a new KPI target is applied when the decision is recorded. */
+export function ReviewDecisionForm({ data, subjects }: { data: unknown; subjects: Subjects }) {
+  const { t, i18n } = useTranslation();
+  const form = useValidatedForm({ schema: DecisionSchema });
+  const busy = useBusy('decision');
+  const errors = form.errorsWith(errorsOf(data, 'decision'));
+  const values = kept(data, 'decision');
+  return (
+    <Form method="post" className="stack no-print" {...form.formProps()}>
+      <input type="hidden" name="intent" value="decision" />
+      <h3>{t('reviews.decision.new')}</h3>
+      <p>{t('reviews.decision.hint')}</p>
+      <SelectField
+        idPrefix="decision"
+        name="kind"
+        label={t('reviews.decision.kind')}
+        errors={errors}
+        defaultValue={values?.kind ?? ''}
+        placeholder={t('reviews.decision.chooseKind')}
+        options={DECISION_KINDS.map((k) => ({ value: k, label: t(`reviews.decision.kinds.${k}`) }))}
+      />
+      <TextAreaField
+        name="text"
+        label={t('reviews.decision.text')}
+        rows={3}
+        errors={errors}
+        defaultValue={values?.text ?? ''}
+      />
+      <SelectField
+        idPrefix="decision"
+        name="goalId"
+        label={t('reviews.decision.goal')}
+        errors={errors}
+        defaultValue={values?.goalId ?? ''}
+        placeholder={t('reviews.decision.none')}
+        options={subjects.goals.map((g) => ({ value: g.id, label: g.title }))}
+      />
+      <SelectField
+        idPrefix="decision"
+        name="kpiId"
+        label={t('reviews.decision.kpi')}
+        errors={errors}
+        defaultValue={values?.kpiId ?? ''}
+        placeholder={t('reviews.decision.none')}
+        options={subjects.goals.flatMap((g) =>
+          g.kpis.map((k) => ({
+            value: k.id,
+            label: t('reviews.decision.kpiOption', {
+              goal: g.title,
+              kpi: k.customLabel ?? t(`strategy.metrics.${k.metric}`),
+              target: formatValue(k.target, i18n.language),
+            }),
+          })),
+        )}
+      />
+      <InputField
+        idPrefix="decision"
+        name="target"
+        inputMode="decimal"
+        label={t('reviews.decision.target')}
+        hint={t('reviews.decision.targetHint')}
+        errors={errors}
+        defaultValue={values?.target ?? ''}
+      />
+      <SelectField
+        idPrefix="decision"
+        name="channel"
+        label={t('reviews.decision.channel')}
+        errors={errors}
+        defaultValue={values?.channel ?? ''}
+        placeholder={t('reviews.decision.none')}
+        options={CHANNELS.map((c) => ({ value: c, label: t(`channels.${c}`) }))}
+      />
+      <SelectField
+        idPrefix="decision"
+        name="audienceId"
+        label={t('reviews.decision.audience')}
+        errors={errors}
+        defaultValue={values?.audienceId ?? ''}
+        placeholder={t('reviews.decision.none')}
+        options={subjects.audiences.map((a) => ({ value: a.id, label: a.name }))}
+      />
+      <div className="toolbar">
+        <button type="submit" disabled={busy}>
+          {t('reviews.decision.add')}
+        </button>
+      </div>
+    </Form>
+  );
+}
+
+export function ReviewSignOff({ version }: { data: unknown; version: number }) {
+  const { t } = useTranslation();
+  const busy = useBusy('signoff');
+  return (
+    <section className="card no-print" aria-labelledby="signoff-title">
+      <h2 id="signoff-title">{t('reviews.signOff.title')}</h2>
+      <p>{t('reviews.signOff.hint')}</p>
+      <Form method="post">
+        <input type="hidden" name="intent" value="signoff" />
+        <input type="hidden" name="expectedVersion" value={version} />
+        <button type="submit" disabled={busy}>
+          {t('reviews.signOff.submit')}
+        </button>
+      </Form>
+    </section>
+  );
+}
