@@ -1,3 +1,4 @@
+import type { FieldErrors } from '~/utils/forms';
 import { z } from 'zod';
 import { isoDay } from '~/domain/results/dates';
 import { MAX_OBSERVATION_NOTE, MAX_OBSERVATION_VALUE } from '~/domain/results/observation';
@@ -94,3 +95,22 @@ export type ObservationEntryData = z.output<typeof ObservationEntrySchema>;
 export const ObservationDeleteSchema = z.object({
   id: z.string().trim().min(1, 'validation.invalid').max(100, 'validation.invalid'),
 });
+
+/**
+ * The results model's field errors (`{ field, code }`) as the form's messages: the codes the
+ * entry forms know get their own text, the rest a general one.
+ */
+export function entryErrors(errors: { field: string; code: string }[]): FieldErrors {
+  const out: FieldErrors = {};
+  const known = ['required', 'notANumber', 'negative', 'notADate', 'unknownMetric', 'badPeriod'];
+  for (const { field, code } of errors)
+    out[field] ??= {
+      key:
+        code === 'tooLong'
+          ? 'validation.tooLong'
+          : known.includes(code)
+            ? `results.problems.${code}`
+            : 'validation.invalid',
+    };
+  return out;
+}

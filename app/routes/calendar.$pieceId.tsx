@@ -15,6 +15,7 @@ import { FieldError } from '~/components/field';
 import { ChannelLabel, StatusBadge } from '~/components/labels';
 import { PieceForm } from '~/components/piece-form';
 import { PieceGoalsSection, PieceOriginSection } from '~/components/piece-origin';
+import { PieceResults } from '~/components/piece-results';
 import type { PieceStatus } from '~/domain/calendar/vocabulary';
 import { nextStatuses, overdueStages, PUBLIC_STAGES } from '~/domain/calendar/workflow';
 import { can } from '~/domain/permissions';
@@ -39,13 +40,14 @@ import { nextNotifiedForPiece } from '~/models/notification.server';
 import { getWorkspace } from '~/models/workspace.server';
 import { requirePermission } from '~/utils/auth.server';
 import { intent, intentAction } from '~/utils/intent-action.server';
-import { failureOf } from '~/utils/intent-result';
+import { errorsOf, failureOf } from '~/utils/intent-result';
 import { pageTitle } from '~/utils/meta';
 import { markdownToHtml } from '~/utils/markdown.server';
 import { invariantResponse } from '~/utils/misc';
 import { CommentSchema, TransitionSchema } from '~/forms/piece';
 import { useFormat } from '~/utils/use-format';
 import { pieceFormIntent } from './__piece-form.server';
+import { pieceResultIntents, pieceResultsFor } from './__piece-results.server';
 
 export const meta: MetaFunction<typeof loader> = ({ data, matches }) =>
   pageTitle(matches, 'calendar.title', data?.piece.title);
@@ -61,12 +63,13 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
     canApprove: can(user.roles, 'calendar:approve'),
     isContributor: piece.experts.some((e) => e.user.id === user.id),
   };
-  const [facets, goalChoices, activity, verdict, origin] = await Promise.all([
+  const [facets, goalChoices, activity, verdict, origin, results] = await Promise.all([
     canPlan ? calendarFacets() : null,
     canPlan ? listGoalChoices({ pieceId: piece.id }) : ([] as GoalChoice[]),
     pieceActivity(piece.id),
     checkPiece(piece),
     pieceOrigin({ pieceId: piece.id, viewer: user }),
+    pieceResultsFor(user, piece),
   ]);
   return json({
     piece,
@@ -89,6 +92,7 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
     // who may not plan reads the body as the page renders it
     bodyHtml: canPlan ? null : markdownToHtml(piece.body),
     origin,
+    results,
     // a need's page is for those who manage audiences; an audience's for those who read them
     originLinks: {
       needs: can(user.roles, 'audiences:manage'),
@@ -169,6 +173,7 @@ export async function action(args: ActionFunctionArgs) {
         problems: 409,
         done: (_, { params }) => redirect(`/calendar/${params.pieceId}?done=exemptionRequested`),
       }),
+      ...pieceResultIntents(),
     },
     { default: 'save' },
   );
@@ -184,13 +189,15 @@ function explainFailure(data: ActionData) {
     detail && 'findings' in detail && Array.isArray(detail.findings)
       ? (detail.findings as BlockingFinding[])
       : null;
-  const problemKey = !failed?.problem
-    ? null
-    : failed.intent === 'exemption'
-      ? `rules.exemptions.${failed.problem}`
-      : findings && failed.intent === 'save'
-        ? 'calendar.problems.blockedEdit'
-        : `calendar.problems.${failed.problem}`;
+  // the Results section answers its own intents
+  const problemKey =
+    !failed?.problem || failed.intent.startsWith('result-')
+      ? null
+      : failed.intent === 'exemption'
+        ? `rules.exemptions.${failed.problem}`
+        : findings && failed.intent === 'save'
+          ? 'calendar.problems.blockedEdit'
+          : `calendar.problems.${failed.problem}`;
   return { problemKey, findings };
 }
 
@@ -211,6 +218,7 @@ export default function PiecePage() {
     bodyHtml,
     originLinks,
     nextNotified,
+    results,
   } = useLoaderData<typeof loader>();
   const blocked = disclosure.decision === 'block';
   const data = useActionData<typeof action>();
@@ -330,6 +338,15 @@ export default function PiecePage() {
       <NextNotified next={nextNotified} />
       <PieceGoalsSection goals={piece.goals.map((g) => g.goal)} />
       {origin ? <PieceOriginSection origin={origin} links={originLinks} /> : null}
+      {results ? (
+        <PieceResults
+          observations={results.observations}
+          canWrite={results.canWrite}
+          values={failureOf(data, 'result-enter')?.values}
+          errors={errorsOf(data, 'result-enter')}
+          problem={failureOf(data, 'result-enter') ?? failureOf(data, 'result-delete')}
+        />
+      ) : null}
       {canPlan && options ? (
         <section className="card" aria-labelledby="edit-title">
           <h2 id="edit-title">{t('calendar.editPiece')}</h2>

@@ -11,10 +11,9 @@ import { ProblemAlert } from '~/components/problem-alert';
 import { WorkspaceEntryForm, WorkspaceMetric } from '~/components/results-workspace';
 import { can } from '~/domain/permissions';
 import { orderMetrics } from '~/domain/results/table-query';
-import { ObservationDeleteSchema, ObservationEntrySchema } from '~/forms/results';
+import { entryErrors, ObservationDeleteSchema, ObservationEntrySchema } from '~/forms/results';
 import { deleteObservation, enterObservation, listWorkspaceResults } from '~/models/results.server';
 import { requirePermission } from '~/utils/auth.server';
-import type { FieldErrors } from '~/utils/forms';
 import { intent, intentAction } from '~/utils/intent-action.server';
 import { errorsOf, failureOf } from '~/utils/intent-result';
 import { pageTitle } from '~/utils/meta';
@@ -34,22 +33,6 @@ export async function loader({ request }: LoaderFunctionArgs) {
     })),
     canWrite: can(user.roles, 'results:enter'),
   });
-}
-
-/** The model's own findings about an entry, as the form shows field errors. */
-function entryErrors(errors: { field: string; code: string }[]): FieldErrors {
-  const out: FieldErrors = {};
-  const known = ['required', 'notANumber', 'negative', 'notADate', 'unknownMetric', 'badPeriod'];
-  for (const { field, code } of errors)
-    out[field] ??= {
-      key:
-        code === 'tooLong'
-          ? 'validation.tooLong'
-          : known.includes(code)
-            ? `results.problems.${code}`
-            : 'validation.invalid',
-    };
-  return out;
 }
 
 /** "enter" records one number of the workspace for a period; "delete" removes one entered by hand. */

@@ -89,7 +89,14 @@ export const ROUTE_ACCESS: Readonly<Record<string, RouteAccess>> = {
   'routes/calendar.$pieceId': {
     GET: CONTENT,
     POST: EDITOR,
-    intents: { comment: CONTENT, transition: CONTENT, exemption: EDITOR },
+    // the Results section: its intents pass the guard, the results model refuses experts (403)
+    intents: {
+      comment: CONTENT,
+      transition: CONTENT,
+      exemption: EDITOR,
+      'result-enter': CONTENT,
+      'result-delete': CONTENT,
+    },
   },
   'routes/calendar.new': { GET: EDITOR, POST: EDITOR },
   'routes/calendar.plans': { GET: EDITOR, POST: EDITOR },
@@ -200,4 +207,9 @@ export const DECIDED_INSIDE = {
   'calendar:approve': MANAGEMENT,
   /** seeing disclosure findings on a knowledge item someone else owns (knowledge.$itemId) */
   'knowledge:findings': REVIEW,
+  /**
+   * entering and deleting a published piece's results (calendar.$pieceId's Results section; the
+   * results model checks it, and lets the strategy's owner in too)
+   */
+  'results:enter': EDITOR,
 } as const satisfies Partial<Record<Action, readonly Who[]>>;
