@@ -14,47 +14,13 @@ import { CHANNEL_MAIN_METRIC, firstResultWins, kpiWins, pieceWins } from '~/doma
 import type { KpiDirection, KpiScope } from '~/domain/strategy/vocabulary';
 import type { Prisma } from '~/generated/prisma/client';
 import { prisma } from '~/utils/db.server';
-import { mayWriteResults, type ResultsActor } from './results.server';
+import { mayWriteResults, observationSelect, toDomain, type ResultsActor } from './results.server';
 
 /**
  * What the results say about the strategy's goals: per KPI its actual value against the target,
  * its trend and the pieces that contributed. Those who read all results (editors, management)
  * and the strategy's owner see them; anyone else gets null.
  */
-
-const observationSelect = {
-  id: true,
-  metric: true,
-  value: true,
-  periodStart: true,
-  periodEnd: true,
-  subject: true,
-  pieceId: true,
-  channel: true,
-  audienceId: true,
-  createdAt: true,
-  piece: { select: { channel: true, audiences: { select: { audienceId: true } } } },
-} satisfies Prisma.MetricObservationSelect;
-
-type ObservationRow = Prisma.MetricObservationGetPayload<{ select: typeof observationSelect }>;
-
-function toDomain(o: ObservationRow): Observation {
-  return {
-    id: o.id,
-    metric: o.metric,
-    value: o.value,
-    periodStart: o.periodStart,
-    periodEnd: o.periodEnd,
-    subject: o.subject as Observation['subject'],
-    pieceId: o.pieceId,
-    channel: o.channel,
-    audienceId: o.audienceId,
-    createdAt: o.createdAt.toISOString(),
-    piece: o.piece
-      ? { channel: o.piece.channel, audienceIds: o.piece.audiences.map((a) => a.audienceId) }
-      : null,
-  };
-}
 
 const kpiSelect = {
   id: true,

@@ -70,7 +70,8 @@ export async function mayWriteResults(user: ResultsActor): Promise<boolean> {
 type Fail<P extends string> = { ok: false; problem: P };
 const fail = <P extends string>(problem: P): Fail<P> => ({ ok: false, problem });
 
-const observationSelect = {
+/** What the results pages and the strategy's figures read of an observation. */
+export const observationSelect = {
   id: true,
   metric: true,
   value: true,
@@ -90,7 +91,7 @@ const observationSelect = {
 type ObservationRow = Prisma.MetricObservationGetPayload<{ select: typeof observationSelect }>;
 
 /** A stored observation in the form the domain computes with. */
-function toDomain(o: ObservationRow): Observation {
+export function toDomain(o: ObservationRow): Observation {
   return {
     id: o.id,
     metric: o.metric,
