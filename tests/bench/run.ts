@@ -7,6 +7,8 @@ for (const bench of [
   'tests/bench/calendar.ts',
   'tests/bench/disclosure.ts',
   'tests/bench/cli-disclosure.ts',
+  'tests/bench/matching.ts',
+  'tests/bench/matching-quality.ts',
 ]) {
   console.log(`\n━━ ${bench} ━━`);
   const r = spawnSync('node_modules/.bin/tsx', [bench], { stdio: 'inherit' });
