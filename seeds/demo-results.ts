@@ -1,9 +1,11 @@
 import { TZDate } from '@date-fns/tz';
 import { addDays, startOfDay } from 'date-fns';
 import { localDay } from '~/domain/calendar/grid';
+import { addMonthsToDay } from '~/domain/strategy/review';
 import { snapshotOf } from '~/models/review.server';
 import type { Tx } from '~/utils/db.server';
 import { DEMO_PEOPLE } from './demo-people';
+import { DEMO_REVIEW_CADENCE, demoLastReviewOn } from './demo-strategy';
 
 /**
  * Half a year of Klarblick's results for the demo workspace: ten pieces published over the past
@@ -11,8 +13,9 @@ import { DEMO_PEOPLE } from './demo-people';
  * goals, and their observations (page views and visitors per month for blog posts, downloads 7
  * and 30 days after publication for podcast episodes, registrations and attendees for webinars,
  * downloads and leads per month for the whitepaper), plus the NPS, mentions and support tickets
- * of the whole workspace per month. Two committed imports own the blog numbers of one month and
- * the podcast downloads. The NPS of the last month reaches its KPI's target, so an early win shows.
+ * of the whole workspace per month over the past year (the half-year before the pieces is what
+ * the last review looked at). Two committed imports own the blog numbers of one month and the
+ * podcast downloads. The NPS of the last month reaches its KPI's target, so an early win shows.
  *
  * Months are the 30-day periods before today (month 1 ends yesterday and starts on the day the
  * agreed goals started), so the last month counts for the goals' KPIs. Days are relative to
@@ -185,11 +188,11 @@ export const DEMO_PUBLISHED: DemoPublished[] = [
   },
 ];
 
-/** NPS, mentions and support tickets of the whole workspace, month 6 (oldest) to month 1. */
+/** NPS, mentions and support tickets of the whole workspace, month 12 (oldest) to month 1. */
 const WORKSPACE_MONTHS = {
-  nps: [36, 37, 39, 41, 43, 46],
-  mentions: [17, 21, 22, 27, 30, 36],
-  support_tickets: [335, 322, 310, 296, 281, 262],
+  nps: [33, 34, 33, 35, 34, 35, 36, 37, 39, 41, 43, 46],
+  mentions: [12, 14, 11, 15, 16, 15, 17, 21, 22, 27, 30, 36],
+  support_tickets: [352, 348, 361, 344, 350, 341, 335, 322, 310, 296, 281, 262],
 };
 
 /** The blog's page views per month after publication, before scaling by reach. */
@@ -436,7 +439,7 @@ export async function seedDemoResults(
 
   for (const [metric, values] of Object.entries(WORKSPACE_MONTHS)) {
     for (const [i, value] of values.entries()) {
-      const m = month(6 - i);
+      const m = month(values.length - i);
       await observe({ metric, value, start: m.start, end: m.end });
     }
   }
@@ -450,9 +453,13 @@ export async function seedDemoResults(
 }
 
 /**
- * The review signed off at the strategy workshop a month ago (the strategy's last review): the
- * half-year before it as a snapshot, two findings and four decisions, one of which raised the
- * podcast KPI to its current target.
+ * The review signed off half a year ago, the strategy's last review (demo-strategy.ts sets
+ * lastReviewOn to its sign-off day, so with the half-yearly cadence the next review is due now).
+ * As the model does, it was opened on its due day, a week before the sign-off, and covers the
+ * half-year up to that day: its snapshot is computed for that period. Little was published then,
+ * so the snapshot shows the workspace's numbers, the gaps and the unserved needs; its findings
+ * and decisions started the content the demo has published since, and one decision set the
+ * podcast KPI's target.
  */
 export async function seedDemoReview(
   tx: Tx,
@@ -468,12 +475,13 @@ export async function seedDemoReview(
     audiences: Map<string, string>;
   },
 ) {
-  const dayIn = (days: number) => localDay(new Date(now.getTime() + days * DAY), timeZone);
-  const dueOn = dayIn(-30);
+  // ISO days: whole days apart in UTC, whatever the zone
+  const signedOn = demoLastReviewOn(localDay(now, timeZone));
+  const dueOn = new Date(Date.parse(`${signedOn}T00:00:00Z`) - 7 * DAY).toISOString().slice(0, 10);
   if (await tx.strategyReview.findUnique({ where: { dueOn }, select: { id: true } })) return;
   const owner = userId('editor2');
   const management = userId('management');
-  const periodStart = dayIn(-212);
+  const periodStart = addMonthsToDay(dueOn, -DEMO_REVIEW_CADENCE);
   const snapshot = await snapshotOf(tx, { from: periodStart, to: dueOn });
   const goals = await tx.goal.findMany({
     select: { id: true, title: true, category: true, kpis: true },
@@ -486,8 +494,9 @@ export async function seedDemoReview(
     where: { id: audiences.get('opinion') ?? '' },
     select: { name: true },
   });
-  const opened = new Date(now.getTime() - 37 * DAY);
-  const signed = new Date(now.getTime() - 30 * DAY);
+  // in the workspace's morning and afternoon (Europe/Berlin is an hour or two ahead of UTC)
+  const opened = new Date(`${dueOn}T08:00:00.000Z`);
+  const signed = new Date(`${signedOn}T14:00:00.000Z`);
   await tx.strategyReview.create({
     data: {
       dueOn,
@@ -503,12 +512,12 @@ export async function seedDemoReview(
       findings: {
         create: [
           {
-            text: 'The care posts on dry eyes draw the most readers; the blog carries the reach.',
+            text: 'Customer service answers the same care questions every day, and none of them has an answer on our website yet.',
             authorId: owner,
             createdAt: new Date(opened.getTime() + DAY),
           },
           {
-            text: 'The webinar for opticians reached half the audience we hoped for; the invitation went out too late.',
+            text: 'Mentions grew only after the trade-fair talk: outside existing customers hardly anyone knows our experts.',
             authorId: management,
             createdAt: new Date(opened.getTime() + 2 * DAY),
           },
@@ -518,7 +527,7 @@ export async function seedDemoReview(
         create: [
           {
             kind: 'kpi_target',
-            text: 'The podcast grew faster than planned: raise the target for downloads after 30 days.',
+            text: 'The podcast pilot found listeners faster than planned: aim higher for downloads after 30 days.',
             goalId: podcastKpi.goalId,
             kpiId: podcastKpi.id,
             subjectName: `${goal('brand_awareness').title} · podcast_downloads_30d`,

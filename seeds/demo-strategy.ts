@@ -258,11 +258,16 @@ const MILESTONES = [
   },
   { title: 'First-wearer whitepaper published', note: '', days: 45 },
   {
+    // six months after the last review (see lastReviewOn below): due now
     title: 'Half-yearly strategy review',
     note: 'Results against the KPIs, decisions for the next half-year.',
-    days: 150,
+    days: 0,
   },
 ] as const;
+
+/** The review cadence in months, and the last review: signed off one cadence ago, so due now. */
+export const DEMO_REVIEW_CADENCE = 6;
+export const demoLastReviewOn = (today: string) => addMonthsToDay(today, -DEMO_REVIEW_CADENCE);
 
 export async function seedDemoStrategy(
   tx: Tx,
@@ -288,8 +293,9 @@ export async function seedDemoStrategy(
     create: {
       id: 1,
       ownerId: userId('editor2'),
-      reviewCadenceMonths: 6,
-      lastReviewOn: dayIn(-30),
+      reviewCadenceMonths: DEMO_REVIEW_CADENCE,
+      // the review signed off half a year ago (demo-results.ts): the next one is due today
+      lastReviewOn: demoLastReviewOn(today),
     },
   });
   const periodStart = dayIn(-30);

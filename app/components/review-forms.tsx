@@ -3,6 +3,7 @@ import { useTranslation } from 'react-i18next';
 import { CHANNELS } from '~/domain/calendar/vocabulary';
 import { DECISION_KINDS } from '~/domain/strategy/review-snapshot';
 import { DecisionSchema, FindingSchema } from '~/forms/review';
+import type { FieldErrors } from '~/utils/forms';
 import { errorsOf, failureOf } from '~/utils/intent-result';
 import { useValidatedForm } from '~/utils/use-validated-form';
 import { TextAreaField } from './field';
@@ -44,6 +45,36 @@ type Subjects = {
   audiences: { id: string; name: string }[];
 };
 
+/** A field of the decision form: its name, its error, the value kept from a refused submission. */
+type DecisionField = { name: string; errors: FieldErrors; defaultValue: string };
+
+/**
+ * One select of the decision form: ids prefixed, and "none" to choose when the decision does not
+ * change that kind of thing.
+ */
+function DecisionSelect({
+  field,
+  label,
+  options,
+  placeholder,
+}: {
+  field: DecisionField;
+  label: string;
+  options: { value: string; label: string }[];
+  placeholder?: string;
+}) {
+  const { t } = useTranslation();
+  return (
+    <SelectField
+      idPrefix="decision"
+      {...field}
+      label={label}
+      placeholder={placeholder ?? t('reviews.decision.none')}
+      options={options}
+    />
+  );
+}
+
 /** A decision and what it changes; a new KPI target is applied when the decision is recorded. */
 export function ReviewDecisionForm({ data, subjects }: { data: unknown; subjects: Subjects }) {
   const { t, i18n } = useTranslation();
@@ -51,43 +82,31 @@ export function ReviewDecisionForm({ data, subjects }: { data: unknown; subjects
   const busy = useBusy('decision');
   const errors = form.errorsWith(errorsOf(data, 'decision'));
   const values = kept(data, 'decision');
+  const field = (name: string): DecisionField => ({
+    name,
+    errors,
+    defaultValue: values?.[name] ?? '',
+  });
   return (
     <Form method="post" className="stack no-print" {...form.formProps()}>
       <input type="hidden" name="intent" value="decision" />
       <h3>{t('reviews.decision.new')}</h3>
       <p>{t('reviews.decision.hint')}</p>
-      <SelectField
-        idPrefix="decision"
-        name="kind"
+      <DecisionSelect
+        field={field('kind')}
         label={t('reviews.decision.kind')}
-        errors={errors}
-        defaultValue={values?.kind ?? ''}
         placeholder={t('reviews.decision.chooseKind')}
         options={DECISION_KINDS.map((k) => ({ value: k, label: t(`reviews.decision.kinds.${k}`) }))}
       />
-      <TextAreaField
-        name="text"
-        label={t('reviews.decision.text')}
-        rows={3}
-        errors={errors}
-        defaultValue={values?.text ?? ''}
-      />
-      <SelectField
-        idPrefix="decision"
-        name="goalId"
+      <TextAreaField {...field('text')} label={t('reviews.decision.text')} rows={3} />
+      <DecisionSelect
+        field={field('goalId')}
         label={t('reviews.decision.goal')}
-        errors={errors}
-        defaultValue={values?.goalId ?? ''}
-        placeholder={t('reviews.decision.none')}
         options={subjects.goals.map((g) => ({ value: g.id, label: g.title }))}
       />
-      <SelectField
-        idPrefix="decision"
-        name="kpiId"
+      <DecisionSelect
+        field={field('kpiId')}
         label={t('reviews.decision.kpi')}
-        errors={errors}
-        defaultValue={values?.kpiId ?? ''}
-        placeholder={t('reviews.decision.none')}
         options={subjects.goals.flatMap((g) =>
           g.kpis.map((k) => ({
             value: k.id,
@@ -101,29 +120,19 @@ export function ReviewDecisionForm({ data, subjects }: { data: unknown; subjects
       />
       <InputField
         idPrefix="decision"
-        name="target"
+        {...field('target')}
         inputMode="decimal"
         label={t('reviews.decision.target')}
         hint={t('reviews.decision.targetHint')}
-        errors={errors}
-        defaultValue={values?.target ?? ''}
       />
-      <SelectField
-        idPrefix="decision"
-        name="channel"
+      <DecisionSelect
+        field={field('channel')}
         label={t('reviews.decision.channel')}
-        errors={errors}
-        defaultValue={values?.channel ?? ''}
-        placeholder={t('reviews.decision.none')}
         options={CHANNELS.map((c) => ({ value: c, label: t(`channels.${c}`) }))}
       />
-      <SelectField
-        idPrefix="decision"
-        name="audienceId"
+      <DecisionSelect
+        field={field('audienceId')}
         label={t('reviews.decision.audience')}
-        errors={errors}
-        defaultValue={values?.audienceId ?? ''}
-        placeholder={t('reviews.decision.none')}
         options={subjects.audiences.map((a) => ({ value: a.id, label: a.name }))}
       />
       <div className="toolbar">

@@ -2,7 +2,13 @@ import type { FieldErrors } from '~/utils/forms';
 import { z } from 'zod';
 import { isoDay } from '~/domain/results/dates';
 import { MAX_OBSERVATION_NOTE, MAX_OBSERVATION_VALUE } from '~/domain/results/observation';
-import { isObservationMetric, PRESETS } from '~/domain/results/presets';
+import {
+  FIELDS,
+  isObservationMetric,
+  PRESETS,
+  type ColumnMapping,
+  type Field,
+} from '~/domain/results/presets';
 
 /** The results import's forms (routes/results.import.tsx): check a file, commit it, undo one. */
 
@@ -42,6 +48,70 @@ export const ResultsCommitSchema = z
 
 export const ResultsUndoSchema = z.object({
   id: z.string().min(1).max(100),
+  expectedVersion: z.coerce.number().int().positive(),
+});
+
+/**
+ * Saving a column mapping on the import page: a name, the preset it starts from, the header of
+ * each column the preset should read differently (empty: the preset's own), and up to three
+ * columns whose values are observations of a metric (none: the preset's
+ * own value columns).
+ */
+export const MAPPING_VALUE_ROWS = [1, 2, 3] as const;
+const MAX_HEADER = 120;
+const header = z.string().trim().max(MAX_HEADER, 'validation.tooLong').default('');
+const valueMetric = z
+  .string()
+  .trim()
+  .default('')
+  .refine((v) => v === '' || isObservationMetric(v), 'results.problems.unknownMetric');
+
+export const ResultMappingSaveSchema = z
+  .object({
+    name: z.string().trim().min(1, 'validation.required').max(80, 'validation.tooLong'),
+    preset: z.enum(PRESETS, 'validation.choose'),
+    url: header,
+    path: header,
+    slug: header,
+    platformId: header,
+    episodeNumber: header,
+    date: header,
+    metric: header,
+    value: header,
+    valueColumn1: header,
+    valueMetric1: valueMetric,
+    valueColumn2: header,
+    valueMetric2: valueMetric,
+    valueColumn3: header,
+    valueMetric3: valueMetric,
+  })
+  .superRefine((v, ctx) => {
+    for (const n of MAPPING_VALUE_ROWS) {
+      const column = v[`valueColumn${n}`];
+      const metric = v[`valueMetric${n}`];
+      if (column && !metric)
+        ctx.addIssue({ code: 'custom', path: [`valueMetric${n}`], message: 'validation.choose' });
+      if (metric && !column)
+        ctx.addIssue({ code: 'custom', path: [`valueColumn${n}`], message: 'validation.required' });
+    }
+  });
+export type ResultMappingSaveData = z.output<typeof ResultMappingSaveSchema>;
+
+/** The saved mapping a form describes: the columns and value columns it names. */
+export function mappingOfForm(data: ResultMappingSaveData): ColumnMapping {
+  const columns: Partial<Record<Field, string>> = {};
+  for (const field of FIELDS) if (data[field]) columns[field] = data[field];
+  const values: Record<string, string> = {};
+  for (const n of MAPPING_VALUE_ROWS) {
+    const column = data[`valueColumn${n}`];
+    if (column) values[column] = data[`valueMetric${n}`];
+  }
+  return { columns, values };
+}
+
+/** Removing a saved column mapping (its version guards against a concurrent change). */
+export const ResultMappingDeleteSchema = z.object({
+  id: z.string().trim().min(1, 'validation.invalid').max(100, 'validation.invalid'),
   expectedVersion: z.coerce.number().int().positive(),
 });
 

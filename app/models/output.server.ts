@@ -7,9 +7,9 @@ import { milestonesInRange } from './calendar-milestones.server';
 import { blockedPieceIds, checkFields } from './disclosure.server';
 import { exportInventory } from './knowledge.server';
 import { feedOwner, feedPieces } from './piece-feed.server';
-import { listPiecesInRange, type Viewer } from './piece-queries.server';
+import { getPiece, listPiecesInRange, type Viewer } from './piece-queries.server';
 import { getGoalResults } from './results-impact.server';
-import type { ResultsActor } from './results.server';
+import { listPieceResults, listWorkspaceResults, type ResultsActor } from './results.server';
 import { queryResultsTable } from './results-table.server';
 import { exportRuleSet } from './rule.server';
 import { getWorkspace } from './workspace.server';
@@ -123,4 +123,82 @@ export async function kpiResultsForOutput({
     kpi: { ...kpi, contributors: kpi.contributors.filter((c) => !blocked.has(c.pieceId)) },
     withheld: blocked.size,
   };
+}
+
+/** One metric's entries as a chart's download carries them, oldest period first. */
+export type ObservationOutput = {
+  periodStart: string;
+  periodEnd: string;
+  value: number;
+  source: string;
+  note: string;
+};
+
+/**
+ * The entries of one metric, oldest period first, each note a disclosure rule blocks left empty
+ * (a failed check blocks too): a note is free text and may name what must not leave the house.
+ */
+async function observationsForOutput(
+  observations: readonly (ObservationOutput & { metric: string })[],
+  metric: string,
+): Promise<ObservationOutput[]> {
+  const chosen = observations
+    .filter((o) => o.metric === metric)
+    .sort(
+      (a, b) =>
+        a.periodEnd.localeCompare(b.periodEnd) || a.periodStart.localeCompare(b.periodStart),
+    );
+  const verdicts = await Promise.all(
+    chosen.map((o) => (o.note ? checkFields({ note: o.note }) : null)),
+  );
+  return chosen.map((o, i) => ({
+    periodStart: o.periodStart,
+    periodEnd: o.periodEnd,
+    value: o.value,
+    source: o.source,
+    note: verdicts[i]?.decision === 'block' ? '' : o.note,
+  }));
+}
+
+/**
+ * One metric of a published piece's results for a download (the CSV of a chart on the piece's
+ * page). `notFound` for a piece the viewer cannot see, one not published or a metric it has no
+ * entries for; null when the viewer sees the piece but not its results; `withheld` when a
+ * disclosure rule blocks the piece, so that neither its numbers nor its notes leave.
+ */
+export async function pieceResultsForOutput({
+  viewer,
+  pieceId,
+  metric,
+}: {
+  viewer: Viewer;
+  pieceId: string;
+  metric: string;
+}) {
+  const piece = await getPiece({ id: pieceId, viewer });
+  if (!piece || piece.status !== 'published') return 'notFound' as const;
+  const observations = await listPieceResults({ viewer, pieceId: piece.id });
+  if (!observations) return null;
+  if ((await blockedPieceIds([piece.id])).size) return 'withheld' as const;
+  const rows = await observationsForOutput(observations, metric);
+  if (!rows.length) return 'notFound' as const;
+  return { piece: { id: piece.id, title: piece.title }, metric, rows };
+}
+
+/**
+ * One metric of the workspace's own numbers for a download (the CSV of a chart on the workspace
+ * numbers page). Null when the viewer may not read them, `notFound` for a metric without entries.
+ */
+export async function workspaceResultsForOutput({
+  viewer,
+  metric,
+}: {
+  viewer: ResultsActor;
+  metric: string;
+}) {
+  const observations = await listWorkspaceResults({ viewer });
+  if (!observations) return null;
+  const rows = await observationsForOutput(observations, metric);
+  if (!rows.length) return 'notFound' as const;
+  return { metric, rows };
 }

@@ -24,6 +24,20 @@ export async function pieceResultsFor(viewer: ResultsActor, piece: { id: string;
   return { observations, canWrite: await mayWriteResults(viewer) };
 }
 
+/**
+ * Records one observation entered in a form (a piece's Results section, the workspace's numbers),
+ * the model's field errors translated into the form's messages.
+ */
+export async function enterFromForm(
+  actor: ResultsActor,
+  input: Parameters<typeof enterObservation>[0]['input'],
+) {
+  const outcome = await enterObservation({ actor, input });
+  if (!outcome.ok && outcome.problem === 'invalid')
+    return { ok: false as const, problem: 'invalid' as const, errors: entryErrors(outcome.errors) };
+  return outcome;
+}
+
 const back = (pieceId: string | undefined, done: string) =>
   redirect(`/calendar/${pieceId}?result=${done}#results-title`);
 
@@ -39,17 +53,7 @@ export function pieceResultIntents() {
         if (!piece) return { ok: false as const, problem: 'pieceGone' as const };
         if (piece.status !== 'published')
           return { ok: false as const, problem: 'notPublished' as const };
-        const outcome = await enterObservation({
-          actor: user,
-          input: { subject: 'piece', pieceId: piece.id, ...data },
-        });
-        if (!outcome.ok && outcome.problem === 'invalid')
-          return {
-            ok: false as const,
-            problem: 'invalid' as const,
-            errors: entryErrors(outcome.errors),
-          };
-        return outcome;
+        return enterFromForm(user, { subject: 'piece', pieceId: piece.id, ...data });
       },
       problems: {
         invalid: 400,

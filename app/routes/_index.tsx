@@ -14,6 +14,7 @@ import { getWorkspace } from '~/models/workspace.server';
 import { requireUser } from '~/utils/auth.server';
 import { ChannelLabel, StatusBadge } from '~/components/labels';
 import { useFormat } from '~/utils/use-format';
+import { winLink } from '~/utils/win-links';
 import { formatDay, formatValue, useMetricName } from '~/components/strategy-parts';
 
 /** The inventory filtered to what waits for review, oldest first (the dashboard's order). */
@@ -55,7 +56,7 @@ function EarlyWins({ wins }: { wins: Wins }) {
         <ul className="plain">
           {wins.reached.map((w) => (
             <li key={`kpi-${w.kpiId}`}>
-              <Link to={`/strategy/goals/${w.goalId}`}>
+              <Link to={winLink({ kind: 'kpiReached', goalId: w.goalId })}>
                 {t('dashboard.wins.reached', {
                   metric: metricName(w),
                   actual: `${count(w.actual)} ${t(`strategy.units.${w.unit}`)}`,
@@ -67,7 +68,7 @@ function EarlyWins({ wins }: { wins: Wins }) {
           ))}
           {wins.pieces.map((w) => (
             <li key={`piece-${w.pieceId}`}>
-              <Link to={`/calendar/${w.pieceId}`}>
+              <Link to={winLink({ kind: 'aboveMedian', pieceId: w.pieceId })}>
                 {t('dashboard.wins.aboveMedian', {
                   title: w.title,
                   value: count(w.value),
@@ -79,7 +80,7 @@ function EarlyWins({ wins }: { wins: Wins }) {
           ))}
           {wins.firstResults.map((w) => (
             <li key={`channel-${w.channel}`}>
-              <Link to={`/calendar?channel=${w.channel}`}>
+              <Link to={winLink({ kind: 'firstResults', channel: w.channel })}>
                 {t('dashboard.wins.firstResults', {
                   channel: t(`channels.${w.channel}`),
                   date: formatDay(w.since, lang),

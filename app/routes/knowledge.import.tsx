@@ -9,6 +9,7 @@ import {
 } from '@remix-run/node';
 import { Form, Link, useActionData, useNavigation } from '@remix-run/react';
 import { useTranslation } from 'react-i18next';
+import { UploadField } from '~/components/upload-field';
 import {
   MAX_IMPORT_BYTES,
   previewImport,
@@ -96,20 +97,12 @@ export default function ImportKnowledge() {
       <h1 id="import-title">{t('knowledge.import.title')}</h1>
       <p className="intro">{t('knowledge.import.intro')}</p>
       <Form method="post" encType="multipart/form-data" className="stack">
-        <div className="field">
-          <label htmlFor="import-file">{t('knowledge.import.file')}</label>
-          <input
-            id="import-file"
-            name="file"
-            type="file"
-            accept=".csv,.json,text/csv,application/json"
-            required
-            aria-describedby="import-file-hint"
-          />
-          <p className="field-hint" id="import-file-hint">
-            {t('knowledge.import.fileHint')}
-          </p>
-        </div>
+        <UploadField
+          id="import-file"
+          label={t('knowledge.import.file')}
+          hint={t('knowledge.import.fileHint')}
+          accept=".csv,.json,text/csv,application/json"
+        />
         <div>
           <button type="submit" name="intent" value="preview" disabled={busy}>
             {busy ? t('knowledge.import.checking') : t('knowledge.import.check')}

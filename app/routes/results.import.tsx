@@ -17,17 +17,30 @@ import {
 import { useTranslation } from 'react-i18next';
 import { ProblemAlert } from '~/components/problem-alert';
 import { ResultsImportHistory, ResultsPreviewTable } from '~/components/results-import';
+import { MappingForm, SavedMappings } from '~/components/results-mappings';
+import { UploadField } from '~/components/upload-field';
 import { decodeExport, MAX_RESULTS_BYTES } from '~/domain/results/csv';
 import { PRESETS } from '~/domain/results/presets';
-import { ResultsCommitSchema, ResultsPreviewSchema, ResultsUndoSchema } from '~/forms/results';
+import {
+  mappingOfForm,
+  ResultMappingDeleteSchema,
+  ResultMappingSaveSchema,
+  ResultsCommitSchema,
+  ResultsPreviewSchema,
+  ResultsUndoSchema,
+} from '~/forms/results';
 import {
   commitResultsImport,
   listResultImports,
-  listResultMappings,
   previewResultsImport,
   undoResultsImport,
   type ImportRequest,
 } from '~/models/results-import.server';
+import {
+  deleteResultMapping,
+  listSavedMappings,
+  saveResultMapping,
+} from '~/models/results-mapping.server';
 import { requirePermission } from '~/utils/auth.server';
 import { intent, intentAction } from '~/utils/intent-action.server';
 import { errorsOf, failureOf } from '~/utils/intent-result';
@@ -37,8 +50,8 @@ export const meta: MetaFunction = ({ matches }) => pageTitle(matches, 'results.i
 
 export async function loader({ request }: LoaderFunctionArgs) {
   await requirePermission(request, 'results:import');
-  const [imports, mappings] = await Promise.all([listResultImports(), listResultMappings()]);
-  return json({ imports, mappings: mappings.map(({ id, name }) => ({ id, name })) });
+  const [imports, mappings] = await Promise.all([listResultImports(), listSavedMappings()]);
+  return json({ imports, mappings });
 }
 
 /** The upload's form, or a 413 answer when the file is larger than an import reads. */
@@ -68,7 +81,8 @@ const requestOf = (fileName: string, text: string, data: ImportFields): ImportRe
 
 /**
  * "preview" reads the uploaded file and writes nothing; "commit" sends the same content again
- * and imports it all or nothing; "undo" removes a whole import's results.
+ * and imports it all or nothing; "undo" removes a whole import's results. "saveMapping" saves
+ * a column mapping under a name (then chosen for the next import), "deleteMapping" removes one.
  */
 export async function action(args: ActionFunctionArgs) {
   const fileProblems = { file: 400, mappingGone: 409, noFile: 400 } as const;
@@ -111,6 +125,28 @@ export async function action(args: ActionFunctionArgs) {
         problems: { notFound: 404, alreadyUndone: 409, conflict: 409, notAllowed: 403 },
         done: () => redirect('/results/import?undone=1'),
       }),
+      saveMapping: intent({
+        schema: ResultMappingSaveSchema,
+        keepValues: true,
+        run: ({ user, data }) =>
+          saveResultMapping({
+            actor: user,
+            input: { name: data.name, preset: data.preset, mapping: mappingOfForm(data) },
+          }),
+        problems: {
+          invalid: 400,
+          notAllowed: 403,
+          nameTaken: { status: 409, field: 'name', key: 'results.problems.nameTaken' },
+        },
+        done: ({ id }) =>
+          redirect(`/results/import?mappingSaved=1&mapping=${encodeURIComponent(id)}`),
+      }),
+      deleteMapping: intent({
+        schema: ResultMappingDeleteSchema,
+        run: ({ user, data }) => deleteResultMapping({ actor: user, ...data }),
+        problems: { notFound: 409, conflict: 409, notAllowed: 403 },
+        done: ({ name }) => redirect(`/results/import?mappingDeleted=${encodeURIComponent(name)}`),
+      }),
     },
     { guard: 'results:import', readForm: readUpload },
   );
@@ -131,6 +167,7 @@ export default function ResultsImport() {
   const fileDetail = fileFailure?.detail as { file?: { code: string; column?: string } } | null;
   const errors = errorsOf(data, 'preview');
   const fields = checked?.fields;
+  const mappingFailure = failureOf(data, 'saveMapping');
   return (
     <section className="card" aria-labelledby="results-import-title">
       <h1 id="results-import-title">{t('results.import.title')}</h1>
@@ -139,22 +176,20 @@ export default function ResultsImport() {
         <p role="status">{t('results.import.imported')}</p>
       ) : params.get('undone') ? (
         <p role="status">{t('results.import.undoneNow')}</p>
+      ) : params.get('mappingSaved') ? (
+        <p role="status">{t('results.mappings.saved')}</p>
+      ) : params.get('mappingDeleted') ? (
+        <p role="status">
+          {t('results.mappings.deleted', { name: params.get('mappingDeleted') ?? '' })}
+        </p>
       ) : null}
       <Form method="post" encType="multipart/form-data" className="stack">
-        <div className="field">
-          <label htmlFor="results-file">{t('results.import.file')}</label>
-          <input
-            id="results-file"
-            name="file"
-            type="file"
-            accept=".csv,text/csv"
-            required
-            aria-describedby="results-file-hint"
-          />
-          <p className="field-hint" id="results-file-hint">
-            {t('results.import.fileHint')}
-          </p>
-        </div>
+        <UploadField
+          id="results-file"
+          label={t('results.import.file')}
+          hint={t('results.import.fileHint')}
+          accept=".csv,text/csv"
+        />
         <div className="field">
           <label htmlFor="results-preset">{t('results.import.preset')}</label>
           <select id="results-preset" name="preset" defaultValue={fields?.preset ?? 'auto'}>
@@ -169,7 +204,12 @@ export default function ResultsImport() {
         {mappings.length ? (
           <div className="field">
             <label htmlFor="results-mapping">{t('results.import.mapping')}</label>
-            <select id="results-mapping" name="mapping" defaultValue={fields?.mapping ?? ''}>
+            <select
+              id="results-mapping"
+              name="mapping"
+              key={params.get('mapping') ?? ''}
+              defaultValue={fields?.mapping ?? params.get('mapping') ?? ''}
+            >
               <option value="">{t('results.import.mappingNone')}</option>
               {mappings.map((m) => (
                 <option key={m.id} value={m.id}>
@@ -240,6 +280,22 @@ export default function ResultsImport() {
         refusal={failureOf(data, 'undo')?.problem ?? null}
         busy={busy}
       />
+      <section aria-labelledby="mappings-title">
+        <h2 id="mappings-title">{t('results.mappings.title')}</h2>
+        <p className="intro">{t('results.mappings.intro')}</p>
+        <ProblemAlert
+          data={failureOf(data, 'deleteMapping')}
+          message={(p) => t(`results.mappings.problems.${p}`)}
+        />
+        <SavedMappings mappings={mappings} busy={busy} />
+        <MappingForm
+          key={`${params.get('mappingSaved') ?? ''}-${preview?.preset ?? ''}`}
+          values={mappingFailure?.values}
+          serverErrors={mappingFailure?.errors}
+          preset={preview?.preset}
+          busy={busy}
+        />
+      </section>
     </section>
   );
 }

@@ -11,13 +11,14 @@ import { ProblemAlert } from '~/components/problem-alert';
 import { WorkspaceEntryForm, WorkspaceMetric } from '~/components/results-workspace';
 import { can } from '~/domain/permissions';
 import { orderMetrics } from '~/domain/results/table-query';
-import { entryErrors, ObservationDeleteSchema, ObservationEntrySchema } from '~/forms/results';
-import { deleteObservation, enterObservation, listWorkspaceResults } from '~/models/results.server';
+import { ObservationDeleteSchema, ObservationEntrySchema } from '~/forms/results';
+import { deleteObservation, listWorkspaceResults } from '~/models/results.server';
 import { requirePermission } from '~/utils/auth.server';
 import { intent, intentAction } from '~/utils/intent-action.server';
 import { errorsOf, failureOf } from '~/utils/intent-result';
 import { pageTitle } from '~/utils/meta';
 import { invariantResponse } from '~/utils/misc';
+import { enterFromForm } from './__piece-results.server';
 
 export const meta: MetaFunction = ({ matches }) => pageTitle(matches, 'results.workspace.title');
 
@@ -43,19 +44,7 @@ export async function action(args: ActionFunctionArgs) {
       enter: intent({
         schema: ObservationEntrySchema,
         keepValues: true,
-        run: async ({ user, data }) => {
-          const outcome = await enterObservation({
-            actor: user,
-            input: { subject: 'workspace', ...data },
-          });
-          if (!outcome.ok && outcome.problem === 'invalid')
-            return {
-              ok: false as const,
-              problem: 'invalid' as const,
-              errors: entryErrors(outcome.errors),
-            };
-          return outcome;
-        },
+        run: ({ user, data }) => enterFromForm(user, { subject: 'workspace', ...data }),
         problems: { invalid: 400, notAllowed: 403, pieceGone: 409, audienceGone: 409 },
         done: () => redirect('/results/workspace?entered=1'),
       }),

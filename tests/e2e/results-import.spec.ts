@@ -1,6 +1,9 @@
-import fs from 'node:fs';
+import fs, { mkdirSync, rmSync, statSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import AxeBuilder from '@axe-core/playwright';
-import { expect, logInAs, test } from './fixtures';
+import type { Page } from '@playwright/test';
+import { expect, logInAs, test, type T } from './fixtures';
 
 // An editor imports a Plausible pages export of the demo's blog (one page is no piece): the
 // preview lists the unmatched row, the commit imports the rest, and the import can be undone.
@@ -76,4 +79,172 @@ test('an editor imports a Plausible export, sees the unmatched row, and undoes t
 test('an expert has no results import', async ({ page, t }) => {
   await logInAs(page, t, 'expert');
   expect((await page.goto('/results/import'))?.status()).toBe(403);
+});
+
+/**
+ * The blog's page views KPI is one figure of the whole workspace, and the journeys of both
+ * languages run at the same time on the same server: each waits for the other to finish, so
+ * that the value it reads before its import is the one its import changes.
+ */
+const LOCK = join(tmpdir(), `lotse-e2e-blog-kpi-${process.env.E2E_PORT ?? 'default'}`);
+
+async function exclusively(run: () => Promise<void>) {
+  for (;;) {
+    try {
+      mkdirSync(LOCK);
+      break;
+    } catch {
+      // a lock left behind by an aborted run is taken over after five minutes
+      const age = (() => {
+        try {
+          return Date.now() - statSync(LOCK).mtimeMs;
+        } catch {
+          return 0;
+        }
+      })();
+      if (age > 5 * 60_000) rmSync(LOCK, { recursive: true, force: true });
+      await new Promise((resolve) => setTimeout(resolve, 500));
+    }
+  }
+  try {
+    await run();
+  } finally {
+    rmSync(LOCK, { recursive: true, force: true });
+  }
+}
+
+const daysAgo = (days: number) =>
+  new Date(Date.now() - days * 24 * 3600 * 1000).toISOString().slice(0, 10);
+
+/** The page views KPI's actual value on its goal's page, as shown (e.g. "12,345 count"). */
+function blogViewsActual(page: Page, t: T) {
+  const name = t('strategy.metrics.page_views');
+  return page
+    .getByRole('region', { name: t('strategy.results.title') })
+    .getByRole('figure', { name: t('strategy.results.bulletTitle', { name }) })
+    .getByRole('row', { name: new RegExp(t('strategy.results.actual')) })
+    .getByRole('cell')
+    .first();
+}
+
+// An editor imports a Plausible pages export of the current goal period (one page is no piece):
+// after the commit the goal whose KPI the blog's page views feed shows the new actual value,
+// and after the undo the old one again.
+test('an editor imports a Plausible export and the goal page shows the new actual value', async ({
+  page,
+  t,
+  lang,
+}) => {
+  const goal = 'Become the first address for lens-care questions online';
+  const fileName = `plausible-goal-${lang}.csv`;
+  // the file's page views of the one page it ties to a piece
+  const imported = 2960;
+  const format = (n: number) =>
+    `${new Intl.NumberFormat(lang === 'de' ? 'de-DE' : 'en-GB').format(n)} ${t('strategy.units.count')}`;
+  // inside the goals' period (which started a month ago), a week of each language's own
+  const [from, to] = lang === 'en' ? [daysAgo(16), daysAgo(10)] : [daysAgo(9), daysAgo(3)];
+
+  await logInAs(page, t, 'editor');
+  await exclusively(async () => {
+    await page.goto('/strategy');
+    await page.getByRole('link', { name: goal, exact: true }).first().click();
+    await expect(page.getByRole('heading', { level: 1, name: goal })).toBeVisible();
+    const goalPage = page.url();
+    const actual = blogViewsActual(page, t);
+    const shown = (await actual.textContent()) ?? '';
+    const before = Number(shown.replace(/\D/g, ''));
+    expect(before, shown).toBeGreaterThan(0);
+
+    await page.goto('/results/import');
+    await page.getByLabel(t('results.import.file')).setInputFiles({
+      name: fileName,
+      mimeType: 'text/csv',
+      buffer: fs.readFileSync('tests/fixtures/results/plausible-goal.csv'),
+    });
+    await page.getByLabel(t('results.import.from'), { exact: true }).fill(from);
+    await page.getByLabel(t('results.import.to'), { exact: true }).fill(to);
+    await page.getByRole('button', { name: t('results.import.check') }).click();
+    await expect(page.getByRole('status')).toHaveText(
+      t('results.import.summary', {
+        preset: t('results.presets.plausible'),
+        rows: 2,
+        matched: 1,
+        unmatched: 1,
+        observations: 2,
+      }),
+    );
+    await expect(
+      page
+        .getByRole('list', { name: t('results.import.unmatchedTitle_one', { count: 1 }) })
+        .getByRole('listitem'),
+    ).toHaveText([t('results.import.unmatchedRow', { row: 2, label: '/impressum' })]);
+    await page
+      .getByRole('button', { name: t('results.import.commit_other', { count: 2 }) })
+      .click();
+    await expect(page.getByRole('status')).toHaveText(t('results.import.imported'));
+
+    // the goal page: the KPI's actual value now includes the imported page views
+    await page.goto(goalPage);
+    await expect(actual).toHaveText(format(before + imported));
+
+    // undone, the goal shows the value from before the import again
+    await page.goto('/results/import');
+    await page
+      .getByRole('button', { name: t('results.import.undoNamed', { name: fileName }) })
+      .click();
+    await expect(page.getByRole('status')).toHaveText(t('results.import.undoneNow'));
+    await page.goto(goalPage);
+    await expect(actual).toHaveText(format(before));
+  });
+});
+
+// An editor saves how an export with other column names is read, finds it to choose for the
+// next import, is told that a name is taken, and deletes the mapping again.
+test('an editor saves a column mapping, chooses it, and deletes it', async ({ page, t, lang }) => {
+  const name = lang === 'en' ? 'Plausible, spreadsheet copy' : 'Plausible, Tabellenkopie';
+  await logInAs(page, t, 'editor');
+  await page.goto('/results/import');
+  const section = page.getByRole('region', { name: t('results.mappings.title') });
+  await section.getByLabel(t('results.mappings.name'), { exact: true }).fill(name);
+  await section
+    .getByLabel(t('results.mappings.preset'), { exact: true })
+    .selectOption({ label: t('results.presets.plausible') });
+  await section.getByLabel(t('results.mappings.fields.path'), { exact: true }).fill('Seite');
+  await section
+    .getByLabel(t('results.mappings.valueColumn', { n: 1 }), { exact: true })
+    .fill('Aufrufe');
+  await section.getByRole('button', { name: t('results.mappings.save') }).click();
+  // a result column needs its metric
+  await expect(section.getByText(t('validation.choose'))).toBeVisible();
+  await section
+    .getByLabel(t('results.mappings.valueMetric', { n: 1 }), { exact: true })
+    .selectOption({ label: t('strategy.metrics.page_views') });
+  await section.getByRole('button', { name: t('results.mappings.save') }).click();
+  await expect(page.getByRole('status')).toHaveText(t('results.mappings.saved'));
+
+  // listed with what it maps, and chosen for the next import
+  const saved = page.getByRole('table', { name: t('results.mappings.caption') });
+  const row = saved.getByRole('row', { name: new RegExp(name) });
+  await expect(row).toContainText(
+    t('results.mappings.columnMaps', {
+      header: 'Seite',
+      meaning: t('results.mappings.fields.path'),
+    }),
+  );
+  await expect(page.getByLabel(t('results.import.mapping')).locator('option:checked')).toHaveText(
+    name,
+  );
+
+  // the same name again is refused at the name field
+  await section.getByLabel(t('results.mappings.name'), { exact: true }).fill(name.toUpperCase());
+  await section.getByRole('button', { name: t('results.mappings.save') }).click();
+  await expect(section.getByText(t('results.problems.nameTaken'))).toBeVisible();
+  await expect(section.getByLabel(t('results.mappings.name'), { exact: true })).toHaveAttribute(
+    'aria-invalid',
+    'true',
+  );
+
+  await page.getByRole('button', { name: t('results.mappings.deleteNamed', { name }) }).click();
+  await expect(page.getByRole('status')).toHaveText(t('results.mappings.deleted', { name }));
+  await expect(page.getByRole('row', { name: new RegExp(name) })).toHaveCount(0);
 });

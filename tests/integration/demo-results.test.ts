@@ -1,7 +1,10 @@
 import { beforeAll, describe, expect, it } from 'vitest';
 import { CHANNELS } from '~/domain/calendar/vocabulary';
 import { publishedButBlocked } from '~/models/disclosure.server';
+import type { ReviewSnapshot } from '~/domain/strategy/review-snapshot';
 import { getKpiResults } from '~/models/results.server';
+import { getDueReview } from '~/models/review.server';
+import { getStrategySettings } from '~/models/strategy.server';
 import { prisma } from '~/utils/db.server';
 import { createDemoWorkspace } from '../../seeds/demo';
 import { DEMO_IMPORTS, DEMO_PUBLISHED, seedDemoResults } from '../../seeds/demo-results';
@@ -65,12 +68,15 @@ describe('demo results', () => {
     const workspace = await prisma.metricObservation.findMany({
       where: { subject: 'workspace', metric: 'nps' },
     });
-    expect(workspace).toHaveLength(6);
+    // a year of the workspace's numbers, half a year of the pieces'
+    expect(workspace).toHaveLength(12);
     const all = await prisma.metricObservation.findMany();
     const halfYearAgo = new Date(NOW.getTime() - 183 * DAY).toISOString().slice(0, 10);
+    const yearAgo = new Date(NOW.getTime() - 366 * DAY).toISOString().slice(0, 10);
     const today = NOW.toISOString().slice(0, 10);
     for (const o of all) {
-      expect(o.periodStart >= halfYearAgo && o.periodEnd < today, o.metric).toBe(true);
+      const since = o.subject === 'piece' ? halfYearAgo : yearAgo;
+      expect(o.periodStart >= since && o.periodEnd < today, o.metric).toBe(true);
       expect(o.periodStart <= o.periodEnd).toBe(true);
       expect(o.value).toBeGreaterThan(0);
     }
@@ -109,6 +115,45 @@ describe('demo results', () => {
     expect(
       results.filter((r) => r && r.actual !== null && !r.progress.reached).length,
     ).toBeGreaterThan(0);
+  });
+
+  it('has one signed-off review from half a year ago, so that the next one is due now', async () => {
+    const reviews = await prisma.strategyReview.findMany({
+      include: { findings: true, decisions: true },
+    });
+    expect(reviews).toHaveLength(1);
+    const review = reviews[0]!;
+    const strategy = await prisma.strategy.findUniqueOrThrow({ where: { id: 1 } });
+    // signed off (the strategy's last review) half a year before the demo's day, 2026-11-28,
+    // a week after it was due and opened; it covers the half-year up to its due day
+    expect(strategy).toMatchObject({ reviewCadenceMonths: 6, lastReviewOn: '2026-05-28' });
+    expect(review).toMatchObject({
+      status: 'signed_off',
+      dueOn: '2026-05-21',
+      periodStart: '2025-11-21',
+      periodEnd: '2026-05-21',
+    });
+    expect(review.openedAt!.toISOString().slice(0, 10)).toBe('2026-05-21');
+    expect(review.signedOffAt!.toISOString().slice(0, 10)).toBe('2026-05-28');
+    for (const entry of [...review.findings, ...review.decisions])
+      expect(entry.createdAt > review.openedAt! && entry.createdAt < review.signedOffAt!).toBe(
+        true,
+      );
+    expect(review.decisions.some((d) => d.kind === 'kpi_target')).toBe(true);
+
+    // its snapshot is of its period, with the workspace's numbers of that half-year
+    const snapshot = JSON.parse(review.snapshot) as ReviewSnapshot;
+    expect(snapshot.period).toEqual({ from: '2025-11-21', to: '2026-05-21' });
+    const mentions = snapshot.goals.flatMap((g) => g.kpis).find((k) => k.metric === 'mentions');
+    expect(mentions?.actual).toBeGreaterThan(0);
+
+    // the half-yearly cadence makes the next review due on the demo's day
+    expect(await getDueReview('2026-11-27')).toBeNull();
+    expect(await getDueReview('2026-11-28')).toMatchObject({
+      dueOn: '2026-11-28',
+      periodStart: '2026-05-28',
+    });
+    expect(await getStrategySettings()).toMatchObject({ nextReviewOn: '2026-11-28' });
   });
 
   it('changes nothing when seeded again', async () => {

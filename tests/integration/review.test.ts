@@ -43,7 +43,8 @@ const who = (key: string) => people.get(key)!;
 describe('the demo review', () => {
   it('is signed off, with findings, decisions and a snapshot of the half-year before it', async () => {
     const { reviews, due } = await listReviews(TODAY);
-    expect(due).toBeNull();
+    // signed off half a year ago: with the half-yearly cadence the next one is due today
+    expect(due).toEqual({ dueOn: TODAY, periodStart: '2026-05-28', periodEnd: TODAY });
     expect(reviews).toHaveLength(1);
     const review = await getReview(reviews[0]!.id);
     expect(review?.status).toBe('signed_off');
@@ -51,9 +52,17 @@ describe('the demo review', () => {
     expect(new Set(review?.decisions.map((d) => d.kind))).toEqual(
       new Set(['goal', 'kpi_target', 'channel_plan', 'audience']),
     );
-    expect(review?.snapshot?.published).toBeGreaterThan(0);
+    // its period is the half-year before its due day, when the content had not started yet
+    expect(review).toMatchObject({ periodStart: '2025-11-21', periodEnd: '2026-05-21' });
+    expect(review?.snapshot?.period).toEqual({ from: '2025-11-21', to: '2026-05-21' });
+    expect(review?.snapshot?.published).toBe(0);
+    expect(review?.snapshot?.unservedNeeds.length).toBeGreaterThan(0);
+    const kpis = review?.snapshot?.goals.flatMap((g) => g.kpis) ?? [];
+    expect(kpis.find((k) => k.metric === 'support_tickets')?.actual).toBeGreaterThan(0);
+    // the strategy's last review is its sign-off day
     const strategy = await prisma.strategy.findUniqueOrThrow({ where: { id: 1 } });
-    expect(strategy.lastReviewOn).toBe(review?.dueOn);
+    expect(strategy.lastReviewOn).toBe('2026-05-28');
+    expect(review?.signedOffAt?.toISOString().slice(0, 10)).toBe(strategy.lastReviewOn);
   });
 });
 
@@ -61,7 +70,8 @@ describe('a due review', () => {
   let reviewId = '';
 
   it('is not opened before it is due, nor by an editor who does not own the strategy', async () => {
-    expect(await openReview({ actor: who('management'), today: TODAY })).toEqual({
+    // the day before the demo's review is due
+    expect(await openReview({ actor: who('management'), today: '2026-11-27' })).toEqual({
       ok: false,
       problem: 'notDue',
     });

@@ -161,7 +161,13 @@ export const ROUTE_ACCESS: Readonly<Record<string, RouteAccess>> = {
   'routes/results.import': {
     GET: EDITOR,
     POST: EDITOR,
-    intents: { preview: EDITOR, commit: EDITOR, undo: EDITOR },
+    intents: {
+      preview: EDITOR,
+      commit: EDITOR,
+      undo: EDITOR,
+      saveMapping: EDITOR,
+      deleteMapping: EDITOR,
+    },
   },
   // results:read (the table, its CSV download and the workspace's numbers); results:enter
   'routes/results._index': { GET: REVIEW, POST: NO_ACTION },
@@ -195,6 +201,11 @@ export const ROUTE_ACCESS: Readonly<Record<string, RouteAccess>> = {
   },
   // a chart's figures on the goal page as CSV: results:read (and the strategy's owner)
   'routes/strategy.goals.$goalId.results[.csv]': { GET: REVIEW, POST: NO_ACTION },
+  // a chart's figures in a published piece's Results section as CSV: calendar:read at the door,
+  // the results model decides (experts read the pieces they contribute to)
+  'routes/calendar.$pieceId.results[.csv]': { GET: CONTENT, POST: NO_ACTION },
+  // a chart's figures on the workspace numbers page as CSV: results:read
+  'routes/results.workspace[.csv]': { GET: REVIEW, POST: NO_ACTION },
 };
 
 /**

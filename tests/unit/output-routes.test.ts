@@ -15,6 +15,8 @@ const OUTPUT_ROUTES = [
   'rules.export.ts',
   'results.export.ts',
   'strategy.goals.$goalId.results[.csv].ts',
+  'calendar.$pieceId.results[.csv].ts',
+  'results.workspace[.csv].ts',
 ];
 /** Models an output route may use besides the gate: settings, not content. */
 const SETTINGS = ['~/models/workspace.server'];

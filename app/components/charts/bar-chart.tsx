@@ -1,7 +1,6 @@
 import { max as maxOf } from 'd3-array';
 import { scaleBand, scaleLinear } from 'd3-scale';
-import type { ReactNode } from 'react';
-import { ChartFigure, fitLabel } from './chart-figure';
+import { ChartFigure, fitLabel, type ChartFrameProps } from './chart-figure';
 
 export type BarDatum = {
   key: string;
@@ -34,28 +33,17 @@ const LABEL_CHARS = 24;
  * text, so the chart reads without colour; the data table beside it holds the same figures.
  */
 export function BarChart({
-  title,
-  summary,
   data,
   domainMax,
   headers,
-  table,
   className,
-  headingLevel,
-  titleHidden,
-}: {
-  title: string;
-  summary: ReactNode;
+  ...frame
+}: ChartFrameProps & {
   data: readonly BarDatum[];
   /** the scale's upper end (100 for percentages); the largest value or target otherwise */
   domainMax?: number;
   /** column headers of the generated data table */
   headers: BarTableHeaders;
-  /** a richer table to show instead of the generated one */
-  table?: ReactNode;
-  className?: string;
-  headingLevel?: 2 | 3 | 4;
-  titleHidden?: boolean;
 }) {
   const top = domainMax ?? maxOf(data.flatMap((d) => [d.value, d.target ?? 0])) ?? 0;
   const x = scaleLinear()
@@ -68,97 +56,72 @@ export function BarChart({
     .paddingInner(0.25)
     .paddingOuter(0.1);
   const height = Math.max(ROW, data.length * ROW);
-  const hasTarget = data.some((d) => d.target != null);
-  const hasNote = data.some((d) => d.note);
+  const target = data.some((d) => d.target != null) ? headers.target : undefined;
+  const note = data.some((d) => d.note) ? headers.note : undefined;
   return (
     <ChartFigure
-      title={title}
-      summary={summary}
+      {...frame}
       className={['bar-chart', className].filter(Boolean).join(' ')}
-      headingLevel={headingLevel}
-      titleHidden={titleHidden}
-      table={
-        table ?? (
-          <table>
-            <caption className="visually-hidden">{title}</caption>
-            <thead>
-              <tr>
-                <th scope="col">{headers.label}</th>
-                <th scope="col">{headers.value}</th>
-                {hasTarget && headers.target ? <th scope="col">{headers.target}</th> : null}
-                {hasNote && headers.note ? <th scope="col">{headers.note}</th> : null}
-              </tr>
-            </thead>
-            <tbody>
-              {data.map((d) => (
-                <tr key={d.key}>
-                  <th scope="row">{d.label}</th>
-                  <td>{d.valueText}</td>
-                  {hasTarget && headers.target ? <td>{d.targetText ?? ''}</td> : null}
-                  {hasNote && headers.note ? <td>{d.note ?? ''}</td> : null}
-                </tr>
-              ))}
-            </tbody>
-          </table>
-        )
-      }
+      width={WIDTH}
+      height={height}
+      data={{
+        rowHeader: headers.label,
+        columns: [
+          { key: 'value', label: headers.value },
+          ...(target ? [{ key: 'target', label: target }] : []),
+          ...(note ? [{ key: 'note', label: note }] : []),
+        ],
+        rows: data.map((d) => ({
+          key: d.key,
+          label: d.label,
+          cells: [
+            { text: d.valueText },
+            ...(target ? [{ text: d.targetText ?? '' }] : []),
+            ...(note ? [{ text: d.note ?? '' }] : []),
+          ],
+        })),
+      }}
     >
-      {({ titleId, summaryId }) => (
-        <svg
-          role="img"
-          aria-labelledby={titleId}
-          aria-describedby={summaryId}
-          viewBox={`0 0 ${WIDTH} ${height}`}
-          width="100%"
-          preserveAspectRatio="xMinYMin meet"
-        >
-          {data.map((d) => {
-            const barTop = y(d.key) ?? 0;
-            const band = y.bandwidth();
-            const mid = barTop + band / 2;
-            const width = d.value > 0 ? Math.max(2, x(d.value)) : 0;
-            const words = [d.valueText, d.targetText, d.note].filter(Boolean).join(' · ');
-            return (
-              <g key={d.key} aria-hidden="true">
-                <text
-                  className="chart-label"
-                  x={LABEL - 8}
-                  y={mid}
-                  textAnchor="end"
-                  dominantBaseline="middle"
-                >
-                  {fitLabel(d.label, LABEL_CHARS)}
-                </text>
-                <rect className="chart-track" x={LABEL} y={barTop} width={TRACK} height={band} />
-                <rect
-                  className={['chart-bar', d.className].filter(Boolean).join(' ')}
-                  x={LABEL}
-                  y={barTop}
-                  width={width}
-                  height={band}
-                />
-                {d.target != null ? (
-                  <line
-                    className="chart-target"
-                    x1={LABEL + x(d.target)}
-                    x2={LABEL + x(d.target)}
-                    y1={barTop - 3}
-                    y2={barTop + band + 3}
-                  />
-                ) : null}
-                <text
-                  className="chart-value"
-                  x={LABEL + TRACK + 8}
-                  y={mid}
-                  dominantBaseline="middle"
-                >
-                  {words}
-                </text>
-              </g>
-            );
-          })}
-        </svg>
-      )}
+      {data.map((d) => {
+        const barTop = y(d.key) ?? 0;
+        const band = y.bandwidth();
+        const mid = barTop + band / 2;
+        const width = d.value > 0 ? Math.max(2, x(d.value)) : 0;
+        const words = [d.valueText, d.targetText, d.note].filter(Boolean).join(' · ');
+        return (
+          <g key={d.key}>
+            <text
+              className="chart-label"
+              x={LABEL - 8}
+              y={mid}
+              textAnchor="end"
+              dominantBaseline="middle"
+            >
+              {fitLabel(d.label, LABEL_CHARS)}
+            </text>
+            <rect className="chart-track" x={LABEL} y={barTop} width={TRACK} height={band} />
+            <rect
+              className={['chart-bar', d.className].filter(Boolean).join(' ')}
+              x={LABEL}
+              y={barTop}
+              width={width}
+              height={band}
+            />
+            {d.target != null ? (
+              <line
+                className="chart-target"
+                x1={LABEL + x(d.target)}
+                x2={LABEL + x(d.target)}
+                y1={barTop - 3}
+                y2={barTop + band + 3}
+              />
+            ) : null}
+            <text className="chart-value" x={LABEL + TRACK + 8} y={mid} dominantBaseline="middle">
+              {words}
+            </text>
+          </g>
+        );
+      })}
     </ChartFigure>
   );
 }

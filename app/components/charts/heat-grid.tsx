@@ -1,7 +1,6 @@
 import { max as maxOf } from 'd3-array';
 import { scaleBand, scaleQuantize } from 'd3-scale';
-import type { ReactNode } from 'react';
-import { ChartFigure, fitLabel } from './chart-figure';
+import { ChartFigure, fitLabel, type ChartFrameProps } from './chart-figure';
 
 export type GridColumn = {
   key: string;
@@ -34,29 +33,19 @@ export const FLAG_SIGN = '!';
  * data table beside it repeats the counts and says what each sign means.
  */
 export function HeatGrid({
-  title,
-  summary,
   columns,
   rows,
   rowHeader,
   legend,
-  table,
   className,
-  headingLevel,
-  titleHidden,
-}: {
-  title: string;
-  summary: ReactNode;
+  ...frame
+}: ChartFrameProps & {
   columns: readonly GridColumn[];
   rows: readonly GridRow[];
   /** the header of the rows' column in the data table */
   rowHeader: string;
   /** what the sign of a flagged cell means, shown under the chart */
   legend?: string;
-  table?: ReactNode;
-  className?: string;
-  headingLevel?: 2 | 3 | 4;
-  titleHidden?: boolean;
 }) {
   const top = maxOf(rows.flatMap((r) => r.cells.map((c) => c.value))) ?? 0;
   const shade = scaleQuantize<number>()
@@ -71,138 +60,95 @@ export function HeatGrid({
   const y = scaleBand<string>()
     .domain(rows.map((r) => r.key))
     .range([headTop + HEAD, headTop + HEAD + rows.length * CELL_H]);
-  const width = LABEL + columns.length * CELL_W + 4;
-  const height = headTop + HEAD + rows.length * CELL_H + 4;
   return (
     <ChartFigure
-      title={title}
-      summary={summary}
+      {...frame}
       className={['heat-grid', className].filter(Boolean).join(' ')}
-      headingLevel={headingLevel}
-      titleHidden={titleHidden}
-      table={
-        table ?? (
-          <table>
-            <caption className="visually-hidden">{title}</caption>
-            <thead>
-              {grouped ? (
-                <tr>
-                  <td />
-                  {groups.map((g) => (
-                    <th key={g.key} scope="colgroup" colSpan={g.span}>
-                      {g.label}
-                    </th>
-                  ))}
-                </tr>
-              ) : null}
-              <tr>
-                <th scope="col">{rowHeader}</th>
-                {columns.map((c) => (
-                  <th key={c.key} scope="col">
-                    {c.label}
-                  </th>
-                ))}
-              </tr>
-            </thead>
-            <tbody>
-              {rows.map((r) => (
-                <tr key={r.key}>
-                  <th scope="row">{r.label}</th>
-                  {r.cells.map((cell, i) => (
-                    <td key={columns[i]?.key ?? i} className={cell.flagged ? 'flagged' : undefined}>
-                      {cell.text}
-                      {cell.flagged ? ` ${FLAG_SIGN} ${cell.flagText ?? ''}`.trimEnd() : null}
-                    </td>
-                  ))}
-                </tr>
-              ))}
-            </tbody>
-          </table>
-        )
-      }
+      width={LABEL + columns.length * CELL_W + 4}
+      height={headTop + HEAD + rows.length * CELL_H + 4}
+      legend={legend}
+      data={{
+        rowHeader,
+        columns,
+        groups: grouped ? groups : undefined,
+        rows: rows.map((r) => ({
+          key: r.key,
+          label: r.label,
+          cells: r.cells.map((cell) => ({
+            text: cell.flagged
+              ? `${cell.text} ${FLAG_SIGN} ${cell.flagText ?? ''}`.trimEnd()
+              : cell.text,
+            className: cell.flagged ? 'flagged' : undefined,
+          })),
+        })),
+      }}
     >
-      {({ titleId, summaryId }) => (
-        <>
-          <svg
-            role="img"
-            aria-labelledby={titleId}
-            aria-describedby={summaryId}
-            viewBox={`0 0 ${width} ${height}`}
-            width="100%"
-            preserveAspectRatio="xMinYMin meet"
-          >
-            <g aria-hidden="true">
-              {grouped
-                ? groups.map((g) => (
-                    <text
-                      key={g.key}
-                      className="chart-label chart-group"
-                      x={(x(g.first) ?? 0) + (g.span * CELL_W) / 2}
-                      y={GROUP / 2}
-                      textAnchor="middle"
-                      dominantBaseline="middle"
-                    >
-                      {g.label}
-                    </text>
-                  ))
-                : null}
-              {columns.map((c) => (
-                <text
-                  key={c.key}
-                  className="chart-label chart-column"
-                  x={(x(c.key) ?? 0) + CELL_W / 2}
-                  y={headTop + HEAD / 2}
-                  textAnchor="middle"
-                  dominantBaseline="middle"
-                >
-                  {fitLabel(c.label, 10)}
-                </text>
-              ))}
-              {rows.map((r) => {
-                const rowTop = y(r.key) ?? 0;
-                return (
-                  <g key={r.key}>
-                    <text
-                      className="chart-label"
-                      x={LABEL - 8}
-                      y={rowTop + CELL_H / 2}
-                      textAnchor="end"
-                      dominantBaseline="middle"
-                    >
-                      {fitLabel(r.label, LABEL_CHARS)}
-                    </text>
-                    {r.cells.map((cell, i) => {
-                      const key = columns[i]?.key ?? String(i);
-                      const level = cell.value > 0 ? shade(cell.value) : 0;
-                      return (
-                        <g key={key}>
-                          <rect
-                            className={`heat-cell heat-${level}${cell.flagged ? ' heat-flagged' : ''}`}
-                            x={(x(key) ?? 0) + 1}
-                            y={rowTop + 1}
-                            width={CELL_W - 2}
-                            height={CELL_H - 2}
-                          />
-                          <text
-                            className={`heat-text heat-text-${level}`}
-                            x={(x(key) ?? 0) + CELL_W / 2}
-                            y={rowTop + CELL_H / 2}
-                            textAnchor="middle"
-                            dominantBaseline="middle"
-                          >
-                            {cell.flagged ? `${cell.text} ${FLAG_SIGN}` : cell.text}
-                          </text>
-                        </g>
-                      );
-                    })}
-                  </g>
-                );
-              })}
-            </g>
-          </svg>
-          {legend ? <p className="chart-legend">{legend}</p> : null}
-        </>
-      )}
+      {grouped
+        ? groups.map((g) => (
+            <text
+              key={g.key}
+              className="chart-label chart-group"
+              x={(x(g.first) ?? 0) + (g.span * CELL_W) / 2}
+              y={GROUP / 2}
+              textAnchor="middle"
+              dominantBaseline="middle"
+            >
+              {g.label}
+            </text>
+          ))
+        : null}
+      {columns.map((c) => (
+        <text
+          key={c.key}
+          className="chart-label chart-column"
+          x={(x(c.key) ?? 0) + CELL_W / 2}
+          y={headTop + HEAD / 2}
+          textAnchor="middle"
+          dominantBaseline="middle"
+        >
+          {fitLabel(c.label, 10)}
+        </text>
+      ))}
+      {rows.map((r) => {
+        const rowTop = y(r.key) ?? 0;
+        return (
+          <g key={r.key}>
+            <text
+              className="chart-label"
+              x={LABEL - 8}
+              y={rowTop + CELL_H / 2}
+              textAnchor="end"
+              dominantBaseline="middle"
+            >
+              {fitLabel(r.label, LABEL_CHARS)}
+            </text>
+            {r.cells.map((cell, i) => {
+              const key = columns[i]?.key ?? String(i);
+              const level = cell.value > 0 ? shade(cell.value) : 0;
+              return (
+                <g key={key}>
+                  <rect
+                    className={`heat-cell heat-${level}${cell.flagged ? ' heat-flagged' : ''}`}
+                    x={(x(key) ?? 0) + 1}
+                    y={rowTop + 1}
+                    width={CELL_W - 2}
+                    height={CELL_H - 2}
+                  />
+                  <text
+                    className={`heat-text heat-text-${level}`}
+                    x={(x(key) ?? 0) + CELL_W / 2}
+                    y={rowTop + CELL_H / 2}
+                    textAnchor="middle"
+                    dominantBaseline="middle"
+                  >
+                    {cell.flagged ? `${cell.text} ${FLAG_SIGN}` : cell.text}
+                  </text>
+                </g>
+              );
+            })}
+          </g>
+        );
+      })}
     </ChartFigure>
   );
 }

@@ -1,8 +1,7 @@
 import { extent, max as maxOf, min as minOf } from 'd3-array';
 import { scaleLinear, scaleUtc } from 'd3-scale';
 import { line } from 'd3-shape';
-import type { ReactNode } from 'react';
-import { ChartFigure, type ChartDownload } from './chart-figure';
+import { ChartFigure, type ChartFrameProps } from './chart-figure';
 
 export type LinePoint = {
   /** an ISO day (YYYY-MM-DD) */
@@ -31,26 +30,16 @@ const time = (day: string) => new Date(`${day}T00:00:00Z`);
  * data table beside it holds the same figures, so nothing depends on colour or on seeing it.
  */
 export function LineChart({
-  title,
-  summary,
   points,
   headers,
   reference,
-  download,
-  headingLevel,
-  titleHidden,
   className,
-}: {
-  title: string;
-  summary: ReactNode;
+  ...frame
+}: ChartFrameProps & {
   points: readonly LinePoint[];
   headers: LineTableHeaders;
   /** a horizontal reference (the target), with its words ("Target: 5,000") */
   reference?: { value: number; text: string } | null;
-  download?: ChartDownload;
-  headingLevel?: 2 | 3 | 4;
-  titleHidden?: boolean;
-  className?: string;
 }) {
   const days = points.map((p) => time(p.day));
   const [first, last] = extent(days) as [Date | undefined, Date | undefined];
@@ -76,116 +65,75 @@ export function LineChart({
   const lastPoint = points.at(-1);
   return (
     <ChartFigure
-      title={title}
-      summary={summary}
+      {...frame}
       className={['line-chart', className].filter(Boolean).join(' ')}
-      headingLevel={headingLevel}
-      titleHidden={titleHidden}
-      download={download}
-      table={
-        <table>
-          <caption className="visually-hidden">{title}</caption>
-          <thead>
-            <tr>
-              <th scope="col">{headers.day}</th>
-              <th scope="col">{headers.value}</th>
-            </tr>
-          </thead>
-          <tbody>
-            {points.map((p) => (
-              <tr key={p.day}>
-                <th scope="row">{p.dayText}</th>
-                <td>{p.valueText}</td>
-              </tr>
-            ))}
-          </tbody>
-        </table>
-      }
+      width={WIDTH}
+      height={HEIGHT}
+      data={{
+        rowHeader: headers.day,
+        columns: [{ key: 'value', label: headers.value }],
+        rows: points.map((p) => ({ key: p.day, label: p.dayText, cells: [{ text: p.valueText }] })),
+      }}
     >
-      {({ titleId, summaryId }) => (
-        <svg
-          role="img"
-          aria-labelledby={titleId}
-          aria-describedby={summaryId}
-          viewBox={`0 0 ${WIDTH} ${HEIGHT}`}
-          width="100%"
-          preserveAspectRatio="xMinYMin meet"
+      {ticks.map((tick) => (
+        <g key={tick}>
+          <line className="chart-grid" x1={LEFT} x2={WIDTH - RIGHT} y1={y(tick)} y2={y(tick)} />
+          <text
+            className="chart-label"
+            x={LEFT - 6}
+            y={y(tick)}
+            textAnchor="end"
+            dominantBaseline="middle"
+          >
+            {y.tickFormat(4, '~s')(tick)}
+          </text>
+        </g>
+      ))}
+      {reference ? (
+        <>
+          <line
+            className="chart-reference"
+            x1={LEFT}
+            x2={WIDTH - RIGHT}
+            y1={y(reference.value)}
+            y2={y(reference.value)}
+          />
+          <text
+            className="chart-value"
+            x={WIDTH - RIGHT + 6}
+            y={y(reference.value)}
+            dominantBaseline="middle"
+          >
+            {reference.text}
+          </text>
+        </>
+      ) : null}
+      <path className="chart-line" d={path} fill="none" />
+      {points.map((p) => (
+        <circle key={p.day} className="chart-point" cx={x(time(p.day))} cy={y(p.value)} r={3.5} />
+      ))}
+      {lastPoint ? (
+        <text
+          className="chart-value"
+          x={x(time(lastPoint.day))}
+          y={y(lastPoint.value) - 8}
+          textAnchor="middle"
         >
-          <g aria-hidden="true">
-            {ticks.map((tick) => (
-              <g key={tick}>
-                <line
-                  className="chart-grid"
-                  x1={LEFT}
-                  x2={WIDTH - RIGHT}
-                  y1={y(tick)}
-                  y2={y(tick)}
-                />
-                <text
-                  className="chart-label"
-                  x={LEFT - 6}
-                  y={y(tick)}
-                  textAnchor="end"
-                  dominantBaseline="middle"
-                >
-                  {y.tickFormat(4, '~s')(tick)}
-                </text>
-              </g>
-            ))}
-            {reference ? (
-              <>
-                <line
-                  className="chart-reference"
-                  x1={LEFT}
-                  x2={WIDTH - RIGHT}
-                  y1={y(reference.value)}
-                  y2={y(reference.value)}
-                />
-                <text
-                  className="chart-value"
-                  x={WIDTH - RIGHT + 6}
-                  y={y(reference.value)}
-                  dominantBaseline="middle"
-                >
-                  {reference.text}
-                </text>
-              </>
-            ) : null}
-            <path className="chart-line" d={path} fill="none" />
-            {points.map((p) => (
-              <circle
-                key={p.day}
-                className="chart-point"
-                cx={x(time(p.day))}
-                cy={y(p.value)}
-                r={3.5}
-              />
-            ))}
-            {lastPoint ? (
-              <text
-                className="chart-value"
-                x={x(time(lastPoint.day))}
-                y={y(lastPoint.value) - 8}
-                textAnchor="middle"
-              >
-                {lastPoint.valueText}
-              </text>
-            ) : null}
-            {points.length ? (
-              <>
-                <text className="chart-label" x={LEFT} y={HEIGHT - 10} textAnchor="start">
-                  {points[0]!.dayText}
-                </text>
-                {points.length > 1 ? (
-                  <text className="chart-label" x={WIDTH - RIGHT} y={HEIGHT - 10} textAnchor="end">
-                    {lastPoint!.dayText}
-                  </text>
-                ) : null}
-              </>
-            ) : null}
-          </g>
-        </svg>
-      )}
+          {lastPoint.valueText}
+        </text>
+      ) : null}
+      {points.length ? (
+        <>
+          <text className="chart-label" x={LEFT} y={HEIGHT - 10} textAnchor="start">
+            {points[0]!.dayText}
+          </text>
+          {points.length > 1 ? (
+            <text className="chart-label" x={WIDTH - RIGHT} y={HEIGHT - 10} textAnchor="end">
+              {lastPoint!.dayText}
+            </text>
+          ) : null}
+        </>
+      ) : null}
     </ChartFigure>
   );
 }
