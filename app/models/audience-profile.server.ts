@@ -10,6 +10,7 @@ import type { TechnographicsFormData } from '~/forms/technographics';
 import { prisma } from '~/utils/db.server';
 import { isUniqueViolation } from '~/utils/db-errors.server';
 import { recordAudit } from './audit.server';
+import { versionedUpdate } from './versioned.server';
 
 /**
  * An audience's Social Technographics profile (how it behaves online), one per audience. Editors
@@ -116,25 +117,26 @@ export async function saveAudienceProfile({
     return await prisma.$transaction(async (tx) => {
       const audience = await tx.audience.findUnique({
         where: { id: audienceId },
-        select: { id: true, profile: { select: profileSelect } },
+        select: { id: true, profile: { select: { ...profileSelect, id: true } } },
       });
       if (!audience) return { ok: false as const, problem: 'notFound' as const };
-      const before = audience.profile && toProfile(audience.profile);
+      const { profile } = audience;
+      const before = profile && toProfile(profile);
       let version = 1;
-      if (!before) {
+      if (!profile) {
         if (expectedVersion !== undefined)
           return { ok: false as const, problem: 'conflict' as const };
         await tx.audienceProfile.create({ data: { audienceId, ...data }, select: { id: true } });
       } else {
         if (expectedVersion === undefined)
           return { ok: false as const, problem: 'conflict' as const };
-        // the version in the WHERE makes check and write one atomic step
-        const { count } = await tx.audienceProfile.updateMany({
-          where: { audienceId, version: expectedVersion },
-          data: { ...data, version: { increment: 1 } },
+        const written = await versionedUpdate(tx.audienceProfile, {
+          id: profile.id,
+          expectedVersion,
+          data,
         });
-        if (count === 0) return { ok: false as const, problem: 'conflict' as const };
-        version = expectedVersion + 1;
+        if (!written.ok) return written;
+        version = written.version;
       }
       await recordAudit(tx, {
         actorId: actor.id,

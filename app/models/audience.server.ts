@@ -5,6 +5,7 @@ import { isUniqueViolation } from '~/utils/db-errors.server';
 import { recordAudit } from './audit.server';
 import { tagConnections } from './tag.server';
 import { assertActorCan } from './actor.server';
+import { versionedDelete, versionedUpdate } from './versioned.server';
 
 /**
  * Target audiences and their needs (what they want to know). Editors maintain them; every
@@ -113,16 +114,12 @@ export async function updateAudience({
         select: { name: true, description: true, version: true },
       });
       if (!before) return { ok: false as const, problem: 'notFound' as const };
-      // the version in the WHERE makes check and write one atomic step
-      const { count } = await tx.audience.updateMany({
-        where: { id, version: expectedVersion },
-        data: {
-          name: input.name,
-          description: input.description,
-          version: { increment: 1 },
-        },
+      const written = await versionedUpdate(tx.audience, {
+        id,
+        expectedVersion,
+        data: { name: input.name, description: input.description },
       });
-      if (count === 0) return { ok: false as const, problem: 'conflict' as const };
+      if (!written.ok) return written;
       await recordAudit(tx, {
         actorId,
         action: 'audience.update',
@@ -159,10 +156,12 @@ export function deleteAudience({
       select: { name: true, version: true, _count: { select: { pieces: true, needs: true } } },
     });
     if (!audience) return { ok: false, problem: 'notFound' };
+    // an early answer for a page that is out of date; the delete below checks it atomically
     if (audience.version !== expectedVersion) return { ok: false, problem: 'conflict' };
     const needPieces = await tx.contentPieceNeed.count({ where: { need: { audienceId: id } } });
     if (audience._count.pieces + needPieces > 0) return { ok: false, problem: 'inUse' };
-    await tx.audience.delete({ where: { id } });
+    const deleted = await versionedDelete(tx.audience, { id, expectedVersion });
+    if (!deleted.ok) return deleted;
     await recordAudit(tx, {
       actorId,
       action: 'audience.delete',
@@ -256,17 +255,17 @@ export function updateNeed({
       select: { id: true },
     });
     if (!audience) return { ok: false, problem: 'audienceGone' };
-    const { count } = await tx.need.updateMany({
-      where: { id, version: expectedVersion },
+    const written = await versionedUpdate(tx.need, {
+      id,
+      expectedVersion,
       data: {
         audienceId: input.audienceId,
         text: input.text,
         priority: input.priority,
         language: input.language,
-        version: { increment: 1 },
       },
     });
-    if (count === 0) return { ok: false, problem: 'conflict' };
+    if (!written.ok) return written;
     await tx.needTag.deleteMany({ where: { needId: id } });
     for (const { tagId } of await tagConnections(tx, input.tags)) {
       await tx.needTag.create({ data: { needId: id, tagId } });
@@ -302,9 +301,11 @@ export function deleteNeed({
       select: { text: true, audienceId: true, version: true, _count: { select: { pieces: true } } },
     });
     if (!need) return { ok: false, problem: 'notFound' };
+    // an early answer for a page that is out of date; the delete below checks it atomically
     if (need.version !== expectedVersion) return { ok: false, problem: 'conflict' };
     if (need._count.pieces > 0) return { ok: false, problem: 'inUse' };
-    await tx.need.delete({ where: { id } });
+    const deleted = await versionedDelete(tx.need, { id, expectedVersion });
+    if (!deleted.ok) return deleted;
     await recordAudit(tx, {
       actorId,
       action: 'need.delete',

@@ -21,6 +21,7 @@ import { recordAudit } from './audit.server';
 import { notificationLinks, notify } from './notification.server';
 import { contentHash } from './content-hash.server';
 import { toEngineRule } from './rule-definition.server';
+import { bumpVersion } from './versioned.server';
 
 /**
  * The one server-side place where content meets the disclosure rules: the pages, the workflow
@@ -370,11 +371,14 @@ export async function recheckPieces({ actorId }: { actorId: string }) {
     ].join(', ');
     const t = await getFixedT(isLocale(p.owner?.locale) ? p.owner.locale : 'en');
     await prisma.$transaction(async (tx) => {
-      const moved = await tx.contentPiece.updateMany({
-        where: { id: p.id, status: p.status },
-        data: { status: 'in_review', version: { increment: 1 } },
+      // only from the status just checked; moving the version on makes a form opened before
+      // report a conflict rather than put the piece back
+      const moved = await bumpVersion(tx.contentPiece, {
+        id: p.id,
+        where: { status: p.status },
+        data: { status: 'in_review' },
       });
-      if (!moved.count) return;
+      if (!moved) return;
       movedBack++;
       await tx.contentComment.create({
         data: { pieceId: p.id, authorId: actorId, body: t('disclosure.movedBack', { rules }) },

@@ -9,6 +9,7 @@ import type { GlossaryFormData } from '~/forms/glossary';
 import { prisma, type Tx } from '~/utils/db.server';
 import { recordAudit } from './audit.server';
 import { assertActorCan } from './actor.server';
+import { versionedDelete, versionedUpdate } from './versioned.server';
 
 /**
  * The glossary that matching uses: Lotse's built-in concepts and the company's own. Editors
@@ -172,11 +173,12 @@ export function updateConcept({
     await assertActorCan(tx, actorId, 'glossary:manage');
     const before = await tx.glossaryConcept.findUnique({ where: { id }, select: conceptSelect });
     if (!before) return { ok: false, problem: 'notFound' };
-    const { count } = await tx.glossaryConcept.updateMany({
-      where: { id, version: expectedVersion },
-      data: { note: input.note, version: { increment: 1 }, updatedAt: new Date() },
+    const written = await versionedUpdate(tx.glossaryConcept, {
+      id,
+      expectedVersion,
+      data: { note: input.note, updatedAt: new Date() },
     });
-    if (count === 0) return { ok: false, problem: 'conflict' };
+    if (!written.ok) return written;
     await tx.glossaryTerm.deleteMany({ where: { conceptId: id } });
     await tx.glossaryTerm.createMany({
       data: termRows(input).map((t) => ({ ...t, conceptId: id })),
@@ -209,8 +211,10 @@ export function deleteConcept({
     const concept = await tx.glossaryConcept.findUnique({ where: { id }, select: conceptSelect });
     if (!concept) return { ok: false, problem: 'notFound' };
     if (concept.builtIn) return { ok: false, problem: 'builtIn' };
+    // an early answer for a page that is out of date; the delete below checks it atomically
     if (concept.version !== expectedVersion) return { ok: false, problem: 'conflict' };
-    await tx.glossaryConcept.delete({ where: { id } });
+    const deleted = await versionedDelete(tx.glossaryConcept, { id, expectedVersion });
+    if (!deleted.ok) return deleted;
     const old = fromRow(concept);
     await recordAudit(tx, {
       actorId,

@@ -16,6 +16,7 @@ import { recordAudit } from './audit.server';
 import { notifyKnowledgeStatus } from './notification.server';
 import { publishableKnowledge } from './disclosure.server';
 import { tagConnections } from './tag.server';
+import { bumpVersion, versionedUpdate } from './versioned.server';
 
 type Viewer = Pick<SessionUser, 'id' | 'roles'>;
 
@@ -347,6 +348,7 @@ export async function updateKnowledgeItem({
     };
     const status = item.status as KnowledgeStatus;
     if (!canEdit(status, who)) return { ok: false, problem: 'notEditable' } as const;
+    // an early answer for a form that is out of date; the write below checks it atomically
     if (item.version !== expectedVersion) return { ok: false, problem: 'conflict' } as const;
     let next = status;
     if (submit && status !== 'submitted') {
@@ -354,16 +356,23 @@ export async function updateKnowledgeItem({
       if (!moved.ok) return moved;
       next = moved.to;
     }
-    await tx.knowledgeItem.update({
-      where: { id },
+    const written = await versionedUpdate(tx.knowledgeItem, {
+      id,
+      expectedVersion,
       data: {
         ...itemData(input),
         status: next,
-        version: { increment: 1 },
         ...(next !== status ? { submittedAt: new Date() } : {}),
-        tags: { deleteMany: {}, create: await tagConnections(tx, input.tags) },
       },
     });
+    if (!written.ok) return written;
+    // the item's row is this transaction's now: its tags follow
+    await tx.knowledgeItemTag.deleteMany({ where: { knowledgeItemId: id } });
+    const tags = await tagConnections(tx, input.tags);
+    if (tags.length)
+      await tx.knowledgeItemTag.createMany({
+        data: tags.map(({ tagId }) => ({ knowledgeItemId: id, tagId })),
+      });
     if (next !== status) {
       await tx.knowledgeTransition.create({
         data: { knowledgeItemId: id, fromStatus: status, toStatus: next, actorId: actor.id },
@@ -407,8 +416,9 @@ async function applyTransition(
     select: { status: true, ownerId: true, version: true },
   });
   if (!item) return { ok: false, problem: 'notFound' };
-  if (expectedVersion !== undefined && item.version !== expectedVersion)
-    return { ok: false, problem: 'conflict' };
+  // without a version from the caller, the transition applies to the version just read
+  const version = expectedVersion ?? item.version;
+  if (item.version !== version) return { ok: false, problem: 'conflict' };
   const from = item.status as KnowledgeStatus;
   const moved = transition(
     from,
@@ -419,16 +429,16 @@ async function applyTransition(
   if (!moved.ok) return moved;
   const now = new Date();
   // the version check is part of the update itself, so two reviewers cannot both decide
-  const updated = await tx.knowledgeItem.updateMany({
-    where: { id, version: item.version },
+  const written = await versionedUpdate(tx.knowledgeItem, {
+    id,
+    expectedVersion: version,
     data: {
       status: moved.to,
-      version: { increment: 1 },
       ...(moved.to === 'submitted' ? { submittedAt: now } : {}),
       ...(moved.to === 'accepted' ? { acceptedAt: now } : {}),
     },
   });
-  if (updated.count !== 1) return { ok: false, problem: 'conflict' };
+  if (!written.ok) return written;
   await tx.knowledgeTransition.create({
     data: {
       knowledgeItemId: id,
@@ -499,7 +509,8 @@ export async function bulkKnowledgeAction({
           update: {},
           create: { knowledgeItemId: id, tagId: connection.tagId },
         });
-        await tx.knowledgeItem.update({ where: { id }, data: { version: { increment: 1 } } });
+        // a tag added here must not be undone by an edit form opened before
+        await bumpVersion(tx.knowledgeItem, { id });
         changed++;
       }
       return { changed, skipped };

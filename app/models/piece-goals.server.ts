@@ -1,5 +1,6 @@
 import { prisma, type Tx } from '~/utils/db.server';
 import { recordAudit } from './audit.server';
+import { bumpVersion } from './versioned.server';
 
 /**
  * The goals a piece serves, as the piece form and an accepted match set them. Only agreed goals
@@ -128,11 +129,7 @@ export async function changePieceGoal(
   });
   if (!piece) return null;
   if (Boolean(await link()) === serves) return { changed: false };
-  const { count } = await tx.contentPiece.updateMany({
-    where: { id: pieceId },
-    data: { version: { increment: 1 } },
-  });
-  if (count === 0) return null;
+  if (!(await bumpVersion(tx.contentPiece, { id: pieceId }))) return null;
   const linked = await tx.pieceGoal.findMany({ where: { pieceId }, select: { goalId: true } });
   const current = linked.map((l) => l.goalId);
   const goalIds = serves ? [...current, goalId] : current.filter((id) => id !== goalId);

@@ -13,6 +13,7 @@ import { recordAudit } from './audit.server';
 import { notifyMentions, notifyPiecePeople } from './notification.server';
 import { checkPiece, pieceContentSelect, type ContentVerdict } from './disclosure.server';
 import { goalsProblem, writePieceGoals } from './piece-goals.server';
+import { versionedUpdate, type VersionProblem } from './versioned.server';
 import {
   linkedNames,
   pieceDetailSelect,
@@ -111,6 +112,15 @@ function conflictResult(saved: PieceDetail, attempted?: PieceInput) {
     version: saved.version,
     ...(attempted ? { fields: conflictingFields(saved, attempted) } : {}),
   } as const;
+}
+
+/** The answer to a versioned write that found the piece changed or gone since it was read. */
+async function movedMeanwhile(tx: Tx, id: string, problem: VersionProblem) {
+  const now =
+    problem === 'conflict'
+      ? await tx.contentPiece.findUnique({ where: { id }, select: pieceDetailSelect })
+      : null;
+  return now ? conflictResult(now) : ({ ok: false, problem: 'notFound' } as const);
 }
 
 export type BlockingFinding = {
@@ -314,20 +324,14 @@ export function updatePiece({
         return { ok: false, problem: 'blocked', findings: blockingFindings(verdict) } as const;
       await assertReferences(tx, input, id);
       const dropsBack = current.status === 'approved' || current.status === 'scheduled';
-      const updated = await tx.contentPiece.updateMany({
-        where: { id, version: expectedVersion },
-        data: {
-          ...pieceData(input),
-          version: { increment: 1 },
-          ...(blocked && dropsBack ? { status: 'in_review' } : {}),
-        },
+      const written = await versionedUpdate(tx.contentPiece, {
+        id,
+        expectedVersion,
+        data: { ...pieceData(input), ...(blocked && dropsBack ? { status: 'in_review' } : {}) },
       });
-      if (updated.count !== 1) {
-        const now = await tx.contentPiece.findUniqueOrThrow({
-          where: { id },
-          select: pieceDetailSelect,
-        });
-        return conflictResult(now, input);
+      if (!written.ok) {
+        const now = await tx.contentPiece.findUnique({ where: { id }, select: pieceDetailSelect });
+        return now ? conflictResult(now, input) : ({ ok: false, problem: 'notFound' } as const);
       }
       // the links are rewritten only when they change: a save holds the database's one writer
       // while its transaction runs, so every statement left out shortens everyone's wait
@@ -399,8 +403,9 @@ export function movePiece({
         select: pieceDetailSelect,
       });
       if (!piece) return { ok: false, problem: 'notFound' } as const;
-      if (expectedVersion !== undefined && piece.version !== expectedVersion)
-        return conflictResult(piece);
+      // without a version from the caller, the move applies to the version just read
+      const version = expectedVersion ?? piece.version;
+      if (piece.version !== version) return conflictResult(piece);
       if (piece.status === 'published') return { ok: false, problem: 'wrongStatus' } as const;
       const tz = await timeZone(tx);
       const base =
@@ -412,12 +417,12 @@ export function movePiece({
         })();
       const publishAt = moveToDay(base, day, tz);
       const shift = piece.publishAt ? publishAt.getTime() - piece.publishAt.getTime() : 0;
-      await tx.contentPiece.update({
-        where: { id },
+      const written = await versionedUpdate(tx.contentPiece, {
+        id,
+        expectedVersion: version,
         data: {
           publishAt,
           status: piece.status === 'idea' ? 'planned' : piece.status,
-          version: { increment: 1 },
           ...(piece.channel === 'webinar'
             ? {
                 webinarStart: piece.webinarStart
@@ -430,6 +435,7 @@ export function movePiece({
             : {}),
         },
       });
+      if (!written.ok) return movedMeanwhile(tx, id, written.problem);
       await resetDeadlines(tx, id, piece.channel, publishAt);
       await recordAudit(tx, {
         actorId: actor.id,
@@ -494,10 +500,12 @@ export function transitionPiece({
         piece,
       );
       if (!check.ok) return check;
-      await tx.contentPiece.update({
-        where: { id },
-        data: { status: to, version: { increment: 1 } },
+      const written = await versionedUpdate(tx.contentPiece, {
+        id,
+        expectedVersion,
+        data: { status: to },
       });
+      if (!written.ok) return movedMeanwhile(tx, id, written.problem);
       await recordAudit(tx, {
         actorId: actor.id,
         action: 'piece.status',

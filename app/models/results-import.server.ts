@@ -1,19 +1,13 @@
 import { auditSubject } from '~/domain/audit';
 import { refusalAsProblem } from '~/domain/permissions';
 import { MAX_RESULTS_BYTES } from '~/domain/results/csv';
-import {
-  FIELDS,
-  isObservationMetric,
-  isPresetKey,
-  type ColumnMapping,
-  type Field,
-  type PresetKey,
-} from '~/domain/results/presets';
+import { isPresetKey, type PresetKey } from '~/domain/results/presets';
 import { readResults, type FileProblem, type Period, type RowProblem } from '~/domain/results/read';
 import { indexPieces, tieRows } from '~/domain/results/tie';
 import { prisma, type Tx } from '~/utils/db.server';
-import { isUniqueViolation } from '~/utils/db-errors.server';
 import { recordAudit } from './audit.server';
+import { parseStoredMapping } from './results-mapping.server';
+import { versionedUpdate } from './versioned.server';
 import { assertResultsWriter, type ResultsActor } from './results.server';
 
 /**
@@ -58,18 +52,9 @@ async function loadMapping(db: Tx | typeof prisma, id: string | null | undefined
   if (!row) return { ok: false as const };
   return {
     ok: true as const,
-    mapping: parseMapping(row.mapping),
+    mapping: parseStoredMapping(row.mapping),
     preset: isPresetKey(row.preset) ? row.preset : undefined,
   };
-}
-
-function parseMapping(json: string): ColumnMapping {
-  try {
-    const value = JSON.parse(json) as ColumnMapping;
-    return value && typeof value === 'object' ? value : {};
-  } catch {
-    return {};
-  }
 }
 
 async function prepare(db: Tx | typeof prisma, request: ImportRequest) {
@@ -218,12 +203,15 @@ export function undoResultsImport({
       });
       if (!record) return { ok: false as const, problem: 'notFound' as const };
       if (record.undoneAt) return { ok: false as const, problem: 'alreadyUndone' as const };
-      const version = expectedVersion ?? record.version;
-      const { count } = await tx.resultImport.updateMany({
-        where: { id, version, undoneAt: null },
-        data: { undoneAt: new Date(), undoneById: actor.id, version: { increment: 1 } },
+      const written = await versionedUpdate(tx.resultImport, {
+        id,
+        // without a version from the caller, the undo applies to the version just read
+        expectedVersion: expectedVersion ?? record.version,
+        where: { undoneAt: null },
+        data: { undoneAt: new Date(), undoneById: actor.id },
       });
-      if (count === 0) return { ok: false as const, problem: 'conflict' as const };
+      // undone meanwhile (by someone else) is a conflict too
+      if (!written.ok) return { ok: false as const, problem: 'conflict' as const };
       const removed = await tx.metricObservation.deleteMany({ where: { importId: id } });
       await recordAudit(tx, {
         actorId: actor.id,
@@ -269,103 +257,4 @@ export async function listResultImports({ take = 50 }: { take?: number } = {}) {
     importedBy: names.get(i.importedById) ?? null,
     undoneBy: i.undoneById ? (names.get(i.undoneById) ?? null) : null,
   }));
-}
-
-// ───────────────────────────── saved mappings ─────────────────────────────
-
-export type MappingInput = { name: string; preset: string; mapping: ColumnMapping };
-
-/** Checks a mapping: known fields, headers as text, value columns of observation metrics. */
-export function checkMapping(input: MappingInput): string | null {
-  const name = input.name.trim();
-  if (!name || name.length > 80) return 'name';
-  if (!isPresetKey(input.preset)) return 'preset';
-  for (const [field, header] of Object.entries(input.mapping.columns ?? {})) {
-    if (!(FIELDS as readonly string[]).includes(field as Field)) return 'columns';
-    if (typeof header !== 'string' || !header.trim() || header.length > 120) return 'columns';
-  }
-  for (const [header, metric] of Object.entries(input.mapping.values ?? {})) {
-    if (!header.trim() || header.length > 120) return 'values';
-    if (typeof metric !== 'string' || !isObservationMetric(metric)) return 'values';
-  }
-  return null;
-}
-
-/** Saves a column mapping under a name (a new name, or a new version of the same name). */
-export function saveResultMapping({
-  actor,
-  input,
-}: {
-  actor: ResultsActor;
-  input: MappingInput;
-}): Promise<
-  | { ok: true; id: string }
-  | { ok: false; problem: 'notAllowed' | 'nameTaken' | 'invalid'; field?: string }
-> {
-  const invalid = checkMapping(input);
-  if (invalid) return Promise.resolve({ ok: false, problem: 'invalid', field: invalid });
-  const data = {
-    name: input.name.trim(),
-    preset: input.preset,
-    mapping: JSON.stringify({
-      columns: input.mapping.columns ?? {},
-      values: input.mapping.values ?? {},
-    }),
-  };
-  return refusalAsProblem(async () => {
-    try {
-      return await prisma.$transaction(async (tx) => {
-        await assertResultsWriter(tx, actor.id, 'results:import');
-        const saved = await tx.resultMapping.create({
-          data: { ...data, createdById: actor.id },
-          select: { id: true },
-        });
-        await recordAudit(tx, {
-          actorId: actor.id,
-          ...auditSubject('resultMapping', 'save'),
-          entityId: saved.id,
-          after: data,
-        });
-        return { ok: true as const, id: saved.id };
-      });
-    } catch (error) {
-      if (isUniqueViolation(error)) return { ok: false as const, problem: 'nameTaken' as const };
-      throw error;
-    }
-  });
-}
-
-/** Removes a saved mapping. */
-export function deleteResultMapping({
-  actor,
-  id,
-}: {
-  actor: ResultsActor;
-  id: string;
-}): Promise<{ ok: true } | { ok: false; problem: 'notAllowed' | 'notFound' }> {
-  return refusalAsProblem(() =>
-    prisma.$transaction(async (tx) => {
-      await assertResultsWriter(tx, actor.id, 'results:import');
-      const before = await tx.resultMapping.findUnique({
-        where: { id },
-        select: { name: true, preset: true },
-      });
-      if (!before) return { ok: false as const, problem: 'notFound' as const };
-      await tx.resultMapping.delete({ where: { id } });
-      await recordAudit(tx, {
-        actorId: actor.id,
-        ...auditSubject('resultMapping', 'delete'),
-        entityId: id,
-        before,
-      });
-      return { ok: true as const };
-    }),
-  );
-}
-
-export function listResultMappings() {
-  return prisma.resultMapping.findMany({
-    select: { id: true, name: true, preset: true, mapping: true },
-    orderBy: { name: 'asc' },
-  });
 }

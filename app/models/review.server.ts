@@ -18,6 +18,7 @@ import { isUniqueViolation } from '~/utils/db-errors.server';
 import { DEFAULT_TIME_ZONE } from '~/utils/format';
 import { recordAudit } from './audit.server';
 import { notify } from './notification.server';
+import { bumpVersion, versionedUpdate } from './versioned.server';
 
 /**
  * Strategy reviews (see domain/strategy/review-snapshot.ts for when one is due and what its
@@ -313,15 +314,19 @@ async function claimOpen(
   reviewId: string,
   expectedVersion?: number,
 ): Promise<'notFound' | 'signedOff' | 'conflict' | null> {
-  const { count } = await tx.strategyReview.updateMany({
-    where: {
-      id: reviewId,
-      status: 'open',
-      ...(expectedVersion === undefined ? {} : { version: expectedVersion }),
-    },
-    data: { version: { increment: 1 } },
-  });
-  if (count) return null;
+  const where = { status: 'open' };
+  const claimed =
+    expectedVersion === undefined
+      ? await bumpVersion(tx.strategyReview, { id: reviewId, where })
+      : (
+          await versionedUpdate(tx.strategyReview, {
+            id: reviewId,
+            expectedVersion,
+            where,
+            data: {},
+          })
+        ).ok;
+  if (claimed) return null;
   const review = await tx.strategyReview.findUnique({
     where: { id: reviewId },
     select: { status: true },
@@ -438,11 +443,12 @@ export function addDecision({
             })
           : null;
         if (!kpi || input.target === null || input.target === undefined) return fail('subjectGone');
-        const changed = await tx.kpi.updateMany({
-          where: { id: kpi.id, version: kpi.version },
-          data: { target: input.target, version: { increment: 1 } },
+        const changed = await versionedUpdate(tx.kpi, {
+          id: kpi.id,
+          expectedVersion: kpi.version,
+          data: { target: input.target },
         });
-        if (!changed.count) return fail('conflict');
+        if (!changed.ok) return fail(changed.problem === 'notFound' ? 'subjectGone' : 'conflict');
         await recordAudit(tx, {
           actorId: actor.id,
           ...auditSubject('kpi', 'update'),

@@ -13,6 +13,7 @@ import {
   type RuleRow,
 } from './rule-definition.server';
 import { assertActorCan } from './actor.server';
+import { versionedUpdate } from './versioned.server';
 
 export { definitionOf, toEngineRule, type RuleDefinition } from './rule-definition.server';
 
@@ -140,11 +141,17 @@ export async function saveRule({
     }
     const before = await tx.disclosureRule.findUnique({ where: { id } });
     if (!before) return { ok: false, problem: 'notFound' } as const;
-    if (expectedRevision !== undefined && before.revision !== expectedRevision)
-      return { ok: false, problem: 'conflict' } as const;
-    const revision = before.revision + 1;
-    await tx.disclosureRule.update({ where: { id }, data: { ...columns(definition), revision } });
-    await saveRevision(tx, id, revision, definition, actorId, changeNote);
+    // the revision is the rule's version: the new one is written only over the one this change
+    // started from (the caller's, or else the one just read), so two changes cannot both claim
+    // the same next revision
+    const written = await versionedUpdate(tx.disclosureRule, {
+      id,
+      field: 'revision',
+      expectedVersion: expectedRevision ?? before.revision,
+      data: columns(definition),
+    });
+    if (!written.ok) return written;
+    await saveRevision(tx, id, written.version, definition, actorId, changeNote);
     await recordAudit(tx, {
       actorId,
       action: 'rule.update',
@@ -177,6 +184,9 @@ export async function restoreRevision({
     id,
     definition: { ...current, ...old.definition, key: current.key },
     actorId,
+    // the fields the old revision lacks come from the rule as read here: changed meanwhile, the
+    // restore would carry them back
+    expectedRevision: rule.revision,
     changeNote: `restored revision ${revision}`,
   });
 }

@@ -13,6 +13,12 @@ import type { Prisma } from '~/generated/prisma/client';
 import { prisma, type Tx } from '~/utils/db.server';
 import { recordAudit } from './audit.server';
 import { changePieceGoal } from './piece-goals.server';
+import {
+  versionedDelete,
+  versionedUpdate,
+  type VersionedDelegate,
+  type VersionedDeleteDelegate,
+} from './versioned.server';
 
 /**
  * The content strategy: the overall owner and review cadence (one row), goals agreed with
@@ -167,11 +173,7 @@ async function writeSettings(
     return true;
   }
   if (expectedVersion === undefined) return false;
-  const { count } = await tx.strategy.updateMany({
-    where: { id: STRATEGY_ID, version: expectedVersion },
-    data: { ...data, version: { increment: 1 } },
-  });
-  return count === 1;
+  return (await versionedUpdate(tx.strategy, { id: STRATEGY_ID, expectedVersion, data })).ok;
 }
 
 /** Management names the overall owner (an active user), or nobody. */
@@ -320,11 +322,12 @@ export function updateGoal({
       if (!before) return fail('notFound');
       if (before.version !== expectedVersion) return fail('conflict');
       if (!mayDo('edit', actor, before.status as GoalStatus)) return fail('notAllowed');
-      const { count } = await tx.goal.updateMany({
-        where: { id, version: expectedVersion },
-        data: { ...goalData(input), status: 'proposed', version: { increment: 1 } },
+      const written = await versionedUpdate(tx.goal, {
+        id,
+        expectedVersion,
+        data: { ...goalData(input), status: 'proposed' },
       });
-      if (count === 0) return fail('conflict');
+      if (!written.ok) return fail(written.problem);
       const { status, version: _v, ...was } = before;
       await recordAudit(tx, {
         actorId: actor.id,
@@ -386,11 +389,8 @@ export function decideGoal({
                 sentBackComment: reason,
               }
             : { status: 'retired', retiredAt: now };
-      const { count } = await tx.goal.updateMany({
-        where: { id, version: expectedVersion },
-        data: { ...data, version: { increment: 1 } },
-      });
-      if (count === 0) return fail('conflict');
+      const written = await versionedUpdate(tx.goal, { id, expectedVersion, data });
+      if (!written.ok) return fail(written.problem);
       await recordAudit(tx, {
         actorId: actor.id,
         action: `goal.${decision}`,
@@ -471,11 +471,14 @@ export function saveKpi({
         select: { ...kpiSelect, audience: undefined },
       });
       if (!before) return fail('notFound');
-      const { count } = await tx.kpi.updateMany({
-        where: { id: input.kpiId, version: input.expectedVersion ?? 0 },
-        data: { ...data, version: { increment: 1 } },
+      const written = await versionedUpdate(tx.kpi, {
+        id: input.kpiId,
+        // a form without a version cannot know the KPI's state: it conflicts
+        expectedVersion: input.expectedVersion ?? 0,
+        where: { goalId },
+        data,
       });
-      if (count === 0) return fail('conflict');
+      if (!written.ok) return fail(written.problem);
       const { version: _v, id: _id, ...was } = before;
       await recordAudit(tx, {
         actorId: actor.id,
@@ -510,8 +513,12 @@ export function removeKpi({
         select: { metric: true, customLabel: true, target: true },
       });
       if (!kpi) return fail('notFound');
-      const { count } = await tx.kpi.deleteMany({ where: { id: kpiId, version: expectedVersion } });
-      if (count === 0) return fail('conflict');
+      const deleted = await versionedDelete(tx.kpi, {
+        id: kpiId,
+        expectedVersion,
+        where: { goalId },
+      });
+      if (!deleted.ok) return fail(deleted.problem);
       await recordAudit(tx, {
         actorId: actor.id,
         action: 'kpi.delete',
@@ -534,14 +541,11 @@ export function removeKpi({
 type ListKind = 'stockTake' | 'milestone';
 
 /** The part of a Prisma delegate the list writes use (the two delegates share it). */
-type ListDelegate = {
-  create(args: { data: object; select: { id: true } }): Promise<{ id: string }>;
-  findUnique(args: { where: { id: string }; select: object }): Promise<object | null>;
-  updateMany(args: { where: { id: string; version: number }; data: object }): Promise<{
-    count: number;
-  }>;
-  deleteMany(args: { where: { id: string; version: number } }): Promise<{ count: number }>;
-};
+type ListDelegate = VersionedDelegate<object, object> &
+  VersionedDeleteDelegate<object> & {
+    create(args: { data: object; select: { id: true } }): Promise<{ id: string }>;
+    findUnique(args: { where: { id: string }; select: object }): Promise<object | null>;
+  };
 
 const LISTS: Record<
   ListKind,
@@ -598,11 +602,8 @@ function updateListRecord(
       const delegate = list.delegate(tx);
       const before = await delegate.findUnique({ where: { id }, select: list.audited });
       if (!before) return fail('notFound');
-      const { count } = await delegate.updateMany({
-        where: { id, version: expectedVersion },
-        data: { ...input, version: { increment: 1 } },
-      });
-      if (count === 0) return fail('conflict');
+      const written = await versionedUpdate(delegate, { id, expectedVersion, data: input });
+      if (!written.ok) return fail(written.problem);
       await recordAudit(tx, {
         actorId: actor.id,
         ...listSubject(kind, 'update'),
@@ -628,8 +629,8 @@ function removeListRecord(
       const delegate = list.delegate(tx);
       const before = await delegate.findUnique({ where: { id }, select: list.audited });
       if (!before) return fail('notFound');
-      const { count } = await delegate.deleteMany({ where: { id, version: expectedVersion } });
-      if (count === 0) return fail('conflict');
+      const deleted = await versionedDelete(delegate, { id, expectedVersion });
+      if (!deleted.ok) return fail(deleted.problem);
       await recordAudit(tx, {
         actorId: actor.id,
         ...listSubject(kind, 'delete'),

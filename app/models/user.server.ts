@@ -1,9 +1,10 @@
-import { prisma, type Tx } from '~/utils/db.server';
+import { prisma, usesPostgres, type Tx } from '~/utils/db.server';
 import { dummyPasswordHash, hashPassword, verifyPassword } from '~/utils/password.server';
 import type { Role } from '~/domain/permissions';
 import type { Locale } from '~/i18n';
 import { recordAudit } from './audit.server';
 import { assertActorCan } from './actor.server';
+import { versionedUpdate } from './versioned.server';
 
 export function normalizeEmail(email: string) {
   return email.trim().toLowerCase();
@@ -101,6 +102,25 @@ export function getUser({ id }: { id: string }) {
   });
 }
 
+/**
+ * Makes changes that take an administrator away wait for each other, so that each counts the
+ * administrators that remain after the others. On PostgreSQL, two such changes (two admins
+ * demoting each other) would otherwise both count the other as remaining under read-committed
+ * isolation, and both commit: the active administrators' rows are locked, in one order, before
+ * counting, and the count then sees what the change that held them committed. SQLite needs no
+ * lock: it runs one writing transaction at a time, and one that read before another's write
+ * cannot commit its own.
+ */
+async function lockAdministrators(tx: Tx) {
+  if (!usesPostgres()) return;
+  await tx.$queryRaw`
+    SELECT u."id" FROM "User" u
+    WHERE u."active" AND EXISTS (
+      SELECT 1 FROM "UserRole" r WHERE r."userId" = u."id" AND r."role" = 'admin')
+    ORDER BY u."id"
+    FOR UPDATE OF u`;
+}
+
 export type UserUpdateProblem =
   'notFound' | 'conflict' | 'cannotDeactivateSelf' | 'cannotRemoveOwnAdmin' | 'lastAdmin';
 
@@ -131,6 +151,7 @@ export async function updateUser({
       select: { name: true, active: true, version: true, roles: { select: { role: true } } },
     });
     if (!before) return { ok: false, problem: 'notFound' } as const;
+    // an early answer for a form that is out of date; the write below checks it atomically
     if (before.version !== expectedVersion) return { ok: false, problem: 'conflict' } as const;
     const newRoles = [...new Set(roles)].sort();
     if (id === actorId && !active) return { ok: false, problem: 'cannotDeactivateSelf' } as const;
@@ -139,6 +160,7 @@ export async function updateUser({
     const wasAdmin = before.active && before.roles.some((r) => r.role === 'admin');
     const staysAdmin = active && newRoles.includes('admin');
     if (wasAdmin && !staysAdmin) {
+      await lockAdministrators(tx);
       const otherAdmins = await tx.user.count({
         where: { id: { not: id }, active: true, roles: { some: { role: 'admin' } } },
       });
@@ -146,17 +168,16 @@ export async function updateUser({
     }
     const oldRoles = before.roles.map((r) => r.role).sort();
     const rolesChanged = oldRoles.join() !== newRoles.join();
-    await tx.user.update({
-      where: { id },
-      data: {
-        name: name.trim(),
-        active,
-        version: { increment: 1 },
-        ...(rolesChanged
-          ? { roles: { deleteMany: {}, create: newRoles.map((role) => ({ role })) } }
-          : {}),
-      },
+    const written = await versionedUpdate(tx.user, {
+      id,
+      expectedVersion,
+      data: { name: name.trim(), active },
     });
+    if (!written.ok) return written;
+    if (rolesChanged) {
+      await tx.userRole.deleteMany({ where: { userId: id } });
+      await tx.userRole.createMany({ data: newRoles.map((role) => ({ userId: id, role })) });
+    }
     if (rolesChanged || (before.active && !active)) {
       await tx.session.deleteMany({ where: { userId: id } });
     }
