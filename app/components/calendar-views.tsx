@@ -9,6 +9,7 @@ import Flag from 'lucide-react/icons/flag';
 import ShieldX from 'lucide-react/icons/shield-x';
 import { useMemo, useState, type DragEvent, type KeyboardEvent } from 'react';
 import { useTranslation } from 'react-i18next';
+import { BACKLOG_STEP, withBacklogQuery, type BacklogQuery } from '~/domain/calendar/backlog';
 import type { CalendarDay } from '~/domain/calendar/grid';
 import { PLANNING_DAY_RANGE } from '~/domain/calendar/vocabulary';
 import { useFormat } from '~/utils/use-format';
@@ -473,11 +474,72 @@ export function AgendaView({
 }
 
 /** Ideas without a date: drag one onto a day, or pick a date in its form. */
-export function Backlog({ pieces, canPlan }: { pieces: ViewPiece[]; canPlan: boolean }) {
+export type BacklogView = {
+  pieces: ViewPiece[];
+  /** ideas that pass the filter text */
+  matching: number;
+  /** ideas under the calendar's filters, before the filter text */
+  total: number;
+  query: BacklogQuery;
+};
+
+/**
+ * The unscheduled ideas, highest-priority and newest first, a page at a time: a filter on the
+ * titles and "show more" keep their state in the address, beside the calendar's own
+ * (`calendarSearch`, the calendar's view, day and filters as `?…`).
+ */
+export function Backlog({
+  backlog,
+  calendarSearch,
+  canPlan,
+}: {
+  backlog: BacklogView;
+  calendarSearch: string;
+  canPlan: boolean;
+}) {
   const { t } = useTranslation();
+  const { pieces, matching, total, query } = backlog;
+  const more = Math.min(BACKLOG_STEP, matching - pieces.length);
   return (
     <aside className="backlog card" aria-labelledby="backlog-title">
       <h2 id="backlog-title">{t('calendar.backlog')}</h2>
+      {total ? (
+        <>
+          <Form
+            method="get"
+            className="backlog-filter no-print"
+            role="search"
+            aria-label={t('calendar.backlogFilter.label')}
+            key={query.search}
+          >
+            {[...new URLSearchParams(calendarSearch)].map(([name, value], i) => (
+              <input key={`${name}-${i}`} type="hidden" name={name} value={value} />
+            ))}
+            <label htmlFor="backlog-search">{t('calendar.backlogFilter.field')}</label>
+            <div className="inline">
+              <input
+                id="backlog-search"
+                type="search"
+                name="idea"
+                defaultValue={query.search}
+                maxLength={100}
+                aria-describedby="backlog-order backlog-count"
+              />
+              <button type="submit" className="button-secondary">
+                {t('calendar.backlogFilter.apply')}
+              </button>
+            </div>
+          </Form>
+          <p className="field-hint" id="backlog-order">
+            {t('calendar.backlogOrder')}
+          </p>
+          <p className="field-hint" id="backlog-count">
+            {query.search
+              ? t('calendar.backlogCountFiltered', { shown: pieces.length, count: matching, total })
+              : t('calendar.backlogCount', { shown: pieces.length, count: matching })}
+          </p>
+        </>
+      ) : null}
       {pieces.length ? (
         <ul className="plain">
           {pieces.map((p) => (
@@ -507,8 +569,34 @@ export function Backlog({ pieces, canPlan }: { pieces: ViewPiece[]; canPlan: boo
           ))}
         </ul>
       ) : (
-        <p className="empty">{t('calendar.backlogEmpty')}</p>
+        <p className="empty">
+          {total
+            ? t('calendar.backlogNoMatch', { search: query.search })
+            : t('calendar.backlogEmpty')}
+        </p>
       )}
+      {more > 0 || query.search ? (
+        <p className="inline no-print">
+          {more > 0 ? (
+            <Link
+              className="button button-secondary"
+              to={withBacklogQuery(calendarSearch, query, { shown: query.shown + BACKLOG_STEP })}
+              preventScrollReset
+            >
+              {t('calendar.backlogMore', { count: more })}
+            </Link>
+          ) : null}
+          {query.search ? (
+            <Link
+              className="button button-secondary"
+              to={withBacklogQuery(calendarSearch, query, { search: '', shown: BACKLOG_STEP })}
+              preventScrollReset
+            >
+              {t('calendar.backlogFilter.clear')}
+            </Link>
+          ) : null}
+        </p>
+      ) : null}
     </aside>
   );
 }

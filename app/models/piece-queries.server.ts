@@ -1,4 +1,5 @@
 import type { Prisma } from '~/generated/prisma/client';
+import { BACKLOG_STEP, rankBacklog, type BacklogQuery } from '~/domain/calendar/backlog';
 import type { CalendarQuery } from '~/domain/calendar/calendar-query';
 import {
   CHANNEL_FIELDS,
@@ -82,28 +83,151 @@ export function listPiecesInRange({
   });
 }
 
-/** Pieces without a date yet. */
-export function listBacklog({ viewer, query }: { viewer: Viewer; query: CalendarQuery }) {
-  return prisma.contentPiece.findMany({
-    where: { AND: [piecesVisibleTo(viewer), { publishAt: null }, ...filterWhere(query)] },
-    orderBy: { createdAt: 'desc' },
-    take: 300,
+/** The backlog's filters: the calendar's, for pieces without a date. */
+function backlogWhere(viewer: Viewer, query: CalendarQuery): Prisma.ContentPieceWhereInput {
+  return { AND: [piecesVisibleTo(viewer), { publishAt: null }, ...filterWhere(query)] };
+}
+
+/**
+ * The ids of the backlog's ideas that pass the filter text, in the backlog's order
+ * (`rankBacklog`), with how many ideas there are before the text filters them. One slim query
+ * of every idea: an idea's priority comes from the needs it serves, which SQL cannot sort by
+ * here without reading them anyway.
+ */
+async function rankedBacklog({
+  viewer,
+  query,
+  search,
+}: {
+  viewer: Viewer;
+  query: CalendarQuery;
+  search: string;
+}) {
+  const candidates = await prisma.contentPiece.findMany({
+    where: backlogWhere(viewer, query),
+    select: {
+      id: true,
+      title: true,
+      createdAt: true,
+      needs: { select: { need: { select: { priority: true } } } },
+    },
+  });
+  const ranked = rankBacklog(
+    candidates.map((c) => ({ ...c, needPriorities: c.needs.map((n) => n.need.priority) })),
+    search,
+  );
+  return { ids: ranked.map((c) => c.id), total: candidates.length };
+}
+
+/** `pieces` in the order of `ids` (ids without a piece are left out). */
+function inOrder<P extends { id: string }>(ids: readonly string[], pieces: readonly P[]): P[] {
+  const byId = new Map(pieces.map((p) => [p.id, p]));
+  return ids.flatMap((id) => byId.get(id) ?? []);
+}
+
+export type BacklogPage = {
+  /** the ideas the page shows, in the backlog's order */
+  pieces: CalendarPiece[];
+  /** ideas that pass the filter text (all of them without one) */
+  matching: number;
+  /** ideas in the backlog under the calendar's filters, before the filter text */
+  total: number;
+};
+
+/**
+ * Pieces without a date yet, highest-priority and newest ideas first (`rankBacklog`): the first
+ * `shown` of those whose titles contain `search`.
+ */
+export async function backlogPage({
+  viewer,
+  query,
+  search = '',
+  shown = BACKLOG_STEP,
+}: {
+  viewer: Viewer;
+  query: CalendarQuery;
+  search?: string;
+  shown?: number;
+}): Promise<BacklogPage> {
+  const ranked = await rankedBacklog({ viewer, query, search });
+  const ids = ranked.ids.slice(0, shown);
+  const pieces = ids.length
+    ? await prisma.contentPiece.findMany({ where: { id: { in: ids } }, select: calendarSelect })
+    : [];
+  return { pieces: inOrder(ids, pieces), matching: ranked.ids.length, total: ranked.total };
+}
+
+/** The first page of the backlog, unfiltered by text. */
+export async function listBacklog({ viewer, query }: { viewer: Viewer; query: CalendarQuery }) {
+  return (await backlogPage({ viewer, query })).pieces;
+}
+
+/**
+ * The calendar page's two lists at once: the pieces of [from, to) (as `listPiecesInRange`) and
+ * the page of the backlog (as `backlogPage`), read with one query for both.
+ */
+export async function calendarLists({
+  viewer,
+  from,
+  to,
+  query,
+  backlog,
+}: {
+  viewer: Viewer;
+  from: Date;
+  to: Date;
+  query: CalendarQuery;
+  backlog: BacklogQuery;
+}): Promise<{ pieces: CalendarPiece[]; backlog: BacklogPage }> {
+  const ranked = await rankedBacklog({ viewer, query, search: backlog.search });
+  const ids = ranked.ids.slice(0, backlog.shown);
+  const rows = await prisma.contentPiece.findMany({
+    where: {
+      OR: [
+        {
+          AND: [
+            piecesVisibleTo(viewer),
+            { publishAt: { gte: from, lt: to } },
+            ...filterWhere(query),
+          ],
+        },
+        ...(ids.length ? [{ id: { in: ids } }] : []),
+      ],
+    },
+    // the backlog's ideas (no date) first, so that the limit only ever cuts dated pieces
+    orderBy: [{ publishAt: { sort: 'asc', nulls: 'first' } }, { title: 'asc' }],
+    take: 2000 + ids.length,
     select: calendarSelect,
   });
+  return {
+    pieces: rows.filter((p) => p.publishAt !== null),
+    backlog: {
+      pieces: inOrder(
+        ids,
+        rows.filter((p) => p.publishAt === null),
+      ),
+      matching: ranked.ids.length,
+      total: ranked.total,
+    },
+  };
 }
 
 export async function calendarFacets() {
-  const [audiences, owners, experts, plans, goals] = await Promise.all([
+  const [audiences, people, plans, goals] = await Promise.all([
     prisma.audience.findMany({ orderBy: { name: 'asc' }, select: { id: true, name: true } }),
+    // owners (editors) and experts: one query for both lists
     prisma.user.findMany({
-      where: { roles: { some: { role: 'editor' } }, active: true },
+      where: {
+        active: true,
+        OR: [{ roles: { some: { role: 'editor' } } }, { expertProfile: { isNot: null } }],
+      },
       orderBy: { name: 'asc' },
-      select: { id: true, name: true },
-    }),
-    prisma.user.findMany({
-      where: { expertProfile: { isNot: null }, active: true },
-      orderBy: { name: 'asc' },
-      select: { id: true, name: true },
+      select: {
+        id: true,
+        name: true,
+        roles: { where: { role: 'editor' }, select: { role: true } },
+        expertProfile: { select: { userId: true } },
+      },
     }),
     prisma.channelPlan.findMany({ orderBy: { channel: 'asc' } }),
     // only agreed goals count in the plan: the calendar filters by them
@@ -113,7 +237,14 @@ export async function calendarFacets() {
       select: { id: true, title: true },
     }),
   ]);
-  return { audiences, owners, experts, plans, goals };
+  const person = ({ id, name }: { id: string; name: string }) => ({ id, name });
+  return {
+    audiences,
+    owners: people.filter((p) => p.roles.length).map(person),
+    experts: people.filter((p) => p.expertProfile).map(person),
+    plans,
+    goals,
+  };
 }
 
 /** Every channel-specific column, from the table in domain/calendar/channel-fields. */

@@ -11,6 +11,7 @@ import { z } from 'zod';
 import { CalendarFilters } from '~/components/calendar-filters';
 import { AgendaView, Backlog, MonthView, WeekView } from '~/components/calendar-views';
 import { PlanningAids } from '~/components/planning-aids';
+import { parseBacklogQuery, withBacklogQuery } from '~/domain/calendar/backlog';
 import {
   calendarQueryToSearch,
   isDay,
@@ -29,12 +30,7 @@ import type { CadencePeriod, Channel } from '~/domain/calendar/vocabulary';
 import { can } from '~/domain/permissions';
 import { listAudienceProfiles } from '~/models/audience-profile.server';
 import { getOrCreateFeedToken, resetFeedToken } from '~/models/piece-feed.server';
-import {
-  calendarFacets,
-  listBacklog,
-  listPiecesInRange,
-  type CalendarPiece,
-} from '~/models/piece-queries.server';
+import { calendarFacets, calendarLists, type CalendarPiece } from '~/models/piece-queries.server';
 import { movePiece } from '~/models/piece-writes.server';
 import { withheldPieces } from '~/models/calendar-withheld.server';
 import { milestonesInRange } from '~/models/calendar-milestones.server';
@@ -57,6 +53,7 @@ export async function loader({ request }: LoaderFunctionArgs) {
   const url = new URL(request.url);
   invariantResponse(!hasBadDate(url.searchParams), 'errors.dateRange', { status: 400 });
   const query = parseCalendarQuery(url.searchParams);
+  const backlogQuery = parseBacklogQuery(url.searchParams);
   const { timeZone } = await getWorkspace();
   const today = localDay(new Date(), timeZone);
   const anchor = query.date ?? today;
@@ -64,9 +61,8 @@ export async function loader({ request }: LoaderFunctionArgs) {
   const week = query.view === 'week' ? weekGrid(anchor, timeZone) : null;
   const { from, to } = viewRange(query.view, anchor, timeZone);
   const canPlan = can(user.roles, 'calendar:plan');
-  const [pieces, backlog, facets, feedToken, milestones] = await Promise.all([
-    listPiecesInRange({ viewer: user, from, to, query }),
-    listBacklog({ viewer: user, query }),
+  const [{ pieces, backlog }, facets, feedToken, milestones] = await Promise.all([
+    calendarLists({ viewer: user, from, to, query, backlog: backlogQuery }),
     calendarFacets(),
     getOrCreateFeedToken(user.id),
     milestonesInRange({ viewer: user, from, to, timeZone }),
@@ -82,7 +78,7 @@ export async function loader({ request }: LoaderFunctionArgs) {
     ? await listAudienceProfiles({ names: planned.flatMap((p) => p.audiences) })
     : [];
   // what the output gate keeps out of the feed and the exports, and why, marked on every view
-  const withheld = await withheldPieces([...pieces, ...backlog].map((p) => p.id));
+  const withheld = await withheldPieces([...pieces, ...backlog.pieces].map((p) => p.id));
   const mark = <P extends { id: string }>(p: P) => ({ ...p, withheld: withheld.get(p.id) ?? null });
   return json({
     query,
@@ -93,7 +89,7 @@ export async function loader({ request }: LoaderFunctionArgs) {
     week,
     range: { from: from.toISOString(), to: to.toISOString() },
     pieces: pieces.map(mark),
-    backlog: backlog.map(mark),
+    backlog: { ...backlog, pieces: backlog.pieces.map(mark), query: backlogQuery },
     /** pieces of the view's range that the CSV export and the print view leave out */
     withheldCount: pieces.filter((p) => withheld.has(p.id)).length,
     milestones,
@@ -167,6 +163,8 @@ export default function CalendarPage() {
   const data = useLoaderData<typeof loader>();
   const { t } = useTranslation();
   const { query } = data;
+  // the calendar's own navigation keeps the backlog's filter and length
+  const keep = (search: string) => withBacklogQuery(search, data.backlog.query);
   return (
     <div className="calendar-page">
       <div className="toolbar">
@@ -207,7 +205,7 @@ export default function CalendarPage() {
           {(['month', 'week', 'agenda'] as const).map((v) => (
             <Link
               key={v}
-              to={calendarQueryToSearch(query, { view: v, date: data.anchor })}
+              to={keep(calendarQueryToSearch(query, { view: v, date: data.anchor }))}
               className={`button ${query.view === v ? '' : 'button-secondary'}`}
               aria-current={query.view === v ? 'page' : undefined}
             >
@@ -217,19 +215,19 @@ export default function CalendarPage() {
         </div>
         <div className="inline">
           <Link
-            to={calendarQueryToSearch(query, { date: data.prev })}
+            to={keep(calendarQueryToSearch(query, { date: data.prev }))}
             className="button button-secondary"
           >
             {t('calendar.previous')}
           </Link>
           <Link
-            to={calendarQueryToSearch(query, { date: data.today })}
+            to={keep(calendarQueryToSearch(query, { date: data.today }))}
             className="button button-secondary"
           >
             {t('calendar.today')}
           </Link>
           <Link
-            to={calendarQueryToSearch(query, { date: data.next })}
+            to={keep(calendarQueryToSearch(query, { date: data.next }))}
             className="button button-secondary"
           >
             {t('calendar.next')}
@@ -269,12 +267,16 @@ export default function CalendarPage() {
             <AgendaView pieces={data.pieces} milestones={data.milestones} />
           )}
         </div>
-        <Backlog pieces={data.backlog} canPlan={data.canPlan} />
+        <Backlog
+          backlog={data.backlog}
+          calendarSearch={calendarQueryToSearch(query, { date: data.anchor })}
+          canPlan={data.canPlan}
+        />
       </div>
       <section className="card no-print" aria-labelledby="feed-title">
         <h2 id="feed-title">{t('calendar.feed.title')}</h2>
         <p>{t('calendar.feed.intro')}</p>
-        {data.withheldCount || data.backlog.some((p) => p.withheld) ? (
+        {data.withheldCount || data.backlog.pieces.some((p) => p.withheld) ? (
           <p className="field-hint">{t('calendar.withheld.feedNote')}</p>
         ) : null}
         <p>

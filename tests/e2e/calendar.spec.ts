@@ -146,6 +146,23 @@ test('pieces move by drag and drop, by keyboard, and from the backlog', async ({
   await expect(page.getByText(t('calendar.unscheduled'))).toBeVisible();
   await page.goto(`/calendar?date=${m}-15`);
   const backlog = page.getByRole('complementary', { name: t('calendar.backlog') });
+  // the backlog shows a page of ideas at a time: find this one by its title
+  const filter = backlog.getByRole('search', { name: t('calendar.backlogFilter.label') });
+  await filter.getByLabel(t('calendar.backlogFilter.field')).fill(`idea ${lang}`);
+  await filter.getByRole('button', { name: t('calendar.backlogFilter.apply') }).click();
+  await expect(page).toHaveURL(new RegExp(`[?&]idea=idea(\\+|%20)${lang}`));
+  await expect(page).toHaveURL(new RegExp(`[?&]date=${m}-15`));
+  await expect(backlog.getByRole('listitem').filter({ hasText: `Idea ${lang}` })).toHaveCount(1);
+  await expect(
+    backlog.getByRole('listitem').filter({ hasNotText: new RegExp(`idea ${lang}`, 'i') }),
+  ).toHaveCount(0);
+  // the calendar's own navigation keeps the filter
+  const nav = page.getByRole('navigation', { name: t('calendar.viewNav') });
+  await nav.getByRole('link', { name: t('calendar.next'), exact: true }).click();
+  await expect(page).toHaveURL(/[?&]idea=/);
+  await expect(backlog.getByLabel(t('calendar.backlogFilter.field'))).toHaveValue(`idea ${lang}`);
+  await nav.getByRole('link', { name: t('calendar.previous'), exact: true }).click();
+  await expect(page).toHaveURL(new RegExp(`[?&]date=${m}-`));
   const scheduleOn = backlog.getByLabel(t('calendar.scheduleOn', { title: `Idea ${lang}` }));
   await expect(scheduleOn).toHaveAttribute('min', '1900-01-01');
   await scheduleOn.fill(`${m}-22`);
@@ -157,7 +174,13 @@ test('pieces move by drag and drop, by keyboard, and from the backlog', async ({
   await expect(
     dayCell(page, `${m}-22`).getByRole('link', { name: new RegExp(`Idea ${lang}`) }),
   ).toBeVisible();
-  await expect(backlog.getByText(`Idea ${lang}`)).toHaveCount(0);
+  await expect(backlog.getByRole('link', { name: new RegExp(`Idea ${lang}`) })).toHaveCount(0);
+  await expect(
+    backlog.getByText(t('calendar.backlogNoMatch', { search: `idea ${lang}` })),
+  ).toBeVisible();
+  await backlog.getByRole('link', { name: t('calendar.backlogFilter.clear') }).click();
+  await expect(page).not.toHaveURL(/[?&]idea=/);
+  await expect(backlog.getByLabel(t('calendar.backlogFilter.field'))).toHaveValue('');
 });
 
 test('two editors saving the same piece: the second gets a conflict message showing what changed', async ({

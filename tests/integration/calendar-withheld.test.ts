@@ -27,7 +27,7 @@ const ids: Record<string, string> = {};
 
 type CalendarData = {
   pieces: { id: string; withheld: { rules: string[]; failed: boolean } | null }[];
-  backlog: { id: string; withheld: { rules: string[]; failed: boolean } | null }[];
+  backlog: { pieces: { id: string; withheld: { rules: string[]; failed: boolean } | null }[] };
   withheldCount: number;
 };
 
@@ -200,7 +200,9 @@ describe('withheldPieces', () => {
 describe('the calendar page', () => {
   const withheldOf = (data: CalendarData) =>
     Object.fromEntries(
-      [...data.pieces, ...data.backlog].filter((p) => p.withheld).map((p) => [p.id, p.withheld]),
+      [...data.pieces, ...data.backlog.pieces]
+        .filter((p) => p.withheld)
+        .map((p) => [p.id, p.withheld]),
     );
 
   for (const view of ['month', 'week', 'agenda'] as const) {
@@ -216,7 +218,7 @@ describe('the calendar page', () => {
         [ids.idea!]: { rules: ['Project Falcon codename'], failed: false },
       });
       expect(data.pieces.find((p) => p.id === ids.clean)?.withheld).toBeNull();
-      expect(data.backlog.map((p) => p.id)).toEqual([ids.idea]);
+      expect(data.backlog.pieces.map((p) => p.id)).toEqual([ids.idea]);
     });
   }
 
