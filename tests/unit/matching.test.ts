@@ -1,6 +1,13 @@
 import { describe, expect, it } from 'vitest';
-import { editDistance, splitCompound, stem, words } from '~/domain/matching/analyze';
-import { createMatcher, type KnowledgeDoc } from '~/domain/matching/engine';
+import {
+  editDistance,
+  splitCompound,
+  stem,
+  stemLanguage,
+  stems,
+  words,
+} from '~/domain/matching/analyze';
+import { createMatcher, type KnowledgeDoc, type Reason } from '~/domain/matching/engine';
 import { BUILT_IN_GLOSSARY } from '~/domain/matching/glossary';
 
 const items: KnowledgeDoc[] = [
@@ -44,14 +51,29 @@ const matcher = createMatcher(items, BUILT_IN_GLOSSARY);
 const best = (text: string, tags: string[] = []) => matcher.rankForNeed({ id: 'n', text, tags })[0];
 
 describe('text analysis', () => {
-  it('folds umlauts either way and strips endings of both languages', () => {
+  it('folds umlauts either way and stems each language with its own Snowball rules', () => {
     expect(words('Die Umsätze und die Umsaetze')).toEqual(['umsatze', 'umsatze']);
-    expect(stem('bestellungen')).toBe(stem('bestellung'));
-    expect(stem('shipping')).toBe('ship');
-    expect(stem('lenses')).toBe(stem('lense'));
+    expect(stem('bestellungen', 'de')).toBe(stem('bestellung', 'de'));
+    expect(stem('nachhaltigkeit', 'de')).toBe(stem('nachhaltig', 'de'));
+    expect(stem('shipping', 'en')).toBe('ship');
+    expect(stem('studies', 'en')).toBe(stem('study', 'en'));
+    // German rules leave English endings alone, and the other way round
+    expect(stem('shipping', 'de')).toBe('shipping');
+    expect(stem('bestellungen', 'en')).not.toBe(stem('bestellung', 'en'));
+  });
+  it('keeps a lens a lens (Snowball alone would cut it to "len")', () => {
+    expect(stem('lens', 'en')).toBe(stem('lenses', 'en'));
+    expect(stem('lens', 'en')).toBe('lens');
+  });
+  it('gives a word of a text in no known language the stems of both languages', () => {
+    expect(stemLanguage('de')).toBe('de');
+    expect(stemLanguage('fr')).toBeNull();
+    expect(stems('shipping', null)).toEqual(['shipping', 'ship']);
+    expect(stems('shipping', 'en')).toEqual(['ship']);
+    expect(stems('pflege', null)).toEqual(['pfleg', 'pflege']);
   });
   it('splits German compounds into known words', () => {
-    const known = new Set(['kontaktlins', 'pfleg', 'versand', 'kost'].map(stem));
+    const known = new Set(['kontaktlins', 'pfleg', 'versand', 'kost'].map((w) => stem(w, 'de')));
     expect(splitCompound('kontaktlinsenpflege', known)).toEqual([
       stem('kontaktlins'),
       stem('pflege'),
@@ -159,5 +181,138 @@ describe('needs for one item', () => {
     expect(ranked[0]?.id).toBe('n1');
     expect(ranked[0]?.reasons.length).toBeGreaterThan(0);
     expect(m.rankNeedsForItem('nope', needs)).toEqual([]);
+  });
+});
+
+describe('honest reasons', () => {
+  const shop: KnowledgeDoc[] = [
+    {
+      id: 'delivery',
+      title: 'Delivery within two days',
+      description: 'How a parcel reaches our customers.',
+      tags: [],
+      language: 'en',
+    },
+    {
+      id: 'mdr',
+      title: 'MDR-Übergangsfristen für Pflegemittel',
+      description: 'Welche Produkte neu zertifiziert werden und wie wir Lieferengpässe vermeiden.',
+      tags: [],
+      language: 'de',
+    },
+    {
+      id: 'mailorder',
+      title: 'Kontaktlinsen aus dem Versandhandel',
+      description: 'Was Kundinnen am Onlineshop schätzen.',
+      tags: [],
+      language: 'de',
+    },
+    {
+      id: 'care',
+      title: 'Kontaktlinsenpflege im Alltag',
+      description: 'Die häufigsten Fehler.',
+      tags: [],
+      language: 'de',
+    },
+    {
+      id: 'checkout',
+      title: 'Checkout redesign',
+      description: 'Fewer steps from cart to confirmation.',
+      tags: [],
+      language: 'en',
+    },
+    {
+      id: 'buyers',
+      title: 'Customer panel: who orders from us',
+      description: 'A survey of 800 customers.',
+      tags: [],
+      language: 'en',
+    },
+    {
+      id: 'myopia',
+      title: 'Myopia control in children',
+      description: 'Slowing the progression of short-sightedness.',
+      tags: [],
+      language: 'en',
+    },
+    {
+      id: 'waste',
+      title: 'Weniger Verpackung pro Sendung',
+      description: 'Karton statt Plastik.',
+      tags: [],
+      language: 'de',
+    },
+    {
+      id: 'habits',
+      title: 'Wearing habits of 2,000 customers',
+      description: 'How many hours a day, how often replaced.',
+      tags: [],
+      language: 'en',
+    },
+    {
+      id: 'speed',
+      title: 'Lieferzeit nach Österreich',
+      description: 'Wie lange ein Paket braucht.',
+      tags: [],
+      language: 'de',
+    },
+  ];
+  const m = createMatcher(shop, BUILT_IN_GLOSSARY);
+  const rank = (text: string, language: 'de' | 'en') =>
+    m.rankForNeed({ id: 'n', text, tags: [], language }, 20);
+  const reasonsFor = (text: string, language: 'de' | 'en', itemId: string): Reason[] =>
+    rank(text, language).find((r) => r.id === itemId)?.reasons ?? [];
+  const quotes = (reasons: Reason[]) => reasons.map((r) => `${r.need} ~ ${r.item}`);
+
+  it('never says a compound means what its first part means', () => {
+    // "Versandhändler" starts with Versand (shipping), but a mail-order company is no delivery
+    for (const r of rank('Wie arbeitet ein Versandhändler mit Optikern zusammen?', 'de'))
+      expect(quotes(r.reasons), r.id).not.toContain('versandhändler ~ delivery');
+    expect(
+      reasonsFor('Wie arbeitet ein Versandhändler mit Optikern zusammen?', 'de', 'delivery'),
+    ).toEqual([]);
+    // a shortage of supplies ("Lieferengpässe") is no delivery to a customer
+    expect(quotes(reasonsFor('Wann kommt meine Lieferung?', 'de', 'mdr'))).not.toContain(
+      'lieferung ~ lieferengpässe',
+    );
+    expect(reasonsFor('Where is my parcel?', 'en', 'mdr')).toEqual([]);
+  });
+
+  it('still names the concept a compound is about (its head)', () => {
+    const reasons = reasonsFor('How should I care for my lenses?', 'en', 'care');
+    expect(reasons).toContainEqual(
+      expect.objectContaining({ type: 'concept', concept: 'care', item: 'kontaktlinsenpflege' }),
+    );
+  });
+
+  it('does not pass off a spelling guess as a concept', () => {
+    const reasons = reasonsFor('Was macht einen guten Versandhändler aus?', 'de', 'mailorder');
+    // "versandhändler" is read as the item's "versandhandel" and says so …
+    expect(reasons).toContainEqual(
+      expect.objectContaining({ type: 'spelling', need: 'versandhändler', item: 'versandhandel' }),
+    );
+    // … but "means the same as" is never claimed on the strength of that guess
+    expect(reasons.filter((r) => r.type === 'concept')).toEqual([]);
+  });
+
+  it('finds glossary terms with stop words in them only as written', () => {
+    // "same-day" (delivery time) must not make every "day" a delivery time
+    expect(rank('What happens on a rainy day?', 'en').map((r) => r.id)).not.toContain('speed');
+    expect(reasonsFor('Do you offer same-day shipping?', 'en', 'speed')).toContainEqual(
+      expect.objectContaining({ type: 'concept', concept: 'delivery-time' }),
+    );
+  });
+
+  it('keeps built-in concepts to one thing each', () => {
+    // paying is payment, not the checkout
+    expect(reasonsFor('Can I pay by invoice?', 'en', 'checkout')).toEqual([]);
+    // buying (kaufen) is no customer
+    expect(rank('Wo kann ich Linsen kaufen?', 'de').map((r) => r.id)).not.toContain('buyers');
+    // the progression of myopia is no progressive lens
+    expect(reasonsFor('Gleitsichtlinsen oder Lesebrille?', 'de', 'myopia')).toEqual([]);
+    // "tatsächlich" (actually) is no habit
+    expect(rank('Ist das tatsächlich so?', 'de').map((r) => r.id)).not.toContain('habits');
+    // a box (Packung) is packaging, not its label
+    expect(reasonsFor('Was steht auf dem Etikett?', 'de', 'waste')).toEqual([]);
   });
 });

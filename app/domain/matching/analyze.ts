@@ -1,8 +1,10 @@
 /**
  * Text analysis for matching German and English content: lower case, umlauts folded the same way
- * whether written ä or ae, stop words out, light stemming of both languages' endings, and German
+ * whether written ä or ae, stop words out, Snowball stemming of German and English, and German
  * compounds split into the words they are made of (Kontaktlinsenpflege → kontaktlinse + pflege).
  */
+import StemmerDe from '@nlpjs/lang-de/src/stemmer-de.js';
+import StemmerEn from '@nlpjs/lang-en-min/src/stemmer-en.js';
 import { memoized } from '../memo';
 
 const STOP = new Set(
@@ -34,63 +36,56 @@ export function foldText(text: string): string {
     .trim();
 }
 
-// endings stripped, longest first; a stem keeps at least four letters
-const ENDINGS = [
-  'ungen',
-  'heiten',
-  'keiten',
-  'ations',
-  'ation',
-  'ments',
-  'ment',
-  'ness',
-  'ings',
-  'ing',
-  'ions',
-  'ion',
-  'ern',
-  'ens',
-  'end',
-  'est',
-  'ies',
-  'ied',
-  'ers',
-  'ung',
-  'heit',
-  'keit',
-  'lich',
-  'isch',
-  'en',
-  'er',
-  'es',
-  'em',
-  'ed',
-  'ly',
-  'al',
-  'e',
-  'n',
-  's',
-  'y',
-];
+/** The languages whose stemming rules the engine knows; other texts get the stems of both. */
+export type StemLanguage = 'de' | 'en';
 
-export function stem(word: string): string {
-  if (word.length <= 4 || /^\d+$/.test(word)) return word;
-  for (const ending of ENDINGS) {
-    if (word.endsWith(ending) && word.length - ending.length >= 4) {
-      let s = word.slice(0, -ending.length);
-      // doubled consonant left by an ending (shipping → shipp → ship)
-      if (/([bdfglmnprt])\1$/.test(s)) s = s.slice(0, -1);
-      return s;
-    }
-  }
-  return word;
+const german = new StemmerDe();
+const english = new StemmerEn();
+const snowball = (stemmer: StemmerDe | StemmerEn, word: string) => {
+  // the algorithm itself, without the stemmer's own cache (which never forgets a word)
+  stemmer.setCurrent(word);
+  stemmer.innerStem();
+  return stemmer.getCurrent();
+};
+// English words whose final s is no plural ending (Snowball keeps "news", "atlas" and "bias" but
+// would cut "lens" to "len" while "lenses" becomes "lens")
+const ENGLISH_SINGULAR_S = new Set(['lens']);
+// words repeat across texts: each is stemmed once (the memos start afresh when large)
+const germanStem = memoized(100_000, (word) => snowball(german, word));
+const englishStem = memoized(100_000, (word) =>
+  ENGLISH_SINGULAR_S.has(word) ? word : snowball(english, word),
+);
+
+/**
+ * The Snowball stem of a folded word (see `foldText`) in the given language: German
+ * ("bestellungen" → "bestell") or English ("shipping" → "ship"). Numbers stay as they are.
+ */
+export function stem(word: string, language: StemLanguage = 'de'): string {
+  if (/^\d+$/.test(word)) return word;
+  return language === 'en' ? englishStem(word) : germanStem(word);
+}
+
+/** The language whose stems a text gets, or null when it is neither (or not known): both. */
+export function stemLanguage(language: string | null | undefined): StemLanguage | null {
+  return language === 'de' || language === 'en' ? language : null;
+}
+
+/** A word's stems: in the text's language, or in both languages when that is not known. */
+export function stems(word: string, language: StemLanguage | null): string[] {
+  if (language) return [stem(word, language)];
+  const de = stem(word, 'de');
+  const en = stem(word, 'en');
+  return de === en ? [de] : [de, en];
 }
 
 /** Words of a text, folded, without stop words and one-letter tokens. */
 export function words(text: string): string[] {
-  return foldText(text)
-    .split(' ')
-    .filter((w) => w.length > 1 && !STOP.has(w));
+  return foldedWords(foldText(text));
+}
+
+/** The words of a text already folded by `foldText`. */
+export function foldedWords(folded: string): string[] {
+  return folded.split(' ').filter((w) => w.length > 1 && !STOP.has(w));
 }
 
 /**

@@ -3,9 +3,12 @@ import {
   wordSurfaces,
   editDistance,
   foldText,
+  foldedWords,
   splitCompound,
-  stem,
+  stemLanguage,
+  stems,
   words,
+  type StemLanguage,
 } from './analyze';
 import type { GlossaryEntry } from './glossary';
 import { Memo, memoized } from '../memo';
@@ -43,10 +46,23 @@ export type Reason = {
 };
 export type RankedMatch = { id: string; score: number; reasons: Reason[] };
 
-type Feature = { key: string; surface: string; type: Reason['type']; concept?: string };
+/**
+ * A feature of a text. `linked` says whether the words it came from really carry it, so that a
+ * reason may quote them: a whole word, the head of a compound (Kontaktlinsen*pflege* is care),
+ * but not a compound's first part (Versand in Versandhändler, Liefer in Lieferengpässe) nor a
+ * concept that only a spelling guess reached. Unlinked features still count for the score.
+ */
+type Feature = {
+  key: string;
+  surface: string;
+  type: Reason['type'];
+  concept?: string;
+  linked: boolean;
+};
+type FeatureStats = Omit<Feature, 'key'> & { tf: number };
 type Doc = {
   id: string;
-  features: Map<string, { tf: number; surface: string; type: Reason['type']; concept?: string }>;
+  features: Map<string, FeatureStats>;
   length: number;
 };
 
@@ -54,6 +70,8 @@ const K1 = 1.2;
 const B = 0.75;
 const WEIGHT = { title: 2, description: 1, tags: 1.5 } as const;
 const CONCEPT_BOOST = 1.3;
+/** The longest inflection after a compound's head (Kontaktlinsenpflege*n*, Lieferzeit*en*) */
+const MAX_ENDING = 3;
 
 export type Matcher = {
   rankForNeed(need: NeedDoc, top?: number): RankedMatch[];
@@ -69,18 +87,43 @@ function glossaryIndex(glossary: readonly GlossaryEntry[]) {
   // single stems → concepts, and multi-word terms as stem sequences
   const single = new Map<string, { key: string; term: string }[]>();
   const multi: { stems: string[]; key: string; term: string }[] = [];
+  // terms with stop words in them ("same-day", "log in", "wie oft") are found as written: their
+  // other words alone ("day", "log", nothing) would mean something else
+  const phrases: { text: string; key: string; term: string }[] = [];
   for (const entry of glossary) {
-    for (const { term } of entry.terms) {
-      const stems = words(term).map(stem);
-      if (!stems.length) continue;
-      if (stems.length === 1) {
-        const list = single.get(stems[0] as string) ?? [];
-        if (!list.some((x) => x.key === entry.key)) list.push({ key: entry.key, term });
-        single.set(stems[0] as string, list);
-      } else multi.push({ stems, key: entry.key, term });
+    for (const { term, language } of entry.terms) {
+      const folded = foldText(term);
+      const termWords = foldedWords(folded);
+      const all = folded.split(' ').filter(Boolean);
+      if (all.length > 1 && termWords.length < all.length) {
+        const text = ` ${all.join(' ')} `;
+        if (!phrases.some((p) => p.key === entry.key && p.text === text))
+          phrases.push({ text, key: entry.key, term });
+        continue;
+      }
+      if (!termWords.length) continue;
+      const languages: StemLanguage[] = language ? [language] : ['de', 'en'];
+      for (const lang of languages) {
+        const termStems = termWords.map((w) => stems(w, lang)[0] as string);
+        if (termStems.length === 1) {
+          const list = single.get(termStems[0] as string) ?? [];
+          if (!list.some((x) => x.key === entry.key)) list.push({ key: entry.key, term });
+          single.set(termStems[0] as string, list);
+        } else if (
+          !multi.some((m) => m.key === entry.key && m.stems.join(' ') === termStems.join(' '))
+        )
+          multi.push({ stems: termStems, key: entry.key, term });
+      }
     }
   }
-  return { single, multi };
+  // multi-word terms by their first stem, so a text looks up only the terms its words start
+  const multiByFirst = new Map<string, typeof multi>();
+  for (const m of multi) {
+    const list = multiByFirst.get(m.stems[0] as string) ?? [];
+    list.push(m);
+    multiByFirst.set(m.stems[0] as string, list);
+  }
+  return { single, multi, multiByFirst, phrases };
 }
 
 export function createMatcher(
@@ -92,9 +135,11 @@ export function createMatcher(
   // the vocabulary: every stem of the items and the glossary (for compound splitting and spelling)
   const known = new Set<string>(concepts.single.keys());
   for (const m of concepts.multi) for (const s of m.stems) known.add(s);
-  for (const item of items)
+  for (const item of items) {
+    const language = stemLanguage(item.language);
     for (const w of words(`${item.title} ${item.description} ${item.tags.join(' ')}`))
-      known.add(stem(w));
+      for (const s of stems(w, language)) known.add(s);
+  }
   const byLength = new Map<number, string[]>();
   for (const k of known) {
     if (k.length < 5) continue;
@@ -122,17 +167,34 @@ export function createMatcher(
     return best;
   });
 
-  /** The features of a text, with how often each occurs (weighted by the field it is in). */
-  type TokenStem = { stem: string; surface: string; spelled?: boolean };
+  /** `modifier`: a compound's part before its head (Versand in Versandhändler) */
+  type TokenStem = { stem: string; surface: string; spelled?: boolean; modifier?: boolean };
   // words repeat across texts: each token is analysed once
-  const analyzeToken = memoized(Infinity, (token: string): TokenStem[] => {
-    const s = stem(token);
-    const parts = known.has(s) ? null : splitCompound(token, known);
-    if (parts)
-      return [...parts.map((p) => ({ stem: p, surface: token })), { stem: s, surface: token }];
-    const fixed = correct(s);
-    return [fixed ? { stem: fixed, surface: token, spelled: true } : { stem: s, surface: token }];
-  });
+  const analyzeTokenIn = (language: StemLanguage | null) =>
+    memoized(Infinity, (token: string): TokenStem[] => analyzeWord(token, language));
+  const analyzeToken = {
+    de: analyzeTokenIn('de'),
+    en: analyzeTokenIn('en'),
+    both: analyzeTokenIn(null),
+  };
+  const analyzeWord = (token: string, language: StemLanguage | null): TokenStem[] => {
+    const out: TokenStem[] = [];
+    for (const s of stems(token, language)) {
+      const parts = known.has(s) ? null : splitCompound(token, known);
+      if (parts) {
+        out.push(
+          ...parts.map((p, i) => ({ stem: p, surface: token, modifier: i < parts.length - 1 })),
+          { stem: s, surface: token },
+        );
+        continue;
+      }
+      const fixed = correct(s);
+      out.push(
+        fixed ? { stem: fixed, surface: token, spelled: true } : { stem: s, surface: token },
+      );
+    }
+    return out;
+  };
   const longConcepts = [...concepts.single].filter(([s]) => s.length >= 5);
   const longConceptsIn = memoized(Infinity, (token: string) =>
     longConcepts.filter(([s]) => token.includes(s)).map(([s, list]) => ({ stem: s, list })),
@@ -140,65 +202,96 @@ export function createMatcher(
   const conceptsInside = (token: string) =>
     token.length < 10 || token.length > MAX_COMPOUND_LENGTH ? [] : longConceptsIn(token);
 
-  const analyze = (fields: { text: string; weight: number; tag?: boolean }[]) => {
-    const out = new Map<
-      string,
-      { tf: number; surface: string; type: Reason['type']; concept?: string }
-    >();
+  /** The features of a text, with how often each occurs (weighted by the field it is in). */
+  const analyze = (
+    fields: { text: string; weight: number; tag?: boolean }[],
+    language: StemLanguage | null,
+  ) => {
+    const analyzeIn = analyzeToken[language ?? 'both'];
+    const out = new Map<string, FeatureStats>();
     // how the words were written in this field, for the explanations
     let shown = new Map<string, string>();
     const add = (f: Feature, weight: number) => {
       const cur = out.get(f.key);
-      if (cur) cur.tf += weight;
-      else
-        out.set(f.key, {
-          tf: weight,
-          surface: shown.get(f.surface) ?? f.surface,
-          type: f.type,
-          concept: f.concept,
-        });
+      const surface = shown.get(f.surface) ?? f.surface;
+      if (!cur)
+        out.set(f.key, { tf: weight, surface, type: f.type, concept: f.concept, linked: f.linked });
+      else {
+        cur.tf += weight;
+        // a reason quotes words that carry the feature, wherever in the text they are
+        if (f.linked && !cur.linked) Object.assign(cur, { surface, type: f.type, linked: true });
+      }
     };
     let length = 0;
     for (const { text, weight, tag } of fields) {
-      const tokens = words(text);
+      const folded = foldText(text);
+      const tokens = foldedWords(folded);
       shown = wordSurfaces(text);
-      const stems: TokenStem[] = [];
-      for (const token of tokens) stems.push(...analyzeToken(token));
-      length += stems.length * weight;
-      for (const st of stems) {
+      const perToken = tokens.map(analyzeIn);
+      const tokenStems = perToken.flat();
+      length += tokenStems.length * weight;
+      for (const st of tokenStems) {
         add(
           {
             key: `w:${st.stem}`,
             surface: st.surface,
             type: tag ? 'tag' : st.spelled ? 'spelling' : 'word',
+            linked: !st.modifier,
           },
           weight,
         );
         for (const cpt of concepts.single.get(st.stem) ?? []) {
           add(
-            { key: `c:${cpt.key}`, surface: st.surface, type: 'concept', concept: cpt.key },
+            {
+              key: `c:${cpt.key}`,
+              surface: st.surface,
+              type: 'concept',
+              concept: cpt.key,
+              linked: !st.modifier && !st.spelled,
+            },
             weight * CONCEPT_BOOST,
           );
         }
       }
       // multi-word glossary terms ("trockene Augen", "customer service")
-      const seq = stems.map((x) => x.stem);
-      for (const m of concepts.multi) {
-        for (let i = 0; i + m.stems.length <= seq.length; i++) {
-          if (m.stems.every((s, j) => seq[i + j] === s)) {
+      const seq = tokenStems.map((x) => x.stem);
+      for (let i = 0; i < perToken.length; i++) {
+        const here = perToken[i]!;
+        for (let k = 0; k < here.length; k++) {
+          const first = here[k]!.stem;
+          // a stem the token has twice starts the same terms once
+          if (here.findIndex((x) => x.stem === first) !== k) continue;
+          for (const m of concepts.multiByFirst.get(first) ?? []) {
+            if (i + m.stems.length > perToken.length) continue;
+            if (!m.stems.every((s, j) => perToken[i + j]!.some((x) => x.stem === s))) continue;
             add(
-              { key: `c:${m.key}`, surface: m.term, type: 'concept', concept: m.key },
+              { key: `c:${m.key}`, surface: m.term, type: 'concept', concept: m.key, linked: true },
               weight * CONCEPT_BOOST,
             );
           }
         }
       }
+      if (concepts.phrases.length) {
+        const spaced = ` ${folded} `;
+        for (const p of concepts.phrases)
+          if (spaced.includes(p.text))
+            add(
+              { key: `c:${p.key}`, surface: p.term, type: 'concept', concept: p.key, linked: true },
+              weight * CONCEPT_BOOST,
+            );
+      }
       // a known concept term inside a compound that could not be split (Versandkostenfrei)
       for (const token of tokens) {
         for (const { stem: st, list } of conceptsInside(token)) {
           if (seq.includes(st)) continue;
+          // only the compound's head says what the word is: Pflegemittel is no care
+          const at = token.lastIndexOf(st);
+          const linked = at > 0 && token.length - at - st.length <= MAX_ENDING;
           for (const cpt of list)
-            add({ key: `c:${cpt.key}`, surface: token, type: 'concept', concept: cpt.key }, weight);
+            add(
+              { key: `c:${cpt.key}`, surface: token, type: 'concept', concept: cpt.key, linked },
+              weight,
+            );
         }
       }
     }
@@ -206,11 +299,14 @@ export function createMatcher(
   };
 
   const analyzeItem = (item: KnowledgeDoc): Doc => {
-    const { features, length } = analyze([
-      { text: item.title, weight: WEIGHT.title },
-      { text: item.description, weight: WEIGHT.description },
-      { text: item.tags.join(' , '), weight: WEIGHT.tags, tag: true },
-    ]);
+    const { features, length } = analyze(
+      [
+        { text: item.title, weight: WEIGHT.title },
+        { text: item.description, weight: WEIGHT.description },
+        { text: item.tags.join(' , '), weight: WEIGHT.tags, tag: true },
+      ],
+      stemLanguage(item.language),
+    );
     return { id: item.id, features, length };
   };
   const docs: Doc[] = items.map(analyzeItem);
@@ -245,12 +341,15 @@ export function createMatcher(
   /** A need's features; kept, since the same needs are ranked again and again. */
   const analyzeNeed = (need: NeedDoc): Features =>
     needFeatures.recall(
-      `${need.id}\u0000${need.text}\u0000${need.tags.join(',')}`,
+      `${need.id}\u0000${need.language ?? ''}\u0000${need.text}\u0000${need.tags.join(',')}`,
       () =>
-        analyze([
-          { text: need.text, weight: 1 },
-          { text: need.tags.join(' , '), weight: 1.2, tag: true },
-        ]).features,
+        analyze(
+          [
+            { text: need.text, weight: 1 },
+            { text: need.tags.join(' , '), weight: 1.2, tag: true },
+          ],
+          stemLanguage(need.language),
+        ).features,
     );
   /** Why a shared feature connects a need (its feature `q`) with an item (its feature `f`). */
   const reasonFor = (
@@ -284,8 +383,7 @@ export function createMatcher(
     const query = analyzeNeed(need);
     const sums = new Float64Array(docs.length);
     const touched: number[] = [];
-    const terms: { key: string; weight: number; q: { surface: string; type: Reason['type'] } }[] =
-      [];
+    const terms: { key: string; weight: number; q: FeatureStats }[] = [];
     const tfOf = (doc: Doc, key: string) => {
       const f = doc.features.get(key);
       if (!f) return null; // a replaced version of an item
@@ -312,6 +410,7 @@ export function createMatcher(
       for (const { key, weight, q } of explain ? terms : []) {
         const hit = tfOf(doc, key);
         if (!hit) continue;
+        if (!q.linked || !hit.f.linked) continue;
         const contribution = weight * hit.tf;
         const reason = reasonFor(key, q, hit.f, contribution);
         const reasonKey = reason.type === 'concept' ? key : `w:${foldText(hit.f.surface)}`;
@@ -375,7 +474,7 @@ export function createMatcher(
           if (!f) continue;
           const contribution = idf(key) * Math.min(q.tf, 2) * normTf(f.tf, doc.length);
           score += contribution;
-          reasons.push(reasonFor(key, q, f, contribution));
+          if (q.linked && f.linked) reasons.push(reasonFor(key, q, f, contribution));
         }
         if (score > 0) ranked.push({ id: need.id, score, reasons: readableReasons(reasons) });
       }

@@ -67,7 +67,7 @@ export const BUILT_IN_GLOSSARY: GlossaryEntry[] = [
   conceptFromLists(
     'presbyopia',
     ['Presbyopie', 'Alterssichtigkeit', 'Lesebrille', 'Gleitsicht'],
-    ['presbyopia', 'reading glasses', 'multifocal', 'progressive'],
+    ['presbyopia', 'reading glasses', 'multifocal', 'progressive lenses'],
   ),
   conceptFromLists(
     'astigmatism',
@@ -142,7 +142,7 @@ export const BUILT_IN_GLOSSARY: GlossaryEntry[] = [
   ),
   conceptFromLists(
     'label',
-    ['Etikett', 'Aufdruck', 'Packung', 'Beschriftung'],
+    ['Etikett', 'Aufdruck', 'Beschriftung'],
     ['label', 'box', 'packaging label'],
   ),
   // orders, shipping, returns
@@ -179,7 +179,7 @@ export const BUILT_IN_GLOSSARY: GlossaryEntry[] = [
   conceptFromLists(
     'checkout',
     ['Kasse', 'Checkout', 'Bezahlvorgang', 'Warenkorb'],
-    ['checkout', 'cart', 'basket', 'paying', 'payment step'],
+    ['checkout', 'cart', 'basket', 'payment step'],
   ),
   conceptFromLists(
     'payment',
@@ -208,7 +208,7 @@ export const BUILT_IN_GLOSSARY: GlossaryEntry[] = [
   ),
   conceptFromLists(
     'customer',
-    ['Kunde', 'Kunden', 'Kundin', 'Käufer'],
+    ['Kunde', 'Kunden', 'Kundin'],
     ['customer', 'customers', 'shopper', 'buyer', 'client'],
   ),
   conceptFromLists(
@@ -298,8 +298,8 @@ export const BUILT_IN_GLOSSARY: GlossaryEntry[] = [
   ),
   conceptFromLists(
     'habit',
-    ['Gewohnheit', 'Gewohnheiten', 'Verhalten', 'tatsächlich'],
-    ['habit', 'habits', 'behaviour', 'behavior', 'real-world'],
+    ['Gewohnheit', 'Gewohnheiten', 'Verhalten'],
+    ['habit', 'habits', 'behaviour', 'behavior'],
   ),
   conceptFromLists(
     'sustainability',
@@ -308,7 +308,7 @@ export const BUILT_IN_GLOSSARY: GlossaryEntry[] = [
   ),
   conceptFromLists(
     'packaging',
-    ['Verpackung', 'Karton', 'Blister'],
+    ['Verpackung', 'Packung', 'Karton', 'Blister'],
     ['packaging', 'box', 'carton', 'blister'],
   ),
   conceptFromLists(
