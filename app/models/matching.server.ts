@@ -17,21 +17,33 @@ import { goalsProblem, writePieceGoals } from './piece-goals.server';
  */
 const matchers = new Memo<string, Matcher>(1);
 
+/**
+ * What the matcher was built from: the accepted items and the glossary. Every write moves a
+ * record's version on, so the version sums change with each edit even when two land in the same
+ * millisecond or commit out of order (several server processes each keep their own matcher).
+ */
 async function corpusKey() {
   const [items, glossary, glossaryTerms] = await Promise.all([
     prisma.knowledgeItem.aggregate({
       where: { status: 'accepted' },
       _count: { _all: true },
       _max: { updatedAt: true },
+      _sum: { version: true },
     }),
-    prisma.glossaryConcept.aggregate({ _count: { _all: true }, _max: { updatedAt: true } }),
+    prisma.glossaryConcept.aggregate({
+      _count: { _all: true },
+      _max: { updatedAt: true },
+      _sum: { version: true },
+    }),
     prisma.glossaryTerm.count(),
   ]);
   return [
     items._count._all,
     items._max.updatedAt?.getTime(),
+    items._sum.version,
     glossary._count._all,
     glossary._max.updatedAt?.getTime(),
+    glossary._sum.version,
     glossaryTerms,
   ].join(':');
 }
