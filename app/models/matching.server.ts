@@ -350,25 +350,38 @@ async function decideOnce({
  * The matching overview: every audience with its needs (and how many accepted matches each
  * has), and accepted knowledge that no accepted match and no piece uses yet.
  */
-export async function matchingOverview() {
-  const [audiences, unused] = await Promise.all([
+/** How many needs per audience, and how many content gaps, the matches overview lists at first. */
+export const OVERVIEW_NEEDS = 10;
+export const OVERVIEW_GAPS = 15;
+
+const overviewNeed = {
+  id: true,
+  text: true,
+  language: true,
+  priority: true,
+  _count: { select: { matches: { where: { decision: 'accepted' as const } } } },
+};
+
+/**
+ * The matches overview: each audience with its most pressing needs (all of them for the audience
+ * asked for), the content gaps (needs without an accepted match, most pressing first) and the
+ * accepted knowledge not used yet. It reads a bounded number of rows whatever the workspace's
+ * size; the counts say how many there are in all.
+ */
+export async function matchingOverview({ expand }: { expand?: string | null } = {}) {
+  const noMatch = { matches: { none: { decision: 'accepted' as const } } };
+  const [audiences, gaps, gapCount, unused] = await Promise.all([
     prisma.audience.findMany({
       orderBy: { name: 'asc' },
-      select: {
-        id: true,
-        name: true,
-        needs: {
-          orderBy: [{ priority: 'desc' }, { text: 'asc' }],
-          select: {
-            id: true,
-            text: true,
-            language: true,
-            priority: true,
-            _count: { select: { matches: { where: { decision: 'accepted' } } } },
-          },
-        },
-      },
+      select: { id: true, name: true, _count: { select: { needs: true } } },
     }),
+    prisma.need.findMany({
+      where: noMatch,
+      orderBy: [{ priority: 'desc' }, { createdAt: 'desc' }, { id: 'asc' }],
+      take: OVERVIEW_GAPS,
+      select: { id: true, text: true, language: true, audience: { select: { name: true } } },
+    }),
+    prisma.need.count({ where: noMatch }),
     prisma.knowledgeItem.findMany({
       where: {
         status: 'accepted',
@@ -380,7 +393,35 @@ export async function matchingOverview() {
       select: { id: true, title: true, language: true },
     }),
   ]);
-  return { audiences, unused };
+  // one bounded read per audience (a handful of audiences, each with its top needs)
+  const needs = await Promise.all(
+    audiences.map((a) =>
+      prisma.need.findMany({
+        where: { audienceId: a.id },
+        orderBy: [{ priority: 'desc' }, { text: 'asc' }],
+        take: a.id === expand ? undefined : OVERVIEW_NEEDS,
+        select: overviewNeed,
+      }),
+    ),
+  );
+  return {
+    audiences: audiences.map((a, i) => ({
+      id: a.id,
+      name: a.name,
+      needCount: a._count.needs,
+      /** all needs are listed, more than at first: the page offers to list fewer again */
+      collapsible: a.id === expand && a._count.needs > OVERVIEW_NEEDS,
+      needs: needs[i]!,
+    })),
+    gaps: gaps.map((g) => ({
+      id: g.id,
+      text: g.text,
+      language: g.language,
+      audience: g.audience.name,
+    })),
+    gapCount,
+    unused,
+  };
 }
 
 /** A need as its suggestions page shows it, or null. */

@@ -10,18 +10,17 @@ export const meta: MetaFunction = ({ matches }) => pageTitle(matches, 'matches.t
 
 export async function loader({ request }: LoaderFunctionArgs) {
   await requirePermission(request, 'matches:read');
-  const { audiences, unused } = await matchingOverview();
+  // ?audience=<id> lists all of that audience's needs; the others show their most pressing ones
+  const expand = new URL(request.url).searchParams.get('audience');
+  const { audiences, gaps, gapCount, unused } = await matchingOverview({ expand });
   // whether the published pieces serving each need perform (app/domain/results/needs.ts)
   const served = await needsServed(audiences.flatMap((a) => a.needs.map((n) => n.id)));
-  return json({ audiences, unused, served });
+  return json({ audiences, gaps, gapCount, unused, served });
 }
 
 export default function MatchesIndex() {
-  const { audiences, unused, served } = useLoaderData<typeof loader>();
+  const { audiences, gaps, gapCount, unused, served } = useLoaderData<typeof loader>();
   const { t } = useTranslation();
-  const gaps = audiences.flatMap((a) =>
-    a.needs.filter((n) => n._count.matches === 0).map((n) => ({ ...n, audience: a.name })),
-  );
   return (
     <>
       <div className="toolbar">
@@ -46,6 +45,11 @@ export default function MatchesIndex() {
           ) : (
             <p className="empty">{t('dashboard.editor.gapsEmpty')}</p>
           )}
+          {gapCount > gaps.length ? (
+            <p className="field-hint">
+              {t('matches.gapsMore', { shown: gaps.length, count: gapCount })}
+            </p>
+          ) : null}
         </section>
         <section className="card" aria-labelledby="unused-title">
           <h2 id="unused-title">{t('matches.unused')}</h2>
@@ -96,6 +100,17 @@ export default function MatchesIndex() {
           ) : (
             <p className="empty">{t('audiences.needsEmpty')}</p>
           )}
+          {a.needCount > a.needs.length ? (
+            <p>
+              <Link to={`?audience=${a.id}#aud-${a.id}`} preventScrollReset>
+                {t('matches.allNeeds', { count: a.needCount, audience: a.name })}
+              </Link>
+            </p>
+          ) : a.collapsible ? (
+            <p>
+              <Link to={`.#aud-${a.id}`}>{t('matches.fewerNeeds')}</Link>
+            </p>
+          ) : null}
         </section>
       ))}
     </>
