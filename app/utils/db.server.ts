@@ -1,16 +1,19 @@
 import fs from 'node:fs';
 import path from 'node:path';
-import { PrismaBetterSQLite3 } from '@prisma/adapter-better-sqlite3';
 import { PrismaPg } from '@prisma/adapter-pg';
 import { PrismaClient } from '~/generated/prisma/client';
 import { PrismaClient as PostgresPrismaClient } from '~/generated/prisma-pg/client';
 import { databaseProvider, postgresConnection, searchPathOption, sqlitePath } from './database-url';
 import { getEnv } from './env.server';
+import { LotseSqlite } from './sqlite-adapter.server';
 
 export type { PrismaClient };
 export type Tx = Parameters<Parameters<PrismaClient['$transaction']>[0]>[0];
 
 export type { DatabaseProvider } from './database-url';
+
+/** How long a SQLite write waits for a lock another process holds before it fails. */
+const SQLITE_LOCK_TIMEOUT_MS = 5000;
 
 export function createPrismaClient(url = getEnv().DATABASE_URL): PrismaClient {
   if (databaseProvider(url) === 'postgresql') {
@@ -28,12 +31,19 @@ export function createPrismaClient(url = getEnv().DATABASE_URL): PrismaClient {
       transactionOptions: { maxWait: 10_000, timeout: 60_000 },
     }) as unknown as PrismaClient;
   }
-  // A busy timeout lets concurrent writers wait for the lock instead of failing at once.
   const file = sqlitePath(url);
   // SQLite creates the file but not its folder
   if (file !== ':memory:') fs.mkdirSync(path.dirname(path.resolve(file)), { recursive: true });
-  const adapter = new PrismaBetterSQLite3({ url: `file:${file}`, timeout: 5000 });
-  return new PrismaClient({ adapter });
+  // Lotse's adapter (sqlite-adapter.server.ts): plain reads never see another request's open
+  // transaction, plain writes queue behind it, and a write waits up to 5 s, without blocking
+  // the event loop, while another process (a second worker, a backup) holds the write lock.
+  const adapter = new LotseSqlite({ file, lockTimeoutMs: SQLITE_LOCK_TIMEOUT_MS });
+  return new PrismaClient({
+    adapter,
+    // starting a transaction may wait for the transactions queued before it in this process,
+    // then for another process's lock: Prisma's default of 2 s is too short for both
+    transactionOptions: { maxWait: 2 * SQLITE_LOCK_TIMEOUT_MS },
+  });
 }
 
 /** Whether the process's database is PostgreSQL (for the few places where SQL differs). */
