@@ -88,6 +88,15 @@ export async function createHttpServer({
   const app = express();
   app.disable('x-powered-by');
   if (process.env.LOTSE_TRUST_PROXY) app.set('trust proxy', process.env.LOTSE_TRUST_PROXY);
+  if (process.env.LOTSE_WORKER_HEADER === 'on') {
+    // every answer names the process that served it, to see how the workers share the load
+    // (off by default: process ids are nobody else's business)
+    const pid = String(process.pid);
+    app.use((_req, res, next) => {
+      res.setHeader('X-Lotse-Worker', pid);
+      next();
+    });
+  }
   app.use(compression());
   app.use(securityHeaders);
   app.use(

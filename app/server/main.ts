@@ -3,14 +3,19 @@
 // 2. applies pending database migrations (SQLite or PostgreSQL, after DATABASE_URL),
 // 3. creates the reference data, and the demo workspace when the database is empty
 //    (LOTSE_DEMO=off turns the demo off for real installs),
-// 4. serves on HOST:PORT (default 0.0.0.0:3000),
-// 5. runs the notification worker (mails, digests, reminders) beside it.
+// 4. serves on HOST:PORT (default 0.0.0.0:3000) with LOTSE_WORKERS processes, one per core by
+//    default (app/server/cluster.ts); steps 1–3 run once, in the primary, before they start,
+// 5. runs the notification worker (mails, digests, reminders) in one of them.
+// LOTSE_WORKERS=1 and `npm run dev` serve in this one process, without a cluster.
 import { spawnSync } from 'node:child_process';
+import cluster from 'node:cluster';
 import fs from 'node:fs';
+import type http from 'node:http';
 import path from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
 import type { ServerBuild } from '@remix-run/node';
 import { DEFAULT_DATABASE_URL } from '../utils/database-url';
+import { NOTIFICATION_SLOT, runPrimary, workerCount, workerSlot } from './cluster';
 import { createHttpServer } from './http';
 import { migrate, withStartupLock } from './migrate';
 
@@ -52,6 +57,8 @@ function buildIsStale(): boolean {
   );
 }
 
+const entry = path.join(root, 'app', 'server', 'run.mjs');
+
 /** Builds when needed, migrates, creates the reference (and demo) data, then serves. */
 export async function startServer({ dev }: { dev: boolean }): Promise<void> {
   process.chdir(root);
@@ -59,6 +66,16 @@ export async function startServer({ dev }: { dev: boolean }): Promise<void> {
   const databaseUrl = process.env.DATABASE_URL;
   // remix-serve sets NODE_ENV=production as well; the demo does not depend on it
   process.env.NODE_ENV ??= dev ? 'development' : 'production';
+  // development rebuilds and reloads in one process
+  let workers = 1;
+  if (!dev) {
+    try {
+      workers = workerCount(process.env.LOTSE_WORKERS);
+    } catch (error) {
+      console.error(`lotse: ${error instanceof Error ? error.message : error}`);
+      process.exit(1);
+    }
+  }
 
   // always a production build: under NODE_ENV=test (a test starting the server) Remix would build
   // for development, which the production server cannot run
@@ -83,29 +100,89 @@ export async function startServer({ dev }: { dev: boolean }): Promise<void> {
     run('reference and demo data', bin('tsx'), [path.join(root, 'seeds', 'main.ts')]);
   });
 
+  const { port, host } = address();
+  if (workers > 1) {
+    // the workers inherit this environment (DATABASE_URL and NODE_ENV as settled above)
+    runPrimary({
+      count: workers,
+      exec: entry,
+      listening: () =>
+        console.log(
+          `lotse: serving on http://${host ?? 'localhost'}:${port} (${process.env.NODE_ENV}) ` +
+            `with ${workers} workers`,
+        ),
+    });
+    return;
+  }
+  await serve({
+    dev,
+    notifications: true,
+    listening: () =>
+      console.log(
+        `lotse: serving on http://${host ?? 'localhost'}:${port} (${process.env.NODE_ENV}) ` +
+          'in one process',
+      ),
+  });
+}
+
+/** One worker of the cluster (app/server/run.mjs in a process the primary started). */
+export async function startWorker(): Promise<void> {
+  process.chdir(root);
+  // the primary reports when all workers listen
+  await serve({ dev: false, notifications: workerSlot() === NOTIFICATION_SLOT });
+}
+
+function address() {
+  return { port: Number(process.env.PORT ?? 3000), host: process.env.HOST || undefined };
+}
+
+/**
+ * Serves the app in this process, with the notification worker when `notifications` is set, and
+ * closes both on SIGTERM and SIGINT.
+ */
+async function serve({
+  dev,
+  notifications: withNotifications,
+  listening,
+}: {
+  dev: boolean;
+  notifications: boolean;
+  listening?: () => void;
+}): Promise<http.Server> {
   const build = (await import(pathToFileURL(buildFile).href)) as ServerBuild;
   const server = await createHttpServer({ build, root, dev });
-  const port = Number(process.env.PORT ?? 3000);
-  const host = process.env.HOST || undefined;
+  const { port, host } = address();
+  server.once('error', (error) => {
+    // e.g. the port is taken: said once, plainly (in a cluster the primary then stops)
+    console.error(`lotse: cannot serve on ${host ?? 'all interfaces'}:${port}: ${error.message}`);
+    process.exit(1);
+  });
   server.listen(port, host, () => {
-    console.log(
-      `lotse: serving on http://${host ?? 'localhost'}:${port} (${process.env.NODE_ENV})`,
-    );
+    listening?.();
     if (dev)
       void import('@remix-run/node').then(({ broadcastDevReady }) => broadcastDevReady(build));
   });
 
   // notifications: mails from the outbox, digests and reminders (app/models/notification-delivery);
   // loaded only now, so the database client starts with the settings made above
-  const { startNotificationWorker } = await import('../models/notification-delivery.server');
-  const notifications = startNotificationWorker();
+  const notifications = withNotifications
+    ? import('../models/notification-delivery.server').then((m) => m.startNotificationWorker())
+    : Promise.resolve(null);
 
+  let closing = false;
   function shutdown(signal: string) {
-    console.log(`lotse: ${signal}, closing`);
+    if (closing) return;
+    closing = true;
+    // in a cluster the primary says it once for all workers
+    if (!cluster.isWorker) console.log(`lotse: ${signal}, closing`);
     // a mail being sent finishes first; what is left waits in the outbox for the next start
-    void notifications.stop().finally(() => server.close(() => process.exit(0)));
+    void notifications
+      .then((worker) => worker?.stop())
+      .finally(() => server.close(() => process.exit(0)));
     setTimeout(() => process.exit(0), 5000).unref();
   }
   process.on('SIGTERM', () => shutdown('SIGTERM'));
   process.on('SIGINT', () => shutdown('SIGINT'));
+  await notifications;
+  return server;
 }

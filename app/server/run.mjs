@@ -14,6 +14,11 @@
 // server. Without esbuild (`npm ci --omit=dev`) the sources run through tsx instead.
 //
 // `node app/server/run.mjs --build` only brings the bundle up to date (`postinstall` runs it).
+//
+// With several server processes (LOTSE_WORKERS, app/server/cluster.ts) the primary starts this
+// file again in each worker: it finds the bundle the primary has just brought up to date, and
+// only serves.
+import cluster from 'node:cluster';
 import fs from 'node:fs';
 import { createRequire } from 'node:module';
 import path from 'node:path';
@@ -139,6 +144,7 @@ if (process.argv.includes('--build')) {
   }
 } else {
   const server = await loadServer();
-  if (process.argv[2] === 'migrate') await server.migrateCommand();
+  if (cluster.isWorker) await server.startWorker();
+  else if (process.argv[2] === 'migrate') await server.migrateCommand();
   else await server.startServer({ dev: process.argv.includes('--dev') });
 }

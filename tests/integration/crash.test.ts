@@ -26,7 +26,12 @@ const LOCK_HOLD_MS = 1_000;
 
 const servers: ProductionServer[] = [];
 async function startServer() {
-  const server = await startProductionServer({ databaseFile: dbFile });
+  // one process that serves: SIGKILL then stops the writes in flight mid-way (with several worker
+  // processes, killing the primary leaves its workers to finish what they are answering)
+  const server = await startProductionServer({
+    databaseFile: dbFile,
+    env: { LOTSE_WORKERS: '1' },
+  });
   servers.push(server);
   return server;
 }

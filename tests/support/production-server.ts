@@ -1,5 +1,6 @@
 // The production server as a child process, for tests and benchmarks that talk to it over HTTP:
-// `node app/server/run.mjs` on a given SQLite file, on a free port of 127.0.0.1.
+// `node app/server/run.mjs` on a given SQLite file (or database URL), on a free port of 127.0.0.1.
+// It runs as `npm start` does: LOTSE_WORKERS server processes, one per core unless `env` says.
 import { spawn, type ChildProcess } from 'node:child_process';
 import fs from 'node:fs';
 import net from 'node:net';
@@ -74,15 +75,18 @@ function exitedPromise(child: ChildProcess): Promise<void> {
 
 /**
  * Starts `node app/server/run.mjs` (migrations, reference and demo data, then serving) on the
- * SQLite file and resolves once it listens; rejects with its output when it exits before.
+ * SQLite file, or on `databaseUrl` (SQLite or PostgreSQL), and resolves once it listens (all its
+ * workers); rejects with its output when it exits before.
  */
 export async function startProductionServer({
   databaseFile,
+  databaseUrl,
   env = {},
 }: {
-  databaseFile: string;
   env?: Record<string, string>;
-}): Promise<ProductionServer> {
+} & (
+  { databaseFile: string; databaseUrl?: never } | { databaseUrl: string; databaseFile?: never }
+)): Promise<ProductionServer> {
   const port = await freePort();
   // LOTSE_SERVER_NODE_ARGS, e.g. "--cpu-prof --cpu-prof-dir=/tmp/profiles", to look inside
   const nodeArgs = (process.env.LOTSE_SERVER_NODE_ARGS ?? '').split(/\s+/).filter(Boolean);
@@ -90,7 +94,7 @@ export async function startProductionServer({
     cwd: ROOT,
     env: {
       ...process.env,
-      DATABASE_URL: `file:${path.resolve(databaseFile)}`,
+      DATABASE_URL: databaseUrl ?? `file:${path.resolve(databaseFile as string)}`,
       PORT: String(port),
       HOST: '127.0.0.1',
       LOTSE_DEMO: 'on',
