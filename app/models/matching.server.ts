@@ -1,5 +1,6 @@
 import { suggestChannel } from '~/domain/matching/channel';
 import { createMatcher, displayScore, type Matcher, type Reason } from '~/domain/matching/engine';
+import type { FeedbackDecision } from '~/domain/matching/feedback';
 import type { GlossaryEntry } from '~/domain/matching/glossary';
 import { Memo } from '~/domain/memo';
 import { prisma } from '~/utils/db.server';
@@ -13,9 +14,13 @@ import { goalsProblem, writePieceGoals } from './piece-goals.server';
 /**
  * Suggestions for needs from the accepted inventory. The matcher (the analysed inventory and
  * glossary) is built once and rebuilt only when items, tags or the glossary change; a request
- * then ranks one need against it in milliseconds.
+ * then ranks one need against it in milliseconds. The editors' decisions on suggestions are
+ * evidence for similar needs: a view over the matcher with them is made again when a decision
+ * (or the text of a decided need) changes, without analysing the inventory again.
  */
 const matchers = new Memo<string, Matcher>(1);
+const learned = new Memo<string, Matcher>(1);
+const DECIDED = ['accepted', 'dismissed'];
 
 /**
  * What the matcher was built from: the accepted items and the glossary. Every write moves a
@@ -60,8 +65,73 @@ export async function loadGlossary(): Promise<GlossaryEntry[]> {
   }));
 }
 
+/**
+ * What the decisions were: how many of each kind and the latest, and the versions of the needs
+ * they were made for (an edited need text is other evidence).
+ */
+async function decisionsKey() {
+  const [matches, needs] = await Promise.all([
+    prisma.match.groupBy({
+      by: ['decision'],
+      where: { decision: { in: DECIDED } },
+      _count: { _all: true },
+      _max: { decidedAt: true },
+      orderBy: { decision: 'asc' },
+    }),
+    prisma.need.aggregate({
+      where: { matches: { some: { decision: { in: DECIDED } } } },
+      _count: { _all: true },
+      _max: { updatedAt: true },
+      _sum: { version: true },
+    }),
+  ]);
+  return [
+    ...matches.map((m) => `${m.decision}=${m._count._all}@${m._max.decidedAt?.getTime()}`),
+    needs._count._all,
+    needs._max.updatedAt?.getTime(),
+    needs._sum.version,
+  ].join(':');
+}
+
+/** The editors' accepted and dismissed suggestions of this workspace, with their needs' texts. */
+export async function loadDecisions(): Promise<FeedbackDecision[]> {
+  const rows = await prisma.match.findMany({
+    where: { decision: { in: DECIDED } },
+    orderBy: [{ needId: 'asc' }, { knowledgeItemId: 'asc' }],
+    select: {
+      knowledgeItemId: true,
+      decision: true,
+      need: {
+        select: {
+          id: true,
+          text: true,
+          language: true,
+          tags: { select: { tag: { select: { name: true } } } },
+        },
+      },
+    },
+  });
+  return rows.map((r) => ({
+    needId: r.need.id,
+    needText: r.need.text,
+    needLanguage: r.need.language,
+    needTags: r.need.tags.map((t) => t.tag.name),
+    itemId: r.knowledgeItemId,
+    decision: r.decision,
+  }));
+}
+
+/** The matcher with this workspace's decisions as evidence. */
 export async function getMatcher(): Promise<Matcher> {
-  const key = await corpusKey();
+  const [corpus, decisions] = await Promise.all([corpusKey(), decisionsKey()]);
+  const key = `${corpus}|${decisions}`;
+  const known = learned.get(key);
+  if (known) return known;
+  const [matcher, feedback] = await Promise.all([corpusMatcher(corpus), loadDecisions()]);
+  return learned.set(key, matcher.withFeedback(feedback));
+}
+
+async function corpusMatcher(key: string): Promise<Matcher> {
   const known = matchers.get(key);
   if (known) return known;
   const [items, glossary] = await Promise.all([

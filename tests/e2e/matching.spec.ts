@@ -62,3 +62,56 @@ test('a knowledge item shows the audience needs it could serve, and why', async 
     page.getByRole('heading', { level: 2, name: t('matches.suggestions') }),
   ).toBeVisible();
 });
+
+test('an accepted suggestion ranks first for a similar new need, with the reason', async ({
+  page,
+  t,
+  lang,
+}) => {
+  // two needs of the same question, in the words of each browser language
+  const [first, similar] =
+    lang === 'de'
+      ? [
+          'Welche Kontaktlinsenpflege packe ich für einen Langstreckenflug ein?',
+          'Kontaktlinsenpflege für einen Langstreckenflug packen',
+        ]
+      : [
+          'Which contact lens care should I pack for a long flight?',
+          'Packing contact lens care for a long flight abroad',
+        ];
+  await logInAs(page, t, 'editor');
+  const createNeed = async (text: string) => {
+    await page.goto('/needs/new');
+    await page.getByLabel(t('needs.form.audience'), { exact: true }).selectOption({ index: 1 });
+    await page.getByLabel(t('needs.form.text')).fill(text);
+    await page.getByLabel(t('needs.form.language')).selectOption(lang);
+    await page.getByRole('button', { name: t('needs.form.create') }).click();
+    await expect(page.getByRole('status')).toHaveText(t('needs.created'));
+    await page.getByRole('link', { name: t('needs.seeSuggestions') }).click();
+    await expect(page.getByRole('heading', { level: 1 })).toHaveText(text);
+    return page.url();
+  };
+  const undecided = page
+    .locator('ol.suggestions > li')
+    .filter({ has: page.getByRole('button', { name: t('matches.accept') }) });
+  const titles = () => page.locator('ol.suggestions > li h3').allTextContents();
+
+  // the editor accepts the second suggestion for the first need
+  await createNeed(first);
+  const chosen = undecided.nth(1);
+  const title = (await chosen.getByRole('heading', { level: 3 }).textContent())!.trim();
+  await chosen.getByRole('button', { name: t('matches.accept') }).click();
+  await expect(page.getByRole('status')).toContainText(t('matches.done.accepted'));
+  // the need's own suggestions give no reason from itself
+  await expect(
+    page.getByText(t('matches.reason.feedback', { need: first }), { exact: true }),
+  ).toHaveCount(0);
+
+  // a similar need written afterwards gets that item first, and says why
+  await createNeed(similar);
+  expect((await titles()).map((x) => x.trim())[0]).toBe(title);
+  const top = page.locator('ol.suggestions > li').first();
+  await expect(
+    top.locator('ul.reasons li', { hasText: t('matches.reason.feedback', { need: first }) }),
+  ).toBeVisible();
+});

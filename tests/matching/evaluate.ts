@@ -7,6 +7,7 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { createMatcher, type KnowledgeDoc } from '~/domain/matching/engine';
+import type { FeedbackDecision } from '~/domain/matching/feedback';
 import { BUILT_IN_GLOSSARY } from '~/domain/matching/glossary';
 import { DEMO_KNOWLEDGE } from '../../seeds/demo-knowledge';
 import { mean, ndcgAt, precisionAt, reciprocalRank } from './metrics';
@@ -60,6 +61,47 @@ export function evaluate(
   items: readonly KnowledgeDoc[] = DEMO_ITEMS,
 ): Score & { runs: Run[] } {
   const matcher = createMatcher(items, BUILT_IN_GLOSSARY);
+  const runs = set.needs.map((n) => ({
+    need: n,
+    ranked: matcher
+      .rankForNeed({ id: n.id, text: n.text, tags: n.tags, language: n.language }, 10)
+      .map((r) => r.id),
+  }));
+  return { ...score(runs), runs };
+}
+
+/**
+ * Editors' decisions simulated from the grades: for every need of the set, the items among its
+ * top 10 suggestions graded 2 or more count as accepted, the others as dismissed.
+ */
+export function simulatedDecisions(
+  set: LabelledSet,
+  items: readonly KnowledgeDoc[] = DEMO_ITEMS,
+): FeedbackDecision[] {
+  const { runs } = evaluate(set, items);
+  return runs.flatMap(({ need, ranked }) =>
+    ranked.map((itemId) => ({
+      needId: need.id,
+      needText: need.text,
+      needLanguage: need.language,
+      needTags: need.tags,
+      itemId,
+      decision: (need.judgments[itemId] ?? 0) >= 2 ? 'accepted' : 'dismissed',
+    })),
+  );
+}
+
+/**
+ * The set scored with the other needs' simulated decisions as evidence (leave one out: a need's
+ * own decisions never count for itself, so each need learns only from the rest of the set).
+ */
+export function evaluateWithFeedback(
+  set: LabelledSet,
+  items: readonly KnowledgeDoc[] = DEMO_ITEMS,
+): Score & { runs: Run[] } {
+  const matcher = createMatcher(items, BUILT_IN_GLOSSARY, {
+    feedback: simulatedDecisions(set, items),
+  });
   const runs = set.needs.map((n) => ({
     need: n,
     ranked: matcher

@@ -10,6 +10,15 @@ import {
   words,
   type StemLanguage,
 } from './analyze';
+import {
+  ACCEPT_BOOST,
+  decidedNeeds,
+  expansionTerms,
+  feedbackEffects,
+  type DecidedNeed,
+  type FeedbackDecision,
+  type FeedbackEffect,
+} from './feedback';
 import type { GlossaryEntry } from './glossary';
 import { Memo, memoized } from '../memo';
 
@@ -18,7 +27,9 @@ import { Memo, memoized } from '../memo';
  * explained. Texts become features — word stems (German compounds split into their parts,
  * misspellings mapped to known words) and glossary concepts (a German term and its English
  * translation are the same concept) — and a need is scored against every item with BM25 over
- * those features, item titles and tags counting more. Everything runs in memory, no network.
+ * those features, item titles and tags counting more. Editors' decisions on earlier suggestions,
+ * when given, move items up or down for similar needs (./feedback.ts). Everything runs in memory,
+ * no network.
  */
 
 export type KnowledgeDoc = {
@@ -38,11 +49,16 @@ export type NeedDoc = {
   priority?: string | number;
 };
 
+/**
+ * Why a need and an item were matched. `feedback`: the item was accepted for a similar need,
+ * whose text is `need` (and `item`), and whose id is `similarNeedId`.
+ */
 export type Reason = {
-  type: 'word' | 'concept' | 'tag' | 'spelling';
+  type: 'word' | 'concept' | 'tag' | 'spelling' | 'feedback';
   need: string;
   item: string;
   concept?: string;
+  similarNeedId?: string;
 };
 export type RankedMatch = { id: string; score: number; reasons: Reason[] };
 
@@ -55,7 +71,7 @@ export type RankedMatch = { id: string; score: number; reasons: Reason[] };
 type Feature = {
   key: string;
   surface: string;
-  type: Reason['type'];
+  type: Exclude<Reason['type'], 'feedback'>;
   concept?: string;
   linked: boolean;
 };
@@ -72,6 +88,8 @@ const WEIGHT = { title: 2, description: 1, tags: 1.5 } as const;
 const CONCEPT_BOOST = 1.3;
 /** The longest inflection after a compound's head (Kontaktlinsenpflege*n*, Lieferzeit*en*) */
 const MAX_ENDING = 3;
+/** The best score a boost from editors' decisions is measured against when a need has none */
+const FEEDBACK_REFERENCE = 5;
 
 export type Matcher = {
   rankForNeed(need: NeedDoc, top?: number): RankedMatch[];
@@ -80,7 +98,18 @@ export type Matcher = {
   addItem(item: KnowledgeDoc): void;
   /** the needs one item could serve, best first (needs' analyses are kept between calls) */
   rankNeedsForItem(itemId: string, needs: readonly NeedDoc[], top?: number): RankedMatch[];
+  /**
+   * The same index ranking with editors' decisions as evidence (see ./feedback.ts): a view that
+   * shares the analysed items with this matcher and keeps its own decisions; an item added to
+   * one is added to both.
+   */
+  withFeedback(decisions: readonly FeedbackDecision[]): Matcher;
   readonly itemCount: number;
+};
+
+export type MatcherOptions = {
+  /** editors' accepted and dismissed suggestions, from this workspace only */
+  feedback?: readonly FeedbackDecision[];
 };
 
 function glossaryIndex(glossary: readonly GlossaryEntry[]) {
@@ -129,6 +158,7 @@ function glossaryIndex(glossary: readonly GlossaryEntry[]) {
 export function createMatcher(
   items: readonly KnowledgeDoc[],
   glossary: readonly GlossaryEntry[],
+  options: MatcherOptions = {},
 ): Matcher {
   const concepts = glossaryIndex(glossary);
 
@@ -338,10 +368,12 @@ export function createMatcher(
 
   type Features = ReturnType<typeof analyze>['features'];
   const needFeatures = new Memo<string, Features>(Infinity);
+  const needKey = (need: NeedDoc) =>
+    `${need.id}\u0000${need.language ?? ''}\u0000${need.text}\u0000${need.tags.join(',')}`;
   /** A need's features; kept, since the same needs are ranked again and again. */
   const analyzeNeed = (need: NeedDoc): Features =>
     needFeatures.recall(
-      `${need.id}\u0000${need.language ?? ''}\u0000${need.text}\u0000${need.tags.join(',')}`,
+      needKey(need),
       () =>
         analyze(
           [
@@ -354,8 +386,8 @@ export function createMatcher(
   /** Why a shared feature connects a need (its feature `q`) with an item (its feature `f`). */
   const reasonFor = (
     key: string,
-    q: { surface: string; type: Reason['type'] },
-    f: { surface: string; type: Reason['type'] },
+    q: { surface: string; type: Feature['type'] },
+    f: { surface: string; type: Feature['type'] },
     weight: number,
   ): Reason & { weight: number } => {
     const concept = key.startsWith('c:');
@@ -375,20 +407,11 @@ export function createMatcher(
   };
   type Scored = Map<number, { score: number; reasons: Map<string, Reason & { weight: number }> }>;
 
-  /**
-   * Scores a need against every item in two steps: first only the sums (a typed array, no
-   * objects), then the reasons for the best `limit` items alone.
-   */
-  const scoreNeed = (need: NeedDoc, limit: number, explain = true): Scored => {
-    const query = analyzeNeed(need);
+  /** Each item's BM25 score for a query: the sums (a typed array, no objects) and the terms. */
+  const rawSums = (query: Features) => {
     const sums = new Float64Array(docs.length);
     const touched: number[] = [];
     const terms: { key: string; weight: number; q: FeatureStats }[] = [];
-    const tfOf = (doc: Doc, key: string) => {
-      const f = doc.features.get(key);
-      if (!f) return null; // a replaced version of an item
-      return { f, tf: normTf(f.tf, doc.length) };
-    };
     for (const [key, q] of query) {
       const list = postings.get(key);
       const tfs = postingTf.get(key);
@@ -400,6 +423,142 @@ export function createMatcher(
         if (replaced[index]) continue;
         if (sums[index] === 0) touched.push(index);
         sums[index] = (sums[index] as number) + weight * (tfs[j] as number);
+      }
+    }
+    return { sums, touched, terms };
+  };
+  /**
+   * Adds terms that count for the score but give no reason (the vocabulary of feedback): they
+   * reorder the items the need reaches by itself and bring in none without a reason.
+   */
+  const reweigh = (sums: Float64Array, extra: ReadonlyMap<string, number>) => {
+    for (const [key, share] of extra) {
+      const list = postings.get(key);
+      const tfs = postingTf.get(key);
+      if (!list || !tfs) continue;
+      const weight = share * idf(key);
+      for (let j = 0; j < list.length; j++) {
+        const index = list[j] as number;
+        if (replaced[index] || sums[index] === 0) continue;
+        sums[index] = (sums[index] as number) + weight * (tfs[j] as number);
+      }
+    }
+  };
+
+  // ── editors' decisions as evidence (./feedback.ts) ─────────────────────────────────────────────
+  /** Bumped when an item is added: idf, and with it the needs' vectors, change. */
+  let generation = 0;
+  /** A need's features weighted as BM25 weighs them in a query, for comparing needs. */
+  const vectorOf = (features: Features) => {
+    const v = new Map<string, number>();
+    for (const [key, f] of features) v.set(key, Math.min(f.tf, 2) * idf(key));
+    return v;
+  };
+  type Feedback = {
+    effects(need: NeedDoc): Map<string, FeedbackEffect>;
+    /** the vocabulary of the items accepted for similar needs, as extra query terms */
+    expansion(need: NeedDoc): Map<string, number>;
+    /** the need's best score before any decision counts, what a boost is measured against */
+    reference(need: NeedDoc): number;
+  };
+  const makeFeedback = (decisions: readonly FeedbackDecision[]): Feedback | null => {
+    const evidence = decidedNeeds(decisions);
+    if (!evidence.length) return null;
+    let at = -1;
+    let vectors = new Memo<string, Map<string, number>>(Infinity);
+    let effects = new Memo<string, Map<string, FeedbackEffect>>(10_000);
+    let references = new Memo<string, number>(10_000);
+    let expansions = new Memo<string, Map<string, number>>(10_000);
+    const fresh = () => {
+      if (at === generation) return;
+      at = generation;
+      vectors = new Memo(Infinity);
+      effects = new Memo(10_000);
+      references = new Memo(10_000);
+      expansions = new Memo(10_000);
+    };
+    const decidedVector = (d: DecidedNeed) =>
+      vectors.recall(d.id, () =>
+        vectorOf(
+          analyzeNeed({ id: d.id, text: d.text, tags: [...d.tags], language: d.language ?? '' }),
+        ),
+      );
+    return {
+      effects(need) {
+        fresh();
+        return effects.recall(needKey(need), () =>
+          feedbackEffects(need.id, vectorOf(analyzeNeed(need)), evidence, decidedVector),
+        );
+      },
+      expansion(need) {
+        const found = this.effects(need);
+        return expansions.recall(needKey(need), () => {
+          const query = analyzeNeed(need);
+          const accepted = [...found].flatMap(([id, effect]) => {
+            const index = positions.get(id);
+            if (index === undefined || effect.boost <= 0) return [];
+            const doc = docs[index] as Doc;
+            const weights = new Map<string, number>();
+            for (const [key, f] of doc.features)
+              weights.set(key, idf(key) * normTf(f.tf, doc.length));
+            return [{ strength: effect.boost / ACCEPT_BOOST, weights }];
+          });
+          return expansionTerms(accepted, (key) => query.has(key));
+        });
+      },
+      reference(need) {
+        fresh();
+        return references.recall(needKey(need), () => {
+          const { sums, touched } = rawSums(analyzeNeed(need));
+          let best = FEEDBACK_REFERENCE;
+          for (const i of touched) best = Math.max(best, sums[i] as number);
+          return best;
+        });
+      },
+    };
+  };
+  const feedbackReason = (effect: FeedbackEffect, weight: number): Reason & { weight: number } => {
+    const similar = effect.acceptedFor!;
+    return {
+      type: 'feedback',
+      need: similar.text,
+      item: similar.text,
+      similarNeedId: similar.id,
+      weight,
+    };
+  };
+
+  /**
+   * Scores a need against every item in two steps: first only the sums, then the reasons for
+   * the best `limit` items alone. Decisions on similar needs move items up or down in between.
+   */
+  const scoreNeed = (
+    need: NeedDoc,
+    limit: number,
+    explain: boolean,
+    feedback: Feedback | null,
+  ): Scored => {
+    const { sums, touched, terms } = rawSums(analyzeNeed(need));
+    const tfOf = (doc: Doc, key: string) => {
+      const f = doc.features.get(key);
+      if (!f) return null; // a replaced version of an item
+      return { f, tf: normTf(f.tf, doc.length) };
+    };
+    const boosted = new Map<number, Reason & { weight: number }>();
+    const effects = feedback?.effects(need);
+    if (effects?.size) {
+      let reference = FEEDBACK_REFERENCE;
+      for (const i of touched) reference = Math.max(reference, sums[i] as number);
+      reweigh(sums, feedback!.expansion(need));
+      for (const [id, effect] of effects) {
+        const index = positions.get(id);
+        if (index === undefined) continue;
+        sums[index] = (sums[index] as number) * effect.keep;
+        if (effect.boost <= 0) continue;
+        if (sums[index] === 0) touched.push(index);
+        const weight = effect.boost * reference;
+        sums[index] = (sums[index] as number) + weight;
+        boosted.set(index, feedbackReason(effect, weight));
       }
     }
     const best = topIndices(touched, sums, limit);
@@ -417,6 +576,8 @@ export function createMatcher(
         const prev = reasons.get(reasonKey);
         if (!prev || prev.weight < contribution) reasons.set(reasonKey, reason);
       }
+      const fromFeedback = explain ? boosted.get(index) : undefined;
+      if (fromFeedback) reasons.set('\u0000feedback', fromFeedback);
       scored.set(index, { score: sums[index] as number, reasons });
     }
     return scored;
@@ -433,33 +594,38 @@ export function createMatcher(
       .sort((a, b) => b.score - a.score || a.id.localeCompare(b.id))
       .slice(0, top);
 
-  return {
+  const addItem = (item: KnowledgeDoc) => {
+    const doc = analyzeItem(item);
+    const existing = positions.get(item.id);
+    if (existing !== undefined) {
+      // the old version stays in the postings but no longer matches: its features are emptied
+      const old = docs[existing] as Doc;
+      totalLength -= old.length;
+      old.features = new Map();
+      replaced[existing] = 1;
+      old.id = `\u0000replaced:${old.id}`;
+    }
+    docs.push(doc);
+    if (docs.length > replaced.length) {
+      const grown = new Uint8Array(replaced.length * 2);
+      grown.set(replaced);
+      replaced = grown;
+    }
+    positions.set(item.id, docs.length - 1);
+    post(doc, docs.length - 1);
+    totalLength += doc.length;
+    avgLength = totalLength / Math.max(1, positions.size);
+    generation++;
+  };
+
+  /** The matcher over the shared index, with (or without) one set of decisions as evidence. */
+  const view = (feedback: Feedback | null): Matcher => ({
     get itemCount() {
       return positions.size;
     },
-    addItem(item) {
-      const doc = analyzeItem(item);
-      const existing = positions.get(item.id);
-      if (existing !== undefined) {
-        // the old version stays in the postings but no longer matches: its features are emptied
-        const old = docs[existing] as Doc;
-        totalLength -= old.length;
-        old.features = new Map();
-        replaced[existing] = 1;
-        old.id = `\u0000replaced:${old.id}`;
-      }
-      docs.push(doc);
-      if (docs.length > replaced.length) {
-        const grown = new Uint8Array(replaced.length * 2);
-        grown.set(replaced);
-        replaced = grown;
-      }
-      positions.set(item.id, docs.length - 1);
-      post(doc, docs.length - 1);
-      totalLength += doc.length;
-      avgLength = totalLength / Math.max(1, positions.size);
-    },
-    rankForNeed: (need, top = 10) => finish(scoreNeed(need, top), top),
+    addItem,
+    withFeedback: (decisions) => view(makeFeedback(decisions)),
+    rankForNeed: (need, top = 10) => finish(scoreNeed(need, top, true, feedback), top),
     rankNeedsForItem(itemId, needs, top = 10) {
       const index = positions.get(itemId);
       if (index === undefined) return [];
@@ -476,6 +642,21 @@ export function createMatcher(
           score += contribution;
           if (q.linked && f.linked) reasons.push(reasonFor(key, q, f, contribution));
         }
+        const effects = feedback?.effects(need);
+        if (effects?.size && score > 0)
+          for (const [key, share] of feedback!.expansion(need)) {
+            const f = doc.features.get(key);
+            if (f) score += share * idf(key) * normTf(f.tf, doc.length);
+          }
+        const effect = effects?.get(itemId);
+        if (effect) {
+          score *= effect.keep;
+          if (effect.boost > 0) {
+            const weight = effect.boost * feedback!.reference(need);
+            score += weight;
+            reasons.push(feedbackReason(effect, weight));
+          }
+        }
         if (score > 0) ranked.push({ id: need.id, score, reasons: readableReasons(reasons) });
       }
       return ranked.sort((a, b) => b.score - a.score || a.id.localeCompare(b.id)).slice(0, top);
@@ -483,7 +664,7 @@ export function createMatcher(
     rankNeedsForItems(needs, top = 10) {
       const perItem = new Map<string, RankedMatch[]>([...positions.keys()].map((id) => [id, []]));
       for (const need of needs) {
-        for (const m of finish(scoreNeed(need, docs.length, false), docs.length))
+        for (const m of finish(scoreNeed(need, docs.length, false, feedback), docs.length))
           perItem.get(m.id)!.push({ ...m, id: need.id });
       }
       for (const [id, list] of perItem) {
@@ -494,7 +675,8 @@ export function createMatcher(
       }
       return perItem;
     },
-  };
+  });
+  return view(makeFeedback(options.feedback ?? []));
 }
 
 /**
