@@ -349,6 +349,7 @@ export async function recheckPieces({ actorId }: { actorId: string }) {
     select: {
       ...pieceContentSelect,
       status: true,
+      version: true,
       ownerId: true,
       owner: { select: { name: true, locale: true } },
     },
@@ -371,11 +372,12 @@ export async function recheckPieces({ actorId }: { actorId: string }) {
     ].join(', ');
     const t = await getFixedT(isLocale(p.owner?.locale) ? p.owner.locale : 'en');
     await prisma.$transaction(async (tx) => {
-      // only from the status just checked; moving the version on makes a form opened before
-      // report a conflict rather than put the piece back
+      // only the content and status just checked (a piece edited meanwhile was checked by its own
+      // save); moving the version on makes a form opened before report a conflict rather than
+      // put the piece back
       const moved = await bumpVersion(tx.contentPiece, {
         id: p.id,
-        where: { status: p.status },
+        where: { status: p.status, version: p.version },
         data: { status: 'in_review' },
       });
       if (!moved) return;

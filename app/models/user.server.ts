@@ -161,6 +161,8 @@ export async function updateUser({
     const staysAdmin = active && newRoles.includes('admin');
     if (wasAdmin && !staysAdmin) {
       await lockAdministrators(tx);
+      // the actor may have lost the admin role while waiting for the lock
+      await assertActorCan(tx, actorId, 'users:manage');
       const otherAdmins = await tx.user.count({
         where: { id: { not: id }, active: true, roles: { some: { role: 'admin' } } },
       });

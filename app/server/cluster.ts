@@ -124,7 +124,7 @@ export function runPrimary({
       return;
     }
     const how = describeEnd(code, signal);
-    if (!ready) {
+    if (!ready && !listeningSlots.has(slot)) {
       // a worker that cannot start (the port taken, a broken build) will not do better when
       // started again: stop, with its reason above this line
       warn(`lotse: worker ${slot} could not start (${how}); stopping`);

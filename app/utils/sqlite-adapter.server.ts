@@ -22,6 +22,7 @@
 //
 // Values and errors are converted the way Prisma's query engine expects them from a SQLite
 // adapter (sqlite-conversion.server.ts).
+import fs from 'node:fs';
 import Database from 'better-sqlite3';
 import {
   DriverAdapterError,
@@ -82,14 +83,28 @@ const newStats = (): SqliteAdapterStats => ({
 
 const sleep = (ms: number) => new Promise<void>((resolve) => setTimeout(resolve, ms));
 
-/** A first-come, first-served lock for async work; `acquire` resolves to its release. */
+/**
+ * A first-come, first-served lock for async work; `acquire` resolves to its release. `pauseFor`
+ * says, when the lock is handed to the next in line, how long to keep it (and so the database's
+ * write lock) free first: 0 for no pause.
+ */
 class AsyncLock {
   #held = false;
   #queue: (() => void)[] = [];
+  #releasedAt = 0;
+  readonly #pauseFor: () => number;
+
+  constructor(pauseFor: () => number = () => 0) {
+    this.#pauseFor = pauseFor;
+  }
 
   acquire(): Promise<() => void> {
     if (!this.#held) {
       this.#held = true;
+      // taken again right after it was released: the same pause as a hand-over
+      const pause = this.#pauseFor() - (Date.now() - this.#releasedAt);
+      if (pause > 0)
+        return new Promise((resolve) => setTimeout(() => resolve(this.#releaser()), pause));
       return Promise.resolve(this.#releaser());
     }
     return new Promise((resolve) => this.#queue.push(() => resolve(this.#releaser())));
@@ -105,12 +120,27 @@ class AsyncLock {
       if (released) return;
       released = true;
       const next = this.#queue.shift();
-      // handed over directly, so nobody can overtake the queue in between
-      if (next) next();
-      else this.#held = false;
+      if (!next) {
+        this.#held = false;
+        this.#releasedAt = Date.now();
+        return;
+      }
+      // handed over directly, so nobody in this process can overtake the queue in between; a
+      // pause leaves the database's write lock to another process that is waiting for it
+      const pause = this.#pauseFor();
+      if (pause > 0) setTimeout(next, pause);
+      else next();
     };
   }
 }
+
+/** The longest pause between two attempts at a lock another process holds. */
+const MAX_RETRY_PAUSE_MS = 8;
+/** How long a process handing the write lock on leaves it free for a waiting process. */
+const TURN_PAUSE_MS = 2 * MAX_RETRY_PAUSE_MS;
+/** A waiting process's mark counts this long. */
+const WAITING_FRESH_MS = 50;
+const MARK_EVERY_MS = 10;
 
 const BUSY_CODES = new Set([
   'SQLITE_BUSY',
@@ -310,20 +340,55 @@ class SqliteAdapter implements SqlDriverAdapter {
   readonly #writer: Connection;
   /** plain reads; the write connection itself for an in-memory database (it cannot be shared) */
   readonly #reader: Connection;
-  readonly #lock = new AsyncLock();
+  readonly #lock = new AsyncLock(() => this.#turnTaking());
   readonly #lockTimeoutMs: number;
   readonly #stats: SqliteAdapterStats;
+  /** the file other processes touch while they wait for the write lock (none in memory) */
+  readonly #waitingMark: string | undefined;
+  #lastMarked = 0;
 
   constructor(
     writer: Connection,
     reader: Connection,
     lockTimeoutMs: number,
     stats: SqliteAdapterStats,
+    waitingMark: string | undefined,
   ) {
     this.#writer = writer;
     this.#reader = reader;
     this.#lockTimeoutMs = lockTimeoutMs;
     this.#stats = stats;
+    this.#waitingMark = waitingMark;
+  }
+
+  /**
+   * Turn-taking between processes. SQLite has no queue for its write lock: a process that keeps
+   * handing it from one of its transactions straight to the next would leave another process,
+   * retrying now and then, no moment to take it. So a process that waits touches a marker file,
+   * and a process handing the lock on pauses briefly while someone waited in the last moments.
+   */
+  #turnTaking(): number {
+    if (!this.#waitingMark) return 0;
+    const mark = fs.statSync(this.#waitingMark, { throwIfNoEntry: false });
+    return mark && Date.now() - mark.mtimeMs < WAITING_FRESH_MS ? TURN_PAUSE_MS : 0;
+  }
+
+  /** Says, at most every few milliseconds, that this process waits for the write lock. */
+  #markWaiting() {
+    if (!this.#waitingMark) return;
+    const now = Date.now();
+    if (now - this.#lastMarked < MARK_EVERY_MS) return;
+    this.#lastMarked = now;
+    try {
+      const time = new Date(now);
+      fs.utimesSync(this.#waitingMark, time, time);
+    } catch {
+      try {
+        fs.writeFileSync(this.#waitingMark, '');
+      } catch {
+        // a folder without write access: no turn-taking, waiting still works
+      }
+    }
   }
 
   queryRaw(query: SqlQuery): Promise<SqlResultSet> {
@@ -348,6 +413,7 @@ class SqliteAdapter implements SqlDriverAdapter {
     } catch (error) {
       throw toDriverError(error);
     } finally {
+      this.#leaveNoTransactionOpen();
       release();
     }
   }
@@ -410,13 +476,24 @@ class SqliteAdapter implements SqlDriverAdapter {
     } catch (error) {
       throw toDriverError(error);
     } finally {
+      this.#leaveNoTransactionOpen();
       release();
     }
   }
 
   /**
+   * Outside the adapter's own transactions the write connection is in none: a raw `BEGIN`, or a
+   * script that stopped half-way, would otherwise leave every later plain write uncommitted and
+   * the file locked for other processes.
+   */
+  #leaveNoTransactionOpen() {
+    const { db } = this.#writer;
+    if (db.open && db.inTransaction) db.exec('ROLLBACK');
+  }
+
+  /**
    * Runs `work`, and while another process holds the lock it needs, runs it again after a
-   * pause (1 ms, doubling up to 50 ms) until the lock timeout has passed.
+   * pause (1 ms, doubling up to MAX_RETRY_PAUSE_MS) until the lock timeout has passed.
    */
   async #waitForLock<T>(work: () => T): Promise<T> {
     let deadline = 0;
@@ -430,8 +507,9 @@ class SqliteAdapter implements SqlDriverAdapter {
         if (deadline === 0) deadline = now + this.#lockTimeoutMs;
         if (now >= deadline) throw new LockTimeoutError(this.#lockTimeoutMs);
         this.#stats.lockWaits++;
+        this.#markWaiting();
         await sleep(Math.min(pause, deadline - now));
-        pause = Math.min(pause * 2, 50);
+        pause = Math.min(pause * 2, MAX_RETRY_PAUSE_MS);
       }
     }
   }
@@ -476,6 +554,7 @@ export class LotseSqlite implements SqlDriverAdapterFactory {
       writer.close();
       throw toDriverError(error);
     }
-    return new SqliteAdapter(writer, reader, this.#lockTimeoutMs, this.#stats);
+    const waitingMark = inMemory ? undefined : `${this.#file}-lotse-waiting`;
+    return new SqliteAdapter(writer, reader, this.#lockTimeoutMs, this.#stats, waitingMark);
   }
 }

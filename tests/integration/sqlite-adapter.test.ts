@@ -288,6 +288,62 @@ describe.skipIf(postgres)('the SQLite adapter', () => {
     expect(version).toBe(1 + 2 * ROUNDS);
   }, 120_000);
 
+  it('takes turns with another process: a steady stream of transactions here does not starve its writes', async () => {
+    const file = freshFile();
+    const { prisma } = connect(file, { lockTimeoutMs: 1_500 });
+    await prisma.user.count();
+    // the other process: ten single writes, each must get the lock within the lock timeout
+    const script = `
+      import { PrismaClient } from '~/generated/prisma/client';
+      import { LotseSqlite } from '~/utils/sqlite-adapter.server';
+      const prisma = new PrismaClient({ adapter: new LotseSqlite({ file: ${JSON.stringify(file)}, lockTimeoutMs: 1500 }) });
+      void (async () => {
+        await prisma.user.count();
+        process.stdout.write('ready\\n');
+        await new Promise((resolve) => setTimeout(resolve, 300));
+        let failed = 0;
+        for (let i = 0; i < 10; i++)
+          await prisma.tag.create({ data: { name: 'there ' + i } }).catch(() => failed++);
+        await prisma.$disconnect();
+        process.stdout.write('failed ' + failed + '\\n');
+      })();
+    `;
+    const child = spawn(path.resolve('node_modules/.bin/tsx'), ['-e', script], {
+      stdio: ['ignore', 'pipe', 'inherit'],
+    });
+    let output = '';
+    let running = true;
+    const exited = new Promise<number | null>((resolve) =>
+      child.on('exit', (code) => {
+        running = false;
+        resolve(code);
+      }),
+    );
+    await new Promise<void>((resolve, reject) => {
+      child.stdout.on('data', (d: Buffer) => {
+        output += d;
+        if (output.includes('ready')) resolve();
+      });
+      child.on('exit', (code) => reject(new Error(`the other process exited early (${code})`)));
+    });
+    // four requests here, each one transaction after the other, until the other process is done
+    let here = 0;
+    const loop = async (n: number) => {
+      while (running) {
+        await prisma.$transaction(async (tx) => {
+          await tx.tag.count();
+          await new Promise((resolve) => setTimeout(resolve, 2));
+          await tx.tag.create({ data: { name: `here ${n} ${here++}` } });
+        });
+      }
+    };
+    await Promise.all([0, 1, 2, 3].map(loop));
+    expect(await exited).toBe(0);
+    expect(/failed (\d+)/.exec(output)?.[1]).toBe('0');
+    expect(await prisma.tag.count({ where: { name: { startsWith: 'there' } } })).toBe(10);
+    expect(here).toBeGreaterThan(10);
+  }, 60_000);
+
   it('rolls back a failed COMMIT and leaves the connection usable', async () => {
     const file = freshFile();
     const { prisma } = connect(file);
