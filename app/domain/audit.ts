@@ -60,6 +60,7 @@ export const AUDIT_ENTITIES = [
   'result_import',
   'result_mapping',
   'strategy_review',
+  'topic_request',
 ] as const;
 export type AuditEntity = (typeof AUDIT_ENTITIES)[number];
 
@@ -114,6 +115,7 @@ export const AUDIT_VOCABULARY = {
   resultImport: { entity: 'result_import', actions: ['commit', 'undo'] },
   resultMapping: { entity: 'result_mapping', actions: ['save', 'delete'] },
   review: { entity: 'strategy_review', actions: ['open', 'finding', 'decision', 'signoff'] },
+  topicRequest: { entity: 'topic_request', actions: ['create'] },
 } as const satisfies Record<string, { entity: AuditEntity; actions: readonly string[] }>;
 
 type Vocabulary = typeof AUDIT_VOCABULARY;
@@ -170,6 +172,7 @@ export const SUBJECT_PERMISSION: Readonly<Record<AuditEntity, Action>> = {
   result_import: 'results:read',
   result_mapping: 'results:read',
   strategy_review: 'review:read',
+  topic_request: 'matches:read',
 };
 
 /** The permission that shows entries about `entityType` (as stored: any text), if any. */

@@ -24,6 +24,8 @@ export const ACTIONS = [
   'matches:read',
   'matches:decide',
   'glossary:manage',
+  'topics:request', // ask the experts of a department for knowledge a need lacks
+  'topics:read', // the open topic requests of one's own department
   // editorial calendar
   'calendar:read', // pieces one may see (experts: those they contribute to)
   'calendar:read-all',
@@ -59,6 +61,7 @@ export const PERMISSIONS: Readonly<Record<Role, readonly Action[]>> = {
     'knowledge:read',
     'knowledge:submit',
     'experts:read',
+    'topics:read',
     'calendar:read',
     'strategy:read',
     'results:read-own',
@@ -73,6 +76,7 @@ export const PERMISSIONS: Readonly<Record<Role, readonly Action[]>> = {
     'matches:read',
     'matches:decide',
     'glossary:manage',
+    'topics:request',
     'calendar:read',
     'calendar:read-all',
     'calendar:plan',

@@ -4,10 +4,14 @@ import { can } from '~/domain/permissions';
 import { prisma } from '~/utils/db.server';
 import { listResultsDue } from './results-due.server';
 import { earlyWins } from './results-impact.server';
+import { topicRequestsForExpert } from './topic-request.server';
 
-/** What a subject expert sees first: their submissions and what waits for them. */
+/**
+ * What a subject expert sees first: their submissions, what waits for them, and the topics
+ * editors asked their department for.
+ */
 export async function getExpertDashboard({ userId }: { userId: string }) {
-  const [items, pieces] = await Promise.all([
+  const [items, pieces, topicRequests] = await Promise.all([
     prisma.knowledgeItem.findMany({
       where: { ownerId: userId, status: { notIn: ['archived', 'withdrawn'] } },
       orderBy: { updatedAt: 'desc' },
@@ -20,11 +24,13 @@ export async function getExpertDashboard({ userId }: { userId: string }) {
       take: 20,
       select: { id: true, title: true, channel: true, status: true, publishAt: true },
     }),
+    topicRequestsForExpert({ userId }),
   ]);
   return {
     items,
     waiting: items.filter((i) => i.status === 'draft' || i.status === 'changes_requested'),
     pieces,
+    topicRequests,
   };
 }
 

@@ -179,6 +179,28 @@ export default function Dashboard() {
                 <p className="empty">{t('dashboard.expert.myPiecesEmpty')}</p>
               )}
             </section>
+            <section className="card" aria-labelledby="dash-topic-requests">
+              <h2 id="dash-topic-requests">{t('dashboard.expert.topicRequests')}</h2>
+              {expert.topicRequests.length ? (
+                <ul className="plain">
+                  {expert.topicRequests.map((r) => (
+                    <li key={r.id}>
+                      <strong>{r.text}</strong>{' '}
+                      <span className="field-hint">
+                        {t('dashboard.expert.topicRequestFor', {
+                          need: r.need.text,
+                          audience: r.need.audience.name,
+                          name: r.requestedBy.name,
+                          date: f.shortDate(r.createdAt),
+                        })}
+                      </span>
+                    </li>
+                  ))}
+                </ul>
+              ) : (
+                <p className="empty">{t('dashboard.expert.topicRequestsEmpty')}</p>
+              )}
+            </section>
           </>
         ) : null}
         {editor ? (

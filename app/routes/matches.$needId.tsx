@@ -15,24 +15,31 @@ import {
 } from '@remix-run/react';
 import { useTranslation } from 'react-i18next';
 import { z } from 'zod';
-import { FieldError } from '~/components/field';
+import { FieldError, TextAreaField } from '~/components/field';
 import { MatchReasons } from '~/components/match-reasons';
+import { ProblemAlert } from '~/components/problem-alert';
 import { StatusBadge } from '~/components/labels';
+import { MIN_FIT, splitByFit } from '~/domain/matching/fit';
 import { can } from '~/domain/permissions';
+import { TopicRequestFormSchema } from '~/forms/topic-request';
+import { gapForNeed } from '~/models/matching-gaps.server';
 import {
   decideMatch,
   getNeedForMatching,
   goalChoicesForNeed,
   suggestionsForNeed,
+  type Suggestion,
 } from '~/models/matching.server';
 import { needsServed } from '~/models/results-impact.server';
+import { createTopicRequest, topicRequestsForNeed } from '~/models/topic-request.server';
 import { requirePermission } from '~/utils/auth.server';
 import type { FieldErrors } from '~/utils/forms';
 import { intent, intentAction } from '~/utils/intent-action.server';
-import { failureOf } from '~/utils/intent-result';
+import { errorsOf, failureOf } from '~/utils/intent-result';
 import { pageTitle } from '~/utils/meta';
 import { invariantResponse } from '~/utils/misc';
 import { useFormat } from '~/utils/use-format';
+import { useValidatedForm } from '~/utils/use-validated-form';
 
 export const meta: MetaFunction<typeof loader> = ({ data, matches }) =>
   pageTitle(matches, 'matches.title', data?.need.text.slice(0, 60));
@@ -44,13 +51,27 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
   const canDecide = can(user.roles, 'matches:decide');
   // an accepted suggestion's idea can serve agreed goals; choosing them is planning
   const canLinkGoals = canDecide && can(user.roles, 'calendar:plan');
-  const [suggestions, goals] = await Promise.all([
+  const canAsk = can(user.roles, 'topics:request');
+  const [suggestions, goals, gap, topicRequests] = await Promise.all([
     suggestionsForNeed(need.id, 10),
     canLinkGoals ? goalChoicesForNeed(need.audienceId) : Promise.resolve(null),
+    // "why not": for a need no accepted match serves yet
+    gapForNeed(need.id),
+    topicRequestsForNeed({ needId: need.id }),
   ]);
   // whether the published pieces serving the need perform (app/domain/results/needs.ts)
   const served = (await needsServed([need.id]))[need.id] ?? 'unserved';
-  return json({ need, suggestions: suggestions ?? [], canDecide, goals: goals ?? [], served });
+  return json({
+    need,
+    suggestions: suggestions ?? [],
+    canDecide,
+    canAsk,
+    canEditGlossary: can(user.roles, 'glossary:manage'),
+    goals: goals ?? [],
+    served,
+    gap,
+    topicRequests,
+  });
 }
 
 /** Accepting or dismissing a suggestion, with the fit and reasons the editor saw. */
@@ -86,21 +107,53 @@ const decide = (decision: 'accepted' | 'dismissed') =>
       redirect(`/matches/${params.needId}?done=${decision}${pieceId ? `&piece=${pieceId}` : ''}`),
   });
 
+/** Asking the experts of a department for the knowledge the need lacks. */
+const ask = () =>
+  intent({
+    permission: 'topics:request',
+    schema: TopicRequestFormSchema,
+    keepValues: true,
+    run: ({ user, data, params }) =>
+      createTopicRequest({
+        needId: params.needId ?? '',
+        department: data.department,
+        text: data.text,
+        actor: user,
+      }),
+    problems: {
+      notFound: 404,
+      notAllowed: 403,
+      invalid: { status: 400, field: 'text', key: 'validation.invalid' },
+      unknownDepartment: { status: 400, field: 'department', key: 'validation.choose' },
+    },
+    done: (_outcome, { params }) => redirect(`/matches/${params.needId}?done=asked#gap-title`),
+  });
+
 export async function action(args: ActionFunctionArgs) {
   return intentAction(
     args,
-    { accept: decide('accepted'), dismiss: decide('dismissed') },
+    { accept: decide('accepted'), dismiss: decide('dismissed'), ask: ask() },
     { guard: 'matches:decide' },
   );
 }
 
 export default function NeedMatches() {
-  const { need, suggestions, canDecide, goals, served } = useLoaderData<typeof loader>();
-  const failed = failureOf(useActionData<typeof action>(), 'accept');
+  const {
+    need,
+    suggestions,
+    canDecide,
+    canAsk,
+    canEditGlossary,
+    goals,
+    served,
+    gap,
+    topicRequests,
+  } = useLoaderData<typeof loader>();
   const [params] = useSearchParams();
-  const navigation = useNavigation();
   const { t } = useTranslation();
   const f = useFormat();
+  // the suggestions that reach the minimum fit with a reason first, the weaker ones on request
+  const { strong, weak } = splitByFit(suggestions);
   const done = params.get('done');
   const piece = params.get('piece');
   return (
@@ -119,72 +172,262 @@ export default function NeedMatches() {
         {t('matches.served.label', { verdict: t(`matches.served.${served}`) })}{' '}
         <span className="field-hint">{t('matches.served.hint')}</span>
       </p>
-      {done === 'accepted' || done === 'dismissed' ? (
+      {done === 'accepted' || done === 'dismissed' || done === 'asked' ? (
         <p className="notice" role="status">
           {t(`matches.done.${done}`)}{' '}
           {piece ? <Link to={`/calendar/${piece}`}>{t('matches.openIdea')}</Link> : null}
         </p>
       ) : null}
       <h2>{t('matches.suggestions')}</h2>
-      {suggestions.length ? (
+      {strong.length ? (
         <ol className="suggestions">
-          {suggestions.map((s) => (
-            <li key={s.knowledgeItemId} className="card">
-              <h3>
-                <Link to={`/knowledge/${s.knowledgeItemId}`} lang={s.language}>
-                  {s.title}
-                </Link>
-              </h3>
-              <p className="field-hint">
-                {t(`kinds.${s.kind}`)} · {s.expert} ·{' '}
-                {t('matches.scoreLabel', { score: f.number(Math.round(s.score * 100)) })} ·{' '}
-                <StatusBadge kind="match" status={s.decision} />
-              </p>
-              <p>{t('matches.why')}</p>
-              <MatchReasons reasons={s.reasons} />
-              {canDecide && s.decision !== 'accepted' ? (
-                <Form method="post" className="stack">
-                  <input type="hidden" name="item" value={s.knowledgeItemId} />
-                  {goals.length ? (
-                    <IdeaGoals
-                      item={s.knowledgeItemId}
-                      title={s.title}
-                      goals={goals}
-                      errors={
-                        failed?.values?.item === s.knowledgeItemId ? failed.errors : undefined
-                      }
-                    />
-                  ) : null}
-                  <div className="inline">
-                    <button
-                      type="submit"
-                      name="intent"
-                      value="accept"
-                      disabled={navigation.state === 'submitting'}
-                      aria-label={t('matches.acceptFor', { title: s.title })}
-                    >
-                      {t('matches.accept')}
-                    </button>
-                    <button
-                      type="submit"
-                      name="intent"
-                      value="dismiss"
-                      className="button-secondary"
-                      disabled={navigation.state === 'submitting'}
-                      aria-label={t('matches.dismissFor', { title: s.title })}
-                    >
-                      {t('matches.dismiss')}
-                    </button>
-                  </div>
-                </Form>
-              ) : null}
-            </li>
+          {strong.map((s) => (
+            <SuggestionCard key={s.knowledgeItemId} s={s} canDecide={canDecide} goals={goals} />
           ))}
         </ol>
+      ) : weak.length ? (
+        <p className="empty">
+          {t('matches.noStrong', { fit: f.number(Math.round(MIN_FIT * 100)) })}
+        </p>
       ) : (
         <p className="empty">{t('matches.noSuggestions')}</p>
       )}
+      {weak.length ? (
+        // with nothing strong to show, the nearest suggestions are open from the start
+        <details className="weak-suggestions" open={!strong.length}>
+          <summary>{t('matches.weaker', { count: weak.length })}</summary>
+          <p className="field-hint">
+            {t('matches.weakerHint', { fit: f.number(Math.round(MIN_FIT * 100)) })}
+          </p>
+          <ol className="suggestions">
+            {weak.map((s) => (
+              <SuggestionCard key={s.knowledgeItemId} s={s} canDecide={canDecide} goals={goals} />
+            ))}
+          </ol>
+        </details>
+      ) : null}
+      {gap ? (
+        <WhyNot
+          gap={gap}
+          needLanguage={need.language}
+          canAsk={canAsk}
+          canEditGlossary={canEditGlossary}
+          asked={topicRequests.length}
+        />
+      ) : null}
+      {topicRequests.length ? (
+        <section aria-labelledby="topic-requests-title">
+          <h2 id="topic-requests-title">{t('topicRequests.openForNeed')}</h2>
+          <ul className="plain">
+            {topicRequests.map((r) => (
+              <li key={r.id}>
+                <strong>{r.department}</strong>: {r.text}{' '}
+                <span className="field-hint">
+                  {t('topicRequests.askedBy', {
+                    name: r.requestedBy.name,
+                    date: f.shortDate(r.createdAt),
+                  })}
+                </span>
+              </li>
+            ))}
+          </ul>
+        </section>
+      ) : null}
     </article>
+  );
+}
+
+type Gap = NonNullable<ReturnType<typeof useLoaderData<typeof loader>>['gap']>;
+
+/**
+ * Why nothing serves the need yet: the nearest items whatever their fit, the need's words no
+ * item covers (each a glossary term or an expert interview to come), and asking the experts.
+ */
+function WhyNot({
+  gap,
+  needLanguage,
+  canAsk,
+  canEditGlossary,
+  asked,
+}: {
+  gap: Gap;
+  needLanguage: string;
+  canAsk: boolean;
+  canEditGlossary: boolean;
+  /** how many open requests the need has: a new one starts the form afresh */
+  asked: number;
+}) {
+  const { t } = useTranslation();
+  const f = useFormat();
+  const data = useActionData<typeof action>();
+  const validation = useValidatedForm({ schema: TopicRequestFormSchema });
+  const errors = validation.errorsWith(errorsOf(data, 'ask'));
+  const values = (failureOf(data, 'ask') as { values?: Record<string, unknown> } | null)?.values;
+  const navigation = useNavigation();
+  const defaultText = gap.missing.length
+    ? t('topicRequests.form.defaultText', { words: gap.missing.join(', ') })
+    : '';
+  return (
+    <section aria-labelledby="gap-title" className="card">
+      <h2 id="gap-title">{t('gaps.title')}</h2>
+      <p>{t('gaps.intro')}</p>
+      <h3>{t('gaps.nearest')}</h3>
+      {gap.nearest.length ? (
+        <ul className="plain">
+          {gap.nearest.map((n) => (
+            <li key={n.knowledgeItemId}>
+              <Link to={`/knowledge/${n.knowledgeItemId}`} lang={n.language}>
+                {n.title}
+              </Link>{' '}
+              <span className="field-hint">
+                {t('matches.scoreLabel', { score: f.number(Math.round(n.score * 100)) })}
+                {n.department ? ` · ${n.department}` : ''}
+              </span>
+            </li>
+          ))}
+        </ul>
+      ) : (
+        <p className="empty">{t('gaps.nearestEmpty')}</p>
+      )}
+      <h3>{t('gaps.missing')}</h3>
+      {gap.missing.length ? (
+        <>
+          <ul className="plain missing-words">
+            {gap.missing.map((w) => (
+              <li key={w}>
+                <span lang={needLanguage}>{w}</span>
+              </li>
+            ))}
+          </ul>
+          <p className="field-hint">{t('gaps.missingHint')}</p>
+          {canEditGlossary ? (
+            <p>
+              <Link to="/glossary/new">{t('gaps.addTerm')}</Link>
+            </p>
+          ) : null}
+        </>
+      ) : (
+        <p className="empty">{t('gaps.missingEmpty')}</p>
+      )}
+      {canAsk ? (
+        gap.departments.length ? (
+          <Form key={asked} method="post" className="stack" {...validation.formProps()}>
+            <h3 id="ask-title">{t('topicRequests.form.title')}</h3>
+            <ProblemAlert
+              data={failureOf(data, 'ask')}
+              message={(p) => t(`topicRequests.problems.${p}`)}
+            />
+            <div className="field">
+              <label htmlFor="field-department">{t('topicRequests.form.department')}</label>
+              <select
+                id="field-department"
+                name="department"
+                defaultValue={String(values?.department ?? gap.department)}
+                aria-invalid={errors.department ? true : undefined}
+                aria-describedby={errors.department ? 'field-department-error' : undefined}
+              >
+                {gap.departments.map((d) => (
+                  <option key={d} value={d}>
+                    {d}
+                  </option>
+                ))}
+              </select>
+              <FieldError errors={errors} name="department" id="field-department-error" />
+            </div>
+            <TextAreaField
+              name="text"
+              label={t('topicRequests.form.text')}
+              hint={t('topicRequests.form.textHint')}
+              errors={errors}
+              rows={3}
+              defaultValue={String(values?.text ?? defaultText)}
+            />
+            <div className="inline">
+              <button
+                type="submit"
+                name="intent"
+                value="ask"
+                disabled={navigation.state === 'submitting'}
+              >
+                {t('topicRequests.form.submit')}
+              </button>
+            </div>
+          </Form>
+        ) : (
+          <p className="empty">{t('topicRequests.noDepartments')}</p>
+        )
+      ) : null}
+    </section>
+  );
+}
+
+/** One suggestion: the item, its fit and reasons, and accepting or dismissing it. */
+function SuggestionCard({
+  s,
+  canDecide,
+  goals,
+}: {
+  s: Suggestion;
+  canDecide: boolean;
+  goals: { id: string; title: string; suggested: boolean }[];
+}) {
+  const failed = failureOf(useActionData<typeof action>(), 'accept');
+  const navigation = useNavigation();
+  const { t } = useTranslation();
+  const f = useFormat();
+  return (
+    <li className="card">
+      <h3>
+        <Link to={`/knowledge/${s.knowledgeItemId}`} lang={s.language}>
+          {s.title}
+        </Link>
+      </h3>
+      <p className="field-hint">
+        {t(`kinds.${s.kind}`)} · {s.expert} ·{' '}
+        {t('matches.scoreLabel', { score: f.number(Math.round(s.score * 100)) })} ·{' '}
+        <StatusBadge kind="match" status={s.decision} />
+      </p>
+      <p>{t('matches.why')}</p>
+      {s.reasons.length ? (
+        <MatchReasons reasons={s.reasons} />
+      ) : (
+        <p className="field-hint">{t('matches.noReason')}</p>
+      )}
+      {canDecide && s.decision !== 'accepted' ? (
+        <Form method="post" className="stack">
+          <input type="hidden" name="item" value={s.knowledgeItemId} />
+          {goals.length ? (
+            <IdeaGoals
+              item={s.knowledgeItemId}
+              title={s.title}
+              goals={goals}
+              errors={failed?.values?.item === s.knowledgeItemId ? failed.errors : undefined}
+            />
+          ) : null}
+          <div className="inline">
+            <button
+              type="submit"
+              name="intent"
+              value="accept"
+              disabled={navigation.state === 'submitting'}
+              aria-label={t('matches.acceptFor', { title: s.title })}
+            >
+              {t('matches.accept')}
+            </button>
+            <button
+              type="submit"
+              name="intent"
+              value="dismiss"
+              className="button-secondary"
+              disabled={navigation.state === 'submitting'}
+              aria-label={t('matches.dismissFor', { title: s.title })}
+            >
+              {t('matches.dismiss')}
+            </button>
+          </div>
+        </Form>
+      ) : null}
+    </li>
   );
 }
 

@@ -76,7 +76,12 @@ export const ROUTE_ACCESS: Readonly<Record<string, RouteAccess>> = {
   'routes/needs.new': { GET: EDITOR, POST: EDITOR },
   'routes/needs.$needId': { GET: EDITOR, POST: EDITOR },
   'routes/matches._index': { GET: REVIEW, POST: NO_ACTION },
-  'routes/matches.$needId': { GET: REVIEW, POST: EDITOR },
+  // accepting and dismissing suggestions; asking a department's experts for a missing topic
+  'routes/matches.$needId': {
+    GET: REVIEW,
+    POST: EDITOR,
+    intents: { accept: EDITOR, dismiss: EDITOR, ask: EDITOR },
+  },
   'routes/glossary._index': { GET: REVIEW, POST: NO_ACTION },
   'routes/glossary.new': { GET: EDITOR, POST: EDITOR },
   'routes/glossary.$conceptId': { GET: EDITOR, POST: EDITOR },

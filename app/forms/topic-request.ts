@@ -1,0 +1,15 @@
+import { z } from 'zod';
+
+// Messages are i18n keys; the form shows them next to their inputs.
+export const MAX_TOPIC_REQUEST_LENGTH = 2000;
+
+/** Asking the experts of a department for knowledge a need lacks. */
+export const TopicRequestFormSchema = z.object({
+  department: z.string().trim().min(1, 'validation.choose').max(120, 'validation.choose'),
+  text: z
+    .string()
+    .trim()
+    .min(10, 'topicRequests.form.textTooShort')
+    .max(MAX_TOPIC_REQUEST_LENGTH, 'validation.tooLong'),
+});
+export type TopicRequestFormData = z.infer<typeof TopicRequestFormSchema>;
