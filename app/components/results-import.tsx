@@ -1,8 +1,8 @@
-import { Form } from '@remix-run/react';
 import type { ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { ImportPreview } from '~/models/results-import.server';
 import { useFormat } from '~/utils/use-format';
+import { RowActionForm } from './row-action-form';
 
 /** What a results file holds: its problems, the rows tied to pieces, the rows tied to none. */
 export function ResultsPreviewTable({
@@ -175,19 +175,14 @@ export function ResultsImportHistory({
                         name: i.undoneBy ?? '—',
                       })
                     ) : (
-                      <Form method="post">
-                        <input type="hidden" name="id" value={i.id} />
-                        <input type="hidden" name="expectedVersion" value={i.version} />
-                        <button
-                          type="submit"
-                          name="intent"
-                          value="undo"
-                          disabled={busy}
-                          aria-label={t('results.import.undoNamed', { name: i.fileName })}
-                        >
-                          {t('results.import.undo')}
-                        </button>
-                      </Form>
+                      <RowActionForm
+                        intent="undo"
+                        id={i.id}
+                        version={i.version}
+                        label={t('results.import.undo')}
+                        name={t('results.import.undoNamed', { name: i.fileName })}
+                        disabled={busy}
+                      />
                     )}
                   </td>
                 </tr>

@@ -5,6 +5,7 @@ import { METRIC_KEYS } from '~/domain/strategy/vocabulary';
 import { MAPPING_VALUE_ROWS, ResultMappingSaveSchema } from '~/forms/results';
 import type { FieldErrors } from '~/utils/forms';
 import { useValidatedForm } from '~/utils/use-validated-form';
+import { RowActionForm } from './row-action-form';
 
 /**
  * The import page's saved column mappings: the list, each with its delete button, and the form
@@ -74,19 +75,14 @@ export function SavedMappings({ mappings, busy }: { mappings: MappingRow[]; busy
                   )}
                 </td>
                 <td>
-                  <Form method="post">
-                    <input type="hidden" name="id" value={m.id} />
-                    <input type="hidden" name="expectedVersion" value={m.version} />
-                    <button
-                      type="submit"
-                      name="intent"
-                      value="deleteMapping"
-                      disabled={busy}
-                      aria-label={t('results.mappings.deleteNamed', { name: m.name })}
-                    >
-                      {t('results.mappings.delete')}
-                    </button>
-                  </Form>
+                  <RowActionForm
+                    intent="deleteMapping"
+                    id={m.id}
+                    version={m.version}
+                    label={t('results.mappings.delete')}
+                    name={t('results.mappings.deleteNamed', { name: m.name })}
+                    disabled={busy}
+                  />
                 </td>
               </tr>
             );
