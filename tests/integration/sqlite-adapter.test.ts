@@ -385,20 +385,48 @@ describe.skipIf(postgres)('the SQLite adapter', () => {
   it('releases its lock when BEGIN fails', async () => {
     const file = freshFile();
     const { prisma } = connect(file);
-    // a raw BEGIN leaves the write connection inside a transaction: the next BEGIN fails
-    await prisma.$executeRawUnsafe('BEGIN');
-    await expect(
-      settles(
-        prisma.$transaction((tx) => tx.tag.create({ data: { name: 'never' } })),
-        3000,
-      ),
-    ).rejects.toThrow(/within a transaction/);
-    await prisma.$executeRawUnsafe('ROLLBACK');
+    // the next BEGIN IMMEDIATE fails as SQLite would inside another transaction
+    const exec = Database.prototype.exec;
+    const spy = vi.spyOn(Database.prototype, 'exec').mockImplementation(function (
+      this: Database.Database,
+      sql: string,
+    ) {
+      if (sql === 'BEGIN IMMEDIATE' && spy.mock.calls.filter((c) => c[0] === sql).length === 1) {
+        throw Object.assign(new Error('cannot start a transaction within a transaction'), {
+          code: 'SQLITE_ERROR',
+        });
+      }
+      return exec.call(this, sql);
+    });
+    try {
+      await expect(
+        settles(
+          prisma.$transaction((tx) => tx.tag.create({ data: { name: 'never' } })),
+          3000,
+        ),
+      ).rejects.toThrow(/within a transaction/);
+    } finally {
+      spy.mockRestore();
+    }
     await settles(
       prisma.$transaction((tx) => tx.tag.create({ data: { name: 'next' } }), { maxWait: 1000 }),
       3000,
     );
     expect(committedTags(file)).toEqual(['next']);
+  });
+
+  it('never leaves the write connection inside a stray transaction', async () => {
+    const file = freshFile();
+    const { prisma } = connect(file);
+    // a raw BEGIN would otherwise keep every later plain write uncommitted and the file locked
+    await prisma.$executeRawUnsafe('BEGIN');
+    await prisma.tag.create({ data: { name: 'plain' } });
+    expect(committedTags(file)).toEqual(['plain']);
+    await settles(
+      prisma.$transaction((tx) => tx.tag.create({ data: { name: 'next' } }), { maxWait: 1000 }),
+      3000,
+    );
+    expect(committedTags(file)).toEqual(['next', 'plain']);
   });
 
   it('prepares a statement once and keeps a bounded number of them', async () => {
