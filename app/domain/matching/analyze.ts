@@ -41,7 +41,12 @@ export type StemLanguage = 'de' | 'en';
 
 const german = new StemmerDe();
 const english = new StemmerEn();
+// no real word is longer (German's longest compounds have about 60 letters); the stemmers rewrite
+// the word letter by letter and take time quadratic in its length, so a hostile 1 MB "word" would
+// hold the server for minutes
+const MAX_STEMMED_LENGTH = 64;
 const snowball = (stemmer: StemmerDe | StemmerEn, word: string) => {
+  if (word.length > MAX_STEMMED_LENGTH) return word;
   // the algorithm itself, without the stemmer's own cache (which never forgets a word)
   stemmer.setCurrent(word);
   stemmer.innerStem();
