@@ -87,7 +87,9 @@ describe('matching learns from editors', () => {
     expect(ids(plain, needB).indexOf('kit')).toBeGreaterThan(0);
     const ranked = learned.rankForNeed(needB);
     expect(ranked[0]!.id).toBe('kit');
-    expect(ranked[0]!.score).toBeGreaterThan(plain.rankForNeed(needB).find((r) => r.id === 'kit')!.score);
+    expect(ranked[0]!.score).toBeGreaterThan(
+      plain.rankForNeed(needB).find((r) => r.id === 'kit')!.score,
+    );
     expect(ranked[0]!.reasons[0]).toEqual({
       type: 'feedback',
       need: needA.text,
@@ -95,7 +97,8 @@ describe('matching learns from editors', () => {
       similarNeedId: 'a',
     });
     // the other items carry no such reason
-    for (const r of ranked.slice(1)) expect(r.reasons.some((x) => x.type === 'feedback')).toBe(false);
+    for (const r of ranked.slice(1))
+      expect(r.reasons.some((x) => x.type === 'feedback')).toBe(false);
   });
 
   it('pushes down an item dismissed for a similar need', () => {
@@ -134,7 +137,9 @@ describe('matching learns from editors', () => {
     expect(learnedDry[0]!.score).toBeLessThan(plain.rankNeedsForItem('dry', [b])[0]!.score);
     // the same effect as ranking the need against all items
     const all = learned.rankNeedsForItems([b], 10);
-    expect(all.get('kit')![0]!.score).toBeCloseTo(learned.rankForNeed(b).find((r) => r.id === 'kit')!.score);
+    expect(all.get('kit')![0]!.score).toBeCloseTo(
+      learned.rankForNeed(b).find((r) => r.id === 'kit')!.score,
+    );
   });
 
   it("keeps one workspace's decisions out of another's matcher", () => {
@@ -155,7 +160,9 @@ describe('matching learns from editors', () => {
     // views over one index keep their own decisions, and the index itself stays without
     const view = plain.withFeedback(other);
     expect(ids(view, needB)[0]).toBe('solution');
-    expect(plain.rankForNeed(needB)).toEqual(createMatcher(items, BUILT_IN_GLOSSARY).rankForNeed(needB));
+    expect(plain.rankForNeed(needB)).toEqual(
+      createMatcher(items, BUILT_IN_GLOSSARY).rankForNeed(needB),
+    );
     expect(plain.withFeedback(onA).rankForNeed(needB)).toEqual(first.rankForNeed(needB));
   });
 
@@ -224,10 +231,19 @@ describe('the evidence', () => {
 
   it('counts only needs similar enough, and never the need itself', () => {
     const vectors = new Map([
-      ['a', new Map([['w:pack', 1], ['w:flight', 1]])],
+      [
+        'a',
+        new Map([
+          ['w:pack', 1],
+          ['w:flight', 1],
+        ]),
+      ],
       ['c', new Map([['w:invoic', 1]])],
     ]);
-    const evidence = decidedNeeds([decided('kit', 'accepted'), decided('invoice', 'accepted', needC)]);
+    const evidence = decidedNeeds([
+      decided('kit', 'accepted'),
+      decided('invoice', 'accepted', needC),
+    ]);
     const of = (id: string) => vectors.get(id)!;
     const forB = feedbackEffects('b', new Map([['w:flight', 1]]), evidence, (n) => of(n.id));
     expect([...forB.keys()]).toEqual(['kit']);

@@ -167,8 +167,6 @@ export function expansionTerms(
   }
   // the strongest terms of all, so that a need with many accepted neighbours stays quick to rank
   return new Map(
-    [...out]
-      .sort((a, b) => b[1] - a[1] || a[0].localeCompare(b[0]))
-      .slice(0, 2 * EXPANSION_TERMS),
+    [...out].sort((a, b) => b[1] - a[1] || a[0].localeCompare(b[0])).slice(0, 2 * EXPANSION_TERMS),
   );
 }
