@@ -1,8 +1,7 @@
-import fs, { mkdirSync, rmSync, statSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
+import fs from 'node:fs';
 import AxeBuilder from '@axe-core/playwright';
 import type { Page } from '@playwright/test';
+import { exclusively } from './exclusive';
 import { expect, logInAs, test, type T } from './fixtures';
 
 // An editor imports a Plausible pages export of the demo's blog (one page is no piece): the
@@ -81,38 +80,6 @@ test('an expert has no results import', async ({ page, t }) => {
   expect((await page.goto('/results/import'))?.status()).toBe(403);
 });
 
-/**
- * The blog's page views KPI is one figure of the whole workspace, and the journeys of both
- * languages run at the same time on the same server: each waits for the other to finish, so
- * that the value it reads before its import is the one its import changes.
- */
-const LOCK = join(tmpdir(), `lotse-e2e-blog-kpi-${process.env.E2E_PORT ?? 'default'}`);
-
-async function exclusively(run: () => Promise<void>) {
-  for (;;) {
-    try {
-      mkdirSync(LOCK);
-      break;
-    } catch {
-      // a lock left behind by an aborted run is taken over after five minutes
-      const age = (() => {
-        try {
-          return Date.now() - statSync(LOCK).mtimeMs;
-        } catch {
-          return 0;
-        }
-      })();
-      if (age > 5 * 60_000) rmSync(LOCK, { recursive: true, force: true });
-      await new Promise((resolve) => setTimeout(resolve, 500));
-    }
-  }
-  try {
-    await run();
-  } finally {
-    rmSync(LOCK, { recursive: true, force: true });
-  }
-}
-
 const daysAgo = (days: number) =>
   new Date(Date.now() - days * 24 * 3600 * 1000).toISOString().slice(0, 10);
 
@@ -145,7 +112,10 @@ test('an editor imports a Plausible export and the goal page shows the new actua
   const [from, to] = lang === 'en' ? [daysAgo(16), daysAgo(10)] : [daysAgo(9), daysAgo(3)];
 
   await logInAs(page, t, 'editor');
-  await exclusively(async () => {
+  // The blog's page views KPI is one figure of the whole workspace, and the journeys of both
+  // languages run at the same time on the same server: each waits for the other to finish, so that
+  // the value it reads before its import is the one its import changes.
+  await exclusively('blog-kpi', async () => {
     await page.goto('/strategy');
     await page.getByRole('link', { name: goal, exact: true }).first().click();
     await expect(page.getByRole('heading', { level: 1, name: goal })).toBeVisible();

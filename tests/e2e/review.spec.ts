@@ -1,38 +1,5 @@
-import { mkdirSync, rmSync, statSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
+import { exclusively } from './exclusive';
 import { expect, logInAs, test } from './fixtures';
-
-/**
- * The review is one setting of the whole workspace (the last review day), and the journeys of
- * both languages run at the same time on the same server: each waits for the other to finish.
- */
-const LOCK = join(tmpdir(), `lotse-e2e-review-${process.env.E2E_PORT ?? 'default'}`);
-
-async function exclusively(run: () => Promise<void>) {
-  for (;;) {
-    try {
-      mkdirSync(LOCK);
-      break;
-    } catch {
-      // a lock left behind by an aborted run is taken over after five minutes
-      const age = (() => {
-        try {
-          return Date.now() - statSync(LOCK).mtimeMs;
-        } catch {
-          return 0;
-        }
-      })();
-      if (age > 5 * 60_000) rmSync(LOCK, { recursive: true, force: true });
-      await new Promise((resolve) => setTimeout(resolve, 500));
-    }
-  }
-  try {
-    await run();
-  } finally {
-    rmSync(LOCK, { recursive: true, force: true });
-  }
-}
 
 function monthsAgo(months: number) {
   const day = new Date();
@@ -51,7 +18,9 @@ test('management opens the due review, raises a KPI target by a decision and sig
       ? { lastReview: monthsAgo(10), metric: 'webinar_registrations', from: '400', to: '450' }
       : { lastReview: monthsAgo(9), metric: 'whitepaper_downloads', from: '600', to: '750' };
   const goal = 'Win first-time lens wearers';
-  await exclusively(async () => {
+  // The review is one setting of the whole workspace (the last review day), and the journeys of
+  // both languages run at the same time on the same server: each waits for the other to finish.
+  await exclusively('review', async () => {
     await logInAs(page, t, 'management');
     await page.getByRole('link', { name: t('nav.strategy'), exact: true }).click();
     const review = page.getByRole('region', { name: t('strategy.review.title'), exact: true });
