@@ -158,11 +158,14 @@ test('pieces move by drag and drop, by keyboard, and from the backlog', async ({
   ).toHaveCount(0);
   // the calendar's own navigation keeps the filter
   const nav = page.getByRole('navigation', { name: t('calendar.viewNav') });
+  // (each step waits for the new month's address, so the next click is on the new page)
+  const following = lang === 'de' ? '2027-08' : '2027-07';
   await nav.getByRole('link', { name: t('calendar.next'), exact: true }).click();
+  await expect(page).toHaveURL(new RegExp(`[?&]date=${following}-15(&|$)`));
   await expect(page).toHaveURL(/[?&]idea=/);
   await expect(backlog.getByLabel(t('calendar.backlogFilter.field'))).toHaveValue(`idea ${lang}`);
   await nav.getByRole('link', { name: t('calendar.previous'), exact: true }).click();
-  await expect(page).toHaveURL(new RegExp(`[?&]date=${m}-`));
+  await expect(page).toHaveURL(new RegExp(`[?&]date=${m}-15(&|$)`));
   const scheduleOn = backlog.getByLabel(t('calendar.scheduleOn', { title: `Idea ${lang}` }));
   await expect(scheduleOn).toHaveAttribute('min', '1900-01-01');
   await scheduleOn.fill(`${m}-22`);
