@@ -29,6 +29,18 @@ const NeedsFile = z.array(
   'must be an array of needs',
 );
 
+const DecisionsFile = z.array(
+  z.object({
+    need: z.union([z.string().min(1), z.number()]).transform(String),
+    item: z.union([z.string().min(1), z.number()]).transform(String),
+    decision: z.enum(['accepted', 'dismissed']),
+    /** the need's text, when the need is not in the needs file */
+    needText: z.string().optional(),
+    needLanguage: z.string().optional(),
+  }),
+  'must be an array of { need, item, decision: "accepted" | "dismissed" }',
+);
+
 function load<T>(file: string, schema: z.ZodType<T>, label: string): T {
   const parsed = schema.safeParse(readJson(file));
   if (!parsed.success) {
@@ -42,8 +54,10 @@ function load<T>(file: string, schema: z.ZodType<T>, label: string): T {
 }
 
 /**
- * `match --knowledge K.json --needs N.json [--top 10] [--reverse]`: prints a JSON object mapping
- * each need id to its ranked knowledge ids (with --reverse: each knowledge id to ranked need ids).
+ * `match --knowledge K.json --needs N.json [--top 10] [--reverse] [--decisions D.json]`: prints a
+ * JSON object mapping each need id to its ranked knowledge ids (with --reverse: each knowledge id
+ * to ranked need ids). D.json holds editors' earlier decisions, `[{ need, item, decision }]`,
+ * which rank items as the app does: accepted for a similar need higher, dismissed lower.
  */
 export async function runMatchCommand(args: string[]): Promise<number> {
   let values;
@@ -55,6 +69,7 @@ export async function runMatchCommand(args: string[]): Promise<number> {
         needs: { type: 'string' },
         top: { type: 'string', default: '10' },
         reverse: { type: 'boolean', default: false },
+        decisions: { type: 'string' },
       },
       strict: true,
     }));
@@ -68,7 +83,26 @@ export async function runMatchCommand(args: string[]): Promise<number> {
     throw new CliError('--top must be a whole number from 1 to 1000');
   const items = load(values.knowledge, KnowledgeFile, 'the knowledge');
   const needs = load(values.needs, NeedsFile, 'the needs');
-  const matcher = createMatcher(items, BUILT_IN_GLOSSARY);
+  const byId = new Map(needs.map((n) => [n.id, n]));
+  const feedback = values.decisions
+    ? load(values.decisions, DecisionsFile, 'the decisions').map((d, i) => {
+        const need = byId.get(d.need);
+        const needText = d.needText ?? need?.text;
+        if (needText === undefined)
+          throw new CliError(
+            `the decisions file ${values.decisions}: need ${d.need} (at ${i}) is not in the needs file and has no needText`,
+          );
+        return {
+          needId: d.need,
+          needText,
+          needLanguage: d.needLanguage ?? need?.language ?? null,
+          needTags: need?.tags ?? [],
+          itemId: d.item,
+          decision: d.decision,
+        };
+      })
+    : [];
+  const matcher = createMatcher(items, BUILT_IN_GLOSSARY, { feedback });
   const out: Record<string, string[]> = {};
   if (values.reverse) {
     for (const [id, ranked] of matcher.rankNeedsForItems(needs, top))

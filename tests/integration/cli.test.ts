@@ -52,6 +52,30 @@ describe('match command', () => {
     const reverse = cli(['match', '--knowledge', knowledge, '--needs', needs, '--reverse']);
     expect(JSON.parse(reverse.stdout)).toEqual({ S1: ['Q1'], S2: ['Q2'] });
   });
+  it('learns from earlier decisions given with --decisions', () => {
+    const items = write('k2.json', [
+      { id: 'A', title: 'Travel kit for lenses', description: 'Case, solution, spare pair.' },
+      { id: 'B', title: 'Lenses on long flights', description: 'Dry cabin air and lenses.' },
+    ]);
+    const asked = write('n2.json', [
+      { id: 'N1', text: 'What to pack for lenses on a long flight?', language: 'en' },
+      { id: 'N2', text: 'Packing lenses for a flight abroad', language: 'en' },
+    ]);
+    const plain = cli(['match', '--knowledge', items, '--needs', asked]);
+    expect(JSON.parse(plain.stdout).N2).toEqual(['B', 'A']);
+    const decisions = write('d.json', [{ need: 'N1', item: 'A', decision: 'accepted' }]);
+    const learned = cli(['match', '--knowledge', items, '--needs', asked, '--decisions', decisions]);
+    expect(learned.status).toBe(0);
+    expect(JSON.parse(learned.stdout).N2).toEqual(['A', 'B']);
+    const unknown = write('d2.json', [{ need: 'X', item: 'A', decision: 'accepted' }]);
+    const refused = cli(['match', '--knowledge', items, '--needs', asked, '--decisions', unknown]);
+    expect(refused.status).toBe(2);
+    expect(refused.stderr).toContain('need X');
+    const bad = write('d3.json', [{ need: 'N1', item: 'A', decision: 'maybe' }]);
+    expect(cli(['match', '--knowledge', items, '--needs', asked, '--decisions', bad]).status).toBe(
+      2,
+    );
+  });
   it('exits 2 with a clear message on bad files', () => {
     const bad = cli([
       'match',

@@ -14,6 +14,7 @@ const STOP = new Set(
     'fur uber unter um wie was wer wo wann warum welche welcher welches dass ob wenn als auch noch nur so sehr mehr schon ' +
     'kann konnen muss mussen soll sollen darf durfen will wollen sich uns euch mich dich dir mir ihm ihn denn doch ja nein ' +
     'manchmal immer oft etwa dies diese dieser dieses jener alle alles viele vielen andere anderen eigentlich gibt geht ' +
+    'mein meine meinen meinem meiner meines dein deine deinen deinem deiner unser unsere unseren unserem unserer ' +
     'the a an and or but not no is are was were be been being has have had do does did will would can could should may ' +
     'might must shall of to in on at by for with from into about over under after before as it its this that these those ' +
     'they them their we our you your he she his her i me my what which who whom why how when where there here than then ' +
