@@ -64,6 +64,27 @@ export const DEMO_AUDIENCES: DemoAudience[] = [
         tags: ['reading'],
         text: 'I am over 45 and struggle to read small print – do I have to switch to reading glasses?',
       },
+      {
+        key: 'n16',
+        language: 'de',
+        priority: 2,
+        tags: ['Material'],
+        text: 'Bekommt die Hornhaut unter den Linsen genug Luft, wenn ich sie den ganzen Tag trage?',
+      },
+      {
+        key: 'n18',
+        language: 'de',
+        priority: 2,
+        tags: ['Bestellung'],
+        text: 'Wo finde ich meine Sehstärke, wenn ich neue Linsen bestellen will?',
+      },
+      {
+        key: 'n19',
+        language: 'de',
+        priority: 1,
+        tags: ['Bestellung'],
+        text: 'Wie lade ich beim ersten Einkauf meine Sehstärke hoch?',
+      },
     ],
   },
   {
@@ -92,6 +113,13 @@ export const DEMO_AUDIENCES: DemoAudience[] = [
         priority: 2,
         tags: ['Zusammenarbeit'],
         text: 'Wie arbeitet ein Versandhändler mit Augenoptikern vor Ort zusammen statt gegen sie?',
+      },
+      {
+        key: 'n17',
+        language: 'de',
+        priority: 1,
+        tags: ['Orthokeratologie'],
+        text: 'Wie formt eine Nachtlinse die Hornhaut um, und wem hilft das?',
       },
       {
         key: 'n10',
@@ -164,6 +192,12 @@ export const DEMO_ACCEPTED_MATCHES: [string, string][] = [
   ['k29', 'n12'],
   ['k37', 'n13'],
   ['k13', 'n14'],
+  // needs in German whose answers say it in English: the glossary proposes "Hornhaut = cornea"
+  // and "Sehstärke = prescription" from them
+  ['k21', 'n16'],
+  ['k34', 'n17'],
+  ['k31', 'n18'],
+  ['k24', 'n19'],
 ];
 /** Suggestions an editor has not decided on yet, and one dismissed: [knowledge, need, score, decision]. */
 export const DEMO_OPEN_MATCHES: [string, string, number, 'suggested' | 'dismissed'][] = [

@@ -42,3 +42,8 @@ export function readGlossaryForm(form: FormData) {
   };
   return { values, input: { ...values, expectedVersion: get('expectedVersion') || undefined } };
 }
+
+/** Confirming or rejecting a glossary proposal: the proposal's key, as listed on the page. */
+export const GlossaryProposalSchema = z.object({
+  key: z.string().trim().min(1, 'validation.required').max(400, 'validation.tooLong'),
+});

@@ -130,7 +130,7 @@ describe('LOTSE_DEMO_SCALE', () => {
       const plain = await inspect(plainUrl);
       expect(plain.experts).toBe(DEMO_PEOPLE.filter((p) => p.expert).length);
       expect(plain.items).toHaveLength(DEMO_KNOWLEDGE.length);
-      expect(plain.needs).toHaveLength(15);
+      expect(plain.needs).toHaveLength(19);
       expect(plain.pieces).toHaveLength(DEMO_PIECES.length + DEMO_PUBLISHED.length);
       expect(plain.backlog).toBe(DEMO_PIECES.filter((p) => p.day === null).length);
 

@@ -45,9 +45,9 @@ describe('demo workspace', () => {
     }
   });
 
-  it('has at least three audiences with 15 needs', async () => {
+  it('has at least three audiences with 19 needs', async () => {
     expect(await prisma.audience.count()).toBeGreaterThanOrEqual(3);
-    expect(await prisma.need.count()).toBe(15);
+    expect(await prisma.need.count()).toBe(19);
   });
 
   it('plans 30 pieces over the next three months on all four channels', async () => {
