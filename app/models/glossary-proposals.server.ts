@@ -193,7 +193,10 @@ export async function confirmGlossaryProposal({
               })),
             });
           }
-          await bumpVersion(tx.glossaryConcept, { id: concept.id, data: { updatedAt: new Date() } });
+          await bumpVersion(tx.glossaryConcept, {
+            id: concept.id,
+            data: { updatedAt: new Date() },
+          });
           conceptId = concept.id;
           await recordAudit(tx, {
             ...auditSubject('glossaryConcept', 'update'),

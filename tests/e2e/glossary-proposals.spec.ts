@@ -1,9 +1,11 @@
 import { expect, logInAs, test } from './fixtures';
 
-// the demo's accepted suggestions propose two entries; each browser language confirms its own
+// the demo's accepted suggestions propose two entries, a new concept and a new term for a built-in
+// concept; each browser language confirms its own
 const PROPOSALS = {
   en: {
     pair: 'Hornhaut = cornea',
+    extends: null,
     need: 'Wie formt eine Nachtlinse die Hornhaut um, und wem hilft das?',
     item: 'Orthokeratology: lenses you wear only at night',
     de: /Hornhaut/,
@@ -11,6 +13,7 @@ const PROPOSALS = {
   },
   de: {
     pair: 'Sehstärke = prescription',
+    extends: { terms: '“Sehstärke”', concept: 'Rezept' },
     need: 'Wo finde ich meine Sehstärke, wenn ich neue Linsen bestellen will?',
     item: 'Reading the lens box: every symbol and abbreviation explained',
     de: /Sehstärke/,
@@ -34,7 +37,14 @@ test('an editor confirms a glossary entry that accepted suggestions propose, aft
     name: t('glossary.proposals.named', { pair: expected.pair }),
   });
   await expect(proposal).toContainText(t('glossary.proposals.kind.translation'));
-  await expect(proposal).toContainText(t('glossary.proposals.creates'));
+  if (expected.extends) {
+    await expect(proposal).toContainText(
+      t('glossary.proposals.extends', { terms: expected.extends.terms }),
+    );
+    await expect(proposal.getByRole('link', { name: expected.extends.concept })).toBeVisible();
+  } else {
+    await expect(proposal).toContainText(t('glossary.proposals.creates'));
+  }
 
   // the evidence: the needs and the items accepted for them, behind a disclosure
   const need = proposal.getByRole('link', { name: expected.need });
@@ -50,7 +60,7 @@ test('an editor confirms a glossary entry that accepted suggestions propose, aft
   // decided: the proposal is gone from the list
   await expect(proposal).toHaveCount(0);
 
-  // the new concept holds both terms, each in its language
+  // the concept holds both terms, each in its language
   await page.getByRole('link', { name: t('glossary.proposals.openConfirmed') }).click();
   await expect(page.getByLabel(t('glossary.form.de'))).toHaveValue(expected.de);
   await expect(page.getByLabel(t('glossary.form.en'))).toHaveValue(expected.en);

@@ -201,11 +201,13 @@ export function proposeGlossaryTerms(
     const needConcepts = new Set(needWords.flatMap((w) => [...conceptsOf(w)]));
     const needOnly = needWords.filter(
       (w) =>
-        !w.all.some((s) => itemStems.has(s)) && ![...conceptsOf(w)].some((k) => itemConcepts.has(k)),
+        !w.all.some((s) => itemStems.has(s)) &&
+        ![...conceptsOf(w)].some((k) => itemConcepts.has(k)),
     );
     const itemOnly = itemWords.filter(
       (w) =>
-        !w.all.some((s) => needStems.has(s)) && ![...conceptsOf(w)].some((k) => needConcepts.has(k)),
+        !w.all.some((s) => needStems.has(s)) &&
+        ![...conceptsOf(w)].some((k) => needConcepts.has(k)),
     );
     for (const w of needOnly) needCount.set(featureOf(w), (needCount.get(featureOf(w)) ?? 0) + 1);
     for (const w of itemOnly) itemCount.set(featureOf(w), (itemCount.get(featureOf(w)) ?? 0) + 1);

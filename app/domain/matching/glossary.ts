@@ -59,6 +59,62 @@ export const BUILT_IN_GLOSSARY: GlossaryEntry[] = [
     ['dry eye', 'dry eyes'],
   ),
   conceptFromLists('eye', ['Auge', 'Augen'], ['eye', 'eyes']),
+  // how wearers describe their eyes and days in everyday words
+  conceptFromLists(
+    'irritation',
+    ['Reizung', 'gereizt', 'brennen', 'Brennen', 'jucken', 'Juckreiz', 'Rötung', 'gerötet'],
+    ['irritation', 'irritated', 'burning', 'itchy', 'itching', 'redness', 'red eyes', 'sore'],
+  ),
+  conceptFromLists(
+    'allergy',
+    ['Allergie', 'allergisch', 'Heuschnupfen', 'Pollen', 'Pollenflug'],
+    ['allergy', 'allergies', 'allergic', 'hay fever', 'pollen'],
+  ),
+  conceptFromLists(
+    'headache',
+    ['Kopfschmerzen', 'Kopfweh', 'Migräne'],
+    ['headache', 'headaches', 'migraine'],
+  ),
+  conceptFromLists(
+    'oxygen',
+    ['Sauerstoff', 'Sauerstoffdurchlässigkeit', 'atmen', 'atmungsaktiv'],
+    ['oxygen', 'oxygen permeability', 'breathe', 'breathable'],
+  ),
+  conceptFromLists(
+    'wearing-time',
+    ['Tragezeit', 'Tragedauer', 'ganztägig', 'den ganzen Tag'],
+    ['wearing time', 'wear time', 'all day', 'all-day', 'long wearing days'],
+  ),
+  conceptFromLists(
+    'tap-water',
+    ['Leitungswasser', 'Wasserhahn', 'abspülen', 'ausspülen'],
+    ['tap water', 'rinse', 'rinsing'],
+  ),
+  conceptFromLists(
+    'blue-light',
+    ['Blaulicht', 'blaues Licht', 'Blaufilter', 'Blaulichtfilter'],
+    ['blue light', 'blue-light filter', 'blue filter'],
+  ),
+  conceptFromLists(
+    'prescription',
+    ['Rezept', 'Verordnung', 'Brillenpass', 'Linsenpass', 'Messwerte'],
+    ['prescription', 'eye test', 'prescription values'],
+  ),
+  conceptFromLists(
+    'travel',
+    ['Urlaub', 'Reise', 'verreisen', 'Ferien'],
+    ['holiday', 'holidays', 'vacation', 'travel', 'trip'],
+  ),
+  conceptFromLists(
+    'customs',
+    ['Zoll', 'Zollgebühren', 'Einfuhr', 'Grenze'],
+    ['customs', 'customs duty', 'import duty', 'border'],
+  ),
+  conceptFromLists(
+    'carnival',
+    ['Fasching', 'Karneval', 'Halloween', 'Kostüm', 'Verkleidung', 'Festival'],
+    ['carnival', 'halloween', 'costume', 'fancy dress', 'festival'],
+  ),
   conceptFromLists(
     'myopia',
     ['Myopie', 'Kurzsichtigkeit', 'kurzsichtig'],
@@ -66,8 +122,15 @@ export const BUILT_IN_GLOSSARY: GlossaryEntry[] = [
   ),
   conceptFromLists(
     'presbyopia',
-    ['Presbyopie', 'Alterssichtigkeit', 'Lesebrille', 'Gleitsicht'],
-    ['presbyopia', 'reading glasses', 'multifocal', 'progressive lenses'],
+    [
+      'Presbyopie',
+      'Alterssichtigkeit',
+      'Altersweitsichtigkeit',
+      'Lesebrille',
+      'Gleitsicht',
+      'Kleingedrucktes',
+    ],
+    ['presbyopia', 'reading glasses', 'multifocal', 'progressive lenses', 'small print'],
   ),
   conceptFromLists(
     'astigmatism',
@@ -86,13 +149,13 @@ export const BUILT_IN_GLOSSARY: GlossaryEntry[] = [
   ),
   conceptFromLists(
     'optician',
-    ['Augenoptiker', 'Optiker', 'Optometrist', 'Augenarzt'],
-    ['optician', 'optometrist', 'eye doctor', 'ophthalmologist'],
+    ['Augenoptiker', 'Optiker', 'Optometrist', 'Augenarzt', 'Arzt', 'Ärztin'],
+    ['optician', 'optometrist', 'eye doctor', 'ophthalmologist', 'doctor'],
   ),
   conceptFromLists(
     'screen-work',
-    ['Bildschirmarbeit', 'Bildschirm', 'Computer', 'Homeoffice'],
-    ['screen time', 'screen', 'computer', 'home office'],
+    ['Bildschirmarbeit', 'Bildschirm', 'Computer', 'Laptop', 'Homeoffice'],
+    ['screen time', 'screen', 'computer', 'laptop', 'home office'],
   ),
   conceptFromLists(
     'sleep',
@@ -116,8 +179,8 @@ export const BUILT_IN_GLOSSARY: GlossaryEntry[] = [
   ),
   conceptFromLists(
     'coloured-lens',
-    ['farbige Kontaktlinse', 'farbige Linsen', 'Funlinse'],
-    ['coloured lens', 'colored lens', 'coloured lenses', 'costume lens'],
+    ['farbige Kontaktlinse', 'farbige Linsen', 'bunte Linsen', 'Farblinse', 'Funlinse'],
+    ['coloured lens', 'colored lens', 'coloured lenses', 'coloured contact lenses', 'costume lens'],
   ),
   conceptFromLists(
     'make-up',
@@ -168,8 +231,8 @@ export const BUILT_IN_GLOSSARY: GlossaryEntry[] = [
   ),
   conceptFromLists(
     'return',
-    ['Rücksendung', 'Retoure', 'Umtausch', 'zurückschicken'],
-    ['return', 'returns', 'exchange', 'refund'],
+    ['Rücksendung', 'Retoure', 'Umtausch', 'zurückschicken', 'zurücksenden'],
+    ['return', 'returns', 'exchange', 'refund', 'send back'],
   ),
   conceptFromLists(
     'cancellation',
@@ -188,8 +251,8 @@ export const BUILT_IN_GLOSSARY: GlossaryEntry[] = [
   ),
   conceptFromLists(
     'price',
-    ['Preis', 'Kosten', 'Versandkosten', 'günstig'],
-    ['price', 'cost', 'costs', 'shipping costs', 'cheap'],
+    ['Preis', 'Kosten', 'Versandkosten', 'günstig', 'billig', 'preiswert', 'teuer'],
+    ['price', 'cost', 'costs', 'shipping costs', 'cheap', 'cheaper', 'expensive'],
   ),
   conceptFromLists(
     'discount',
@@ -228,8 +291,15 @@ export const BUILT_IN_GLOSSARY: GlossaryEntry[] = [
   ),
   conceptFromLists(
     'accessibility',
-    ['Barrierefreiheit', 'barrierefrei', 'Sehbehinderung'],
-    ['accessibility', 'accessible', 'low vision', 'screen reader'],
+    ['Barrierefreiheit', 'barrierefrei', 'Sehbehinderung', 'sehbehindert', 'große Schrift'],
+    [
+      'accessibility',
+      'accessible',
+      'low vision',
+      'visually impaired',
+      'screen reader',
+      'large print',
+    ],
   ),
   conceptFromLists(
     'login',
