@@ -58,6 +58,28 @@ console.log(
   `  full matching                   ${((buildMs + rankMs) / 1000).toFixed(2)} s   target < 3 s`,
 );
 
+// the same needs ranked with editors' decisions as evidence: 2,000 of them, on 500 needs
+const DECISIONS = Number(process.env.BENCH_DECISIONS ?? 2_000);
+const decided = needs.slice(0, Math.min(500, needs.length));
+const decisions = Array.from({ length: DECISIONS }, (_, i) => {
+  const need = decided[i % decided.length]!;
+  return {
+    needId: need.id,
+    needText: need.text,
+    itemId: pick(items).id,
+    decision: rnd() < 0.5 ? 'accepted' : 'dismissed',
+  };
+});
+t = performance.now();
+const learning = matcher.withFeedback(decisions);
+let learned = 0;
+for (const need of needs) learned += learning.rankForNeed(need, 10).length;
+const learnMs = performance.now() - t;
+console.log(
+  `  rank all needs with ${DECISIONS.toLocaleString('en')} editors' decisions  ` +
+    `${(learnMs / 1000).toFixed(2)} s   (${learned} suggestions; ${(learnMs / needs.length).toFixed(1)} ms a need)`,
+);
+
 const adds: number[] = [];
 for (let i = 0; i < 21; i++) {
   const s = performance.now();
