@@ -1,5 +1,5 @@
 import { Form, Link, useNavigation } from '@remix-run/react';
-import { useMemo, useRef, useState } from 'react';
+import { useMemo, useRef, useState, type ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
 import { suggestLanguage } from '~/domain/knowledge/language';
 import { CONTENT_LANGUAGES, KNOWLEDGE_KINDS } from '~/domain/knowledge/vocabulary';
@@ -40,6 +40,7 @@ export function KnowledgeForm({
   cancelTo,
   problem,
   isDraft,
+  children,
 }: {
   values: KnowledgeFormValues;
   errors?: FieldErrors;
@@ -50,6 +51,8 @@ export function KnowledgeForm({
   problem?: string | null;
   /** a new item or a draft: saving keeps it a draft; otherwise saving keeps its status */
   isDraft: boolean;
+  /** further hidden fields the page sends along (e.g. the topic request a new item answers) */
+  children?: ReactNode;
 }) {
   const { t } = useTranslation();
   const navigation = useNavigation();
@@ -91,6 +94,7 @@ export function KnowledgeForm({
         </p>
       ) : null}
       {version ? <input type="hidden" name="expectedVersion" value={version} /> : null}
+      {children}
       <TextField
         name="title"
         label={t('knowledge.form.title')}

@@ -84,6 +84,7 @@ export const AUDIT_VOCABULARY = {
   audience: { entity: 'audience', actions: ['create', 'update', 'delete', 'profile'] },
   need: { entity: 'need', actions: ['create', 'update', 'delete'] },
   glossaryConcept: { entity: 'glossaryConcept', actions: ['create', 'update', 'delete'] },
+  glossaryProposal: { entity: 'glossaryConcept', actions: ['confirm', 'reject'] },
   knowledge: {
     entity: 'knowledge_item',
     actions: [
@@ -115,7 +116,7 @@ export const AUDIT_VOCABULARY = {
   resultImport: { entity: 'result_import', actions: ['commit', 'undo'] },
   resultMapping: { entity: 'result_mapping', actions: ['save', 'delete'] },
   review: { entity: 'strategy_review', actions: ['open', 'finding', 'decision', 'signoff'] },
-  topicRequest: { entity: 'topic_request', actions: ['create'] },
+  topicRequest: { entity: 'topic_request', actions: ['create', 'withdraw', 'answer'] },
 } as const satisfies Record<string, { entity: AuditEntity; actions: readonly string[] }>;
 
 type Vocabulary = typeof AUDIT_VOCABULARY;

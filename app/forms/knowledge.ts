@@ -95,3 +95,12 @@ export function readKnowledgeFormData(form: FormData) {
   const values: KnowledgeFormValues = { ...input, tags: tags.map((t) => t.trim().toLowerCase()) };
   return { input, values };
 }
+
+/**
+ * The topic request a new item answers, from the form's hidden `requestId` field (or the page's
+ * `?request=`); null when there is none. Any other text is passed on, so that a request that
+ * does not exist is refused rather than ignored.
+ */
+export function readRequestId(value: unknown): string | null {
+  return typeof value === 'string' && value.trim() ? value.trim() : null;
+}

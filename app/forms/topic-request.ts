@@ -13,3 +13,13 @@ export const TopicRequestFormSchema = z.object({
     .max(MAX_TOPIC_REQUEST_LENGTH, 'validation.tooLong'),
 });
 export type TopicRequestFormData = z.infer<typeof TopicRequestFormSchema>;
+
+/** Withdrawing an open topic request, with the version the editor saw. */
+export const WithdrawTopicRequestSchema = z.object({
+  requestId: z.string().trim().min(1, 'validation.invalid').max(40, 'validation.invalid'),
+  expectedVersion: z.coerce
+    .number('validation.invalid')
+    .int('validation.invalid')
+    .positive('validation.invalid')
+    .max(2_147_483_647, 'validation.invalid'),
+});

@@ -16,6 +16,11 @@ import { recordAudit } from './audit.server';
 import { notifyKnowledgeStatus } from './notification.server';
 import { publishableKnowledge } from './disclosure.server';
 import { tagConnections } from './tag.server';
+import {
+  checkAnswerable,
+  closeAnsweredTopicRequest,
+  type AnswerProblem,
+} from './topic-request.server';
 import { bumpVersion, versionedUpdate } from './versioned.server';
 
 type Viewer = Pick<SessionUser, 'id' | 'roles'>;
@@ -258,48 +263,93 @@ export async function createKnowledgeItem({
   submit: boolean;
 }) {
   assertCan(owner, 'knowledge:submit');
+  return prisma.$transaction((tx) => insertKnowledgeItem(tx, { owner, input, submit }));
+}
+
+/**
+ * An expert proposes a topic that answers an editor's topic request: the item remembers the
+ * request, which closes when an editor accepts the item. Refused, with nothing written, when the
+ * request does not exist or is no longer open.
+ */
+export async function createKnowledgeItemAnswering({
+  owner,
+  input,
+  submit,
+  requestId,
+}: {
+  owner: Viewer;
+  input: KnowledgeInput;
+  submit: boolean;
+  requestId: string;
+}): Promise<{ ok: true; id: string } | { ok: false; problem: AnswerProblem }> {
+  assertCan(owner, 'knowledge:submit');
   return prisma.$transaction(async (tx) => {
-    const now = new Date();
-    const item = await tx.knowledgeItem.create({
-      data: {
-        ...itemData(input),
-        ownerId: owner.id,
-        status: submit ? 'submitted' : 'draft',
-        submittedAt: submit ? now : null,
-        tags: { create: await tagConnections(tx, input.tags) },
-      },
-      select: { id: true },
+    const answerable = await checkAnswerable(tx, requestId);
+    if (!answerable.ok) return answerable;
+    const item = await insertKnowledgeItem(tx, {
+      owner,
+      input,
+      submit,
+      answersRequestId: requestId,
     });
+    return { ok: true as const, id: item.id };
+  });
+}
+
+async function insertKnowledgeItem(
+  tx: Tx,
+  {
+    owner,
+    input,
+    submit,
+    answersRequestId = null,
+  }: { owner: Viewer; input: KnowledgeInput; submit: boolean; answersRequestId?: string | null },
+) {
+  const now = new Date();
+  const item = await tx.knowledgeItem.create({
+    data: {
+      ...itemData(input),
+      ownerId: owner.id,
+      status: submit ? 'submitted' : 'draft',
+      submittedAt: submit ? now : null,
+      answersRequestId,
+      tags: { create: await tagConnections(tx, input.tags) },
+    },
+    select: { id: true },
+  });
+  await tx.knowledgeTransition.create({
+    data: {
+      knowledgeItemId: item.id,
+      fromStatus: null,
+      toStatus: 'draft',
+      actorId: owner.id,
+      createdAt: now,
+    },
+  });
+  if (submit) {
     await tx.knowledgeTransition.create({
       data: {
         knowledgeItemId: item.id,
-        fromStatus: null,
-        toStatus: 'draft',
+        fromStatus: 'draft',
+        toStatus: 'submitted',
         actorId: owner.id,
         createdAt: now,
       },
     });
-    if (submit) {
-      await tx.knowledgeTransition.create({
-        data: {
-          knowledgeItemId: item.id,
-          fromStatus: 'draft',
-          toStatus: 'submitted',
-          actorId: owner.id,
-          createdAt: now,
-        },
-      });
-    }
-    await recordAudit(tx, {
-      actorId: owner.id,
-      ...auditSubject('knowledge', 'create'),
-      entityId: item.id,
-      after: { ...auditedContent(input), status: submit ? 'submitted' : 'draft' },
-    });
-    if (submit)
-      await notifyKnowledgeStatus(tx, { id: item.id, status: 'submitted', actorId: owner.id });
-    return item;
+  }
+  await recordAudit(tx, {
+    actorId: owner.id,
+    ...auditSubject('knowledge', 'create'),
+    entityId: item.id,
+    after: {
+      ...auditedContent(input),
+      status: submit ? 'submitted' : 'draft',
+      ...(answersRequestId ? { answersRequestId } : {}),
+    },
   });
+  if (submit)
+    await notifyKnowledgeStatus(tx, { id: item.id, status: 'submitted', actorId: owner.id });
+  return item;
 }
 
 export type KnowledgeWriteProblem = 'notFound' | 'conflict' | 'notEditable' | TransitionProblem;
@@ -458,6 +508,9 @@ async function applyTransition(
     after: { status: moved.to, comment: comment.trim() || undefined },
   });
   await notifyKnowledgeStatus(tx, { id, status: moved.to, actorId: actor.id });
+  // an accepted answer closes the topic request it was submitted for
+  if (moved.to === 'accepted')
+    await closeAnsweredTopicRequest(tx, { itemId: id, actorId: actor.id, now });
   return { ok: true, status: moved.to };
 }
 

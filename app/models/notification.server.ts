@@ -101,6 +101,8 @@ export const notificationLinks = {
   knowledge: (id: string) => `/knowledge/${id}`,
   piece: (id: string) => `/calendar/${id}`,
   exemptions: () => '/rules',
+  /** the new-knowledge form, set to answer the topic request */
+  answerTopicRequest: (id: string) => `/knowledge/new?request=${encodeURIComponent(id)}`,
 };
 
 async function whoHears(

@@ -193,7 +193,13 @@ export default function Dashboard() {
                           name: r.requestedBy.name,
                           date: f.shortDate(r.createdAt),
                         })}
-                      </span>
+                      </span>{' '}
+                      <Link
+                        to={`/knowledge/new?request=${encodeURIComponent(r.id)}`}
+                        aria-label={t('dashboard.expert.answerRequestNamed', { text: r.text })}
+                      >
+                        {t('dashboard.expert.answerRequest')}
+                      </Link>
                     </li>
                   ))}
                 </ul>

@@ -21,7 +21,7 @@ import { ProblemAlert } from '~/components/problem-alert';
 import { StatusBadge } from '~/components/labels';
 import { MIN_FIT, splitByFit } from '~/domain/matching/fit';
 import { can } from '~/domain/permissions';
-import { TopicRequestFormSchema } from '~/forms/topic-request';
+import { TopicRequestFormSchema, WithdrawTopicRequestSchema } from '~/forms/topic-request';
 import { gapForNeed } from '~/models/matching-gaps.server';
 import {
   decideMatch,
@@ -31,7 +31,12 @@ import {
   type Suggestion,
 } from '~/models/matching.server';
 import { needsServed } from '~/models/results-impact.server';
-import { createTopicRequest, topicRequestsForNeed } from '~/models/topic-request.server';
+import {
+  answeredTopicRequestsForNeed,
+  createTopicRequest,
+  topicRequestsForNeed,
+  withdrawTopicRequest,
+} from '~/models/topic-request.server';
 import { requirePermission } from '~/utils/auth.server';
 import type { FieldErrors } from '~/utils/forms';
 import { intent, intentAction } from '~/utils/intent-action.server';
@@ -52,12 +57,13 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
   // an accepted suggestion's idea can serve agreed goals; choosing them is planning
   const canLinkGoals = canDecide && can(user.roles, 'calendar:plan');
   const canAsk = can(user.roles, 'topics:request');
-  const [suggestions, goals, gap, topicRequests] = await Promise.all([
+  const [suggestions, goals, gap, topicRequests, answeredRequests] = await Promise.all([
     suggestionsForNeed(need.id, 10),
     canLinkGoals ? goalChoicesForNeed(need.audienceId) : Promise.resolve(null),
     // "why not": for a need no accepted match serves yet
     gapForNeed(need.id),
     topicRequestsForNeed({ needId: need.id }),
+    answeredTopicRequestsForNeed({ needId: need.id }),
   ]);
   // whether the published pieces serving the need perform (app/domain/results/needs.ts)
   const served = (await needsServed([need.id]))[need.id] ?? 'unserved';
@@ -71,6 +77,7 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
     served,
     gap,
     topicRequests,
+    answeredRequests,
   });
 }
 
@@ -129,10 +136,32 @@ const ask = () =>
     done: (_outcome, { params }) => redirect(`/matches/${params.needId}?done=asked#gap-title`),
   });
 
+/** Withdrawing an open topic request of the need (with the version the editor saw). */
+const withdrawRequest = () =>
+  intent({
+    permission: 'topics:request',
+    schema: WithdrawTopicRequestSchema,
+    run: ({ user, data, params }) =>
+      withdrawTopicRequest({
+        id: data.requestId,
+        needId: params.needId ?? '',
+        expectedVersion: data.expectedVersion,
+        actor: user,
+      }),
+    problems: { notFound: 404, notAllowed: 403, conflict: 409, closed: 409 },
+    done: (_outcome, { params }) =>
+      redirect(`/matches/${params.needId}?done=withdrawn#topic-requests-title`),
+  });
+
 export async function action(args: ActionFunctionArgs) {
   return intentAction(
     args,
-    { accept: decide('accepted'), dismiss: decide('dismissed'), ask: ask() },
+    {
+      accept: decide('accepted'),
+      dismiss: decide('dismissed'),
+      ask: ask(),
+      withdrawRequest: withdrawRequest(),
+    },
     { guard: 'matches:decide' },
   );
 }
@@ -148,6 +177,7 @@ export default function NeedMatches() {
     served,
     gap,
     topicRequests,
+    answeredRequests,
   } = useLoaderData<typeof loader>();
   const [params] = useSearchParams();
   const { t } = useTranslation();
@@ -172,7 +202,7 @@ export default function NeedMatches() {
         {t('matches.served.label', { verdict: t(`matches.served.${served}`) })}{' '}
         <span className="field-hint">{t('matches.served.hint')}</span>
       </p>
-      {done === 'accepted' || done === 'dismissed' || done === 'asked' ? (
+      {done === 'accepted' || done === 'dismissed' || done === 'asked' || done === 'withdrawn' ? (
         <p className="notice" role="status">
           {t(`matches.done.${done}`)}{' '}
           {piece ? <Link to={`/calendar/${piece}`}>{t('matches.openIdea')}</Link> : null}
@@ -216,24 +246,94 @@ export default function NeedMatches() {
         />
       ) : null}
       {topicRequests.length ? (
-        <section aria-labelledby="topic-requests-title">
-          <h2 id="topic-requests-title">{t('topicRequests.openForNeed')}</h2>
+        <OpenTopicRequests requests={topicRequests} canWithdraw={canAsk} />
+      ) : null}
+      {answeredRequests.length ? (
+        <section aria-labelledby="answered-requests-title">
+          <h2 id="answered-requests-title">{t('topicRequests.answeredForNeed')}</h2>
           <ul className="plain">
-            {topicRequests.map((r) => (
+            {answeredRequests.map((r) => (
               <li key={r.id}>
                 <strong>{r.department}</strong>: {r.text}{' '}
                 <span className="field-hint">
-                  {t('topicRequests.askedBy', {
-                    name: r.requestedBy.name,
-                    date: f.shortDate(r.createdAt),
-                  })}
+                  {r.closedAt
+                    ? t('topicRequests.answeredOn', { date: f.shortDate(r.closedAt) })
+                    : null}
                 </span>
+                {r.answers.length ? (
+                  <>
+                    {' '}
+                    {t('topicRequests.answeredWith')}{' '}
+                    {r.answers.map((item, i) => (
+                      <span key={item.id}>
+                        {i ? ', ' : null}
+                        <Link to={`/knowledge/${item.id}`} lang={item.language}>
+                          {item.title}
+                        </Link>
+                      </span>
+                    ))}
+                  </>
+                ) : null}
               </li>
             ))}
           </ul>
         </section>
       ) : null}
     </article>
+  );
+}
+
+type OpenRequest = ReturnType<typeof useLoaderData<typeof loader>>['topicRequests'][number];
+
+/** The need's open requests to experts; editors may withdraw one that is no longer needed. */
+function OpenTopicRequests({
+  requests,
+  canWithdraw,
+}: {
+  requests: OpenRequest[];
+  canWithdraw: boolean;
+}) {
+  const { t } = useTranslation();
+  const f = useFormat();
+  const navigation = useNavigation();
+  const data = useActionData<typeof action>();
+  return (
+    <section aria-labelledby="topic-requests-title">
+      <h2 id="topic-requests-title">{t('topicRequests.openForNeed')}</h2>
+      <ProblemAlert
+        data={failureOf(data, 'withdrawRequest')}
+        message={(p) => t(`topicRequests.problems.${p}`)}
+      />
+      <ul className="plain">
+        {requests.map((r) => (
+          <li key={r.id}>
+            <strong>{r.department}</strong>: {r.text}{' '}
+            <span className="field-hint">
+              {t('topicRequests.askedBy', {
+                name: r.requestedBy.name,
+                date: f.shortDate(r.createdAt),
+              })}
+            </span>
+            {canWithdraw ? (
+              <Form method="post" className="inline">
+                <input type="hidden" name="requestId" value={r.id} />
+                <input type="hidden" name="expectedVersion" value={r.version} />
+                <button
+                  type="submit"
+                  name="intent"
+                  value="withdrawRequest"
+                  className="button-secondary"
+                  disabled={navigation.state === 'submitting'}
+                  aria-label={t('topicRequests.withdrawNamed', { text: r.text })}
+                >
+                  {t('topicRequests.withdraw')}
+                </button>
+              </Form>
+            ) : null}
+          </li>
+        ))}
+      </ul>
+    </section>
   );
 }
 

@@ -76,13 +76,18 @@ export const ROUTE_ACCESS: Readonly<Record<string, RouteAccess>> = {
   'routes/needs.new': { GET: EDITOR, POST: EDITOR },
   'routes/needs.$needId': { GET: EDITOR, POST: EDITOR },
   'routes/matches._index': { GET: REVIEW, POST: NO_ACTION },
-  // accepting and dismissing suggestions; asking a department's experts for a missing topic
+  // accepting and dismissing suggestions; asking a department's experts for a missing topic,
+  // and withdrawing such a request
   'routes/matches.$needId': {
     GET: REVIEW,
     POST: EDITOR,
-    intents: { accept: EDITOR, dismiss: EDITOR, ask: EDITOR },
+    intents: { accept: EDITOR, dismiss: EDITOR, ask: EDITOR, withdrawRequest: EDITOR },
   },
-  'routes/glossary._index': { GET: REVIEW, POST: NO_ACTION },
+  'routes/glossary._index': {
+    GET: REVIEW,
+    POST: EDITOR,
+    intents: { confirmProposal: EDITOR, rejectProposal: EDITOR },
+  },
   'routes/glossary.new': { GET: EDITOR, POST: EDITOR },
   'routes/glossary.$conceptId': { GET: EDITOR, POST: EDITOR },
 

@@ -19,6 +19,8 @@ export const NOTIFICATION_EVENTS = [
   'comment.mention',
   'results.due',
   'review.due',
+  'topic.requested',
+  'topic.answered',
 ] as const;
 export type NotificationEvent = (typeof NOTIFICATION_EVENTS)[number];
 
@@ -35,7 +37,8 @@ export function isNotificationMode(v: unknown): v is NotificationMode {
 }
 
 /** What a notification is about; decides the link and the wording. */
-export type NotificationSubject = 'knowledge' | 'piece' | 'exemption' | 'goal' | 'review' | 'rule';
+export type NotificationSubject =
+  'knowledge' | 'piece' | 'exemption' | 'goal' | 'review' | 'rule' | 'topicRequest';
 
 /** The events grouped for the preferences page, in display order. */
 export const NOTIFICATION_EVENT_GROUPS: readonly {
@@ -65,16 +68,22 @@ export const NOTIFICATION_EVENT_GROUPS: readonly {
   },
   { group: 'disclosure', events: ['exemption.requested', 'exemption.decided'] },
   { group: 'results', events: ['results.due', 'review.due'] },
+  { group: 'topics', events: ['topic.requested', 'topic.answered'] },
 ];
 
 /**
  * Events that ask a person with one of these roles to act soon enough that a mail is the
  * default: editors for what waits for their review, experts for decisions on their
- * submissions, management for exemption requests.
+ * submissions and for topics their department is asked for, management for exemption requests.
  */
 const EMAIL_BY_DEFAULT: Readonly<Record<string, readonly NotificationEvent[]>> = {
   editor: ['knowledge.submitted'],
-  expert: ['knowledge.changes_requested', 'knowledge.accepted', 'knowledge.declined'],
+  expert: [
+    'knowledge.changes_requested',
+    'knowledge.accepted',
+    'knowledge.declined',
+    'topic.requested',
+  ],
   management: ['exemption.requested'],
 };
 
