@@ -7,9 +7,11 @@ import {
 } from '@remix-run/node';
 import { Link, useActionData, useLoaderData, useSearchParams } from '@remix-run/react';
 import { useTranslation } from 'react-i18next';
+import { ConceptWarningReasons } from '~/components/concept-warnings';
 import { DeleteForm } from '~/components/delete-form';
 import { GlossaryForm } from '~/components/glossary-form';
 import { ProblemAlert } from '~/components/problem-alert';
+import { conceptWarning } from '~/models/glossary-health.server';
 import { deleteConcept, getConcept, updateConcept } from '~/models/glossary.server';
 import { DeleteSchema } from '~/forms/delete';
 import { requirePermission } from '~/utils/auth.server';
@@ -27,9 +29,11 @@ export const meta: MetaFunction<typeof loader> = ({ data, matches }) =>
 
 export async function loader({ request, params }: LoaderFunctionArgs) {
   await requirePermission(request, 'glossary:manage');
-  const concept = await getConcept(params.conceptId ?? '');
+  const id = params.conceptId ?? '';
+  const concept = await getConcept(id);
   invariantResponse(concept, 'Not found', { status: 404 });
-  return json({ concept });
+  // why the concept seems to join words that mean different things, if it does
+  return json({ concept, warning: await conceptWarning(id) });
 }
 
 export async function action(args: ActionFunctionArgs) {
@@ -66,7 +70,7 @@ export async function action(args: ActionFunctionArgs) {
 }
 
 export default function ConceptDetail() {
-  const { concept } = useLoaderData<typeof loader>();
+  const { concept, warning } = useLoaderData<typeof loader>();
   const data = useActionData<typeof action>();
   const saveFailure = failureOf(data, 'save');
   const [params] = useSearchParams();
@@ -92,6 +96,12 @@ export default function ConceptDetail() {
         </p>
       ) : null}
       <ProblemAlert data={data} message={(p) => t(`glossary.problems.${p}`)} />
+      {warning ? (
+        <section className="callout" aria-labelledby="concept-warning-title">
+          <h2 id="concept-warning-title">{t('glossary.health.conceptTitle')}</h2>
+          <ConceptWarningReasons warning={warning} />
+        </section>
+      ) : null}
       <section className="card" aria-labelledby="concept-edit-title">
         <h2 id="concept-edit-title">{t('glossary.edit')}</h2>
         <GlossaryForm
