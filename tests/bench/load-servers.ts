@@ -54,8 +54,46 @@ export function buildIfStale(root: string): void {
 }
 
 /**
- * A git worktree of `commit` in `dir`, ready to serve: the packages of this tree (linked), its
- * Prisma clients generated and its app built. `remove` takes the worktree away again.
+ * The packages of this tree for a worktree of `commit` in `dir`, as that commit had them: a copy
+ * of node_modules made of hard links (no space, a few seconds), with the patches this tree applies
+ * and `commit` did not (patches/, applied by `postinstall`) taken out again. Linking this tree's
+ * node_modules instead would give the older code the newer patches (the plan memo of the Prisma
+ * compiler, the route matching cache) and credit their gain to it.
+ */
+function packagesAsOf(repo: string, commit: string, dir: string) {
+  const target = path.join(dir, 'node_modules');
+  // (this tree's node_modules may itself be a link: copy what it links to)
+  execFileSync('cp', ['-al', fs.realpathSync(path.join(ROOT, 'node_modules')), target]);
+  if (fs.lstatSync(target).isSymbolicLink())
+    throw new Error(`${target} must be a copy, not a link`);
+  const theirs = new Set(
+    execFileSync('git', ['-C', repo, 'ls-tree', '--name-only', commit, 'patches/'], {
+      encoding: 'utf8',
+    })
+      .split('\n')
+      .filter(Boolean)
+      .map((f) => path.basename(f)),
+  );
+  const patches = path.join(ROOT, 'patches');
+  if (!fs.existsSync(patches)) return;
+  for (const name of fs.readdirSync(patches).filter((f) => f.endsWith('.patch'))) {
+    if (theirs.has(name)) continue;
+    const patch = path.join(patches, name);
+    // the files the patch touches get their own copy first: a hard link would change this tree's
+    for (const [, file] of fs.readFileSync(patch, 'utf8').matchAll(/^\+\+\+ b\/(\S+)$/gm)) {
+      const copy = path.join(dir, file!);
+      const text = fs.readFileSync(copy);
+      fs.rmSync(copy);
+      fs.writeFileSync(copy, text);
+    }
+    execFileSync('git', ['apply', '-R', patch], { cwd: dir, stdio: 'pipe' });
+  }
+}
+
+/**
+ * A git worktree of `commit` in `dir`, ready to serve: the packages of this tree as `commit` had
+ * them (see `packagesAsOf`), its Prisma clients generated and its app built. `remove` takes the
+ * worktree away again.
  */
 export function prepareBaseline({
   repo,
@@ -69,19 +107,20 @@ export function prepareBaseline({
   const git = (...args: string[]) =>
     execFileSync('git', ['-C', repo, ...args], { encoding: 'utf8', stdio: 'pipe' });
   const remove = () => {
-    // the link to this tree's packages first: nothing may reach through it
-    fs.rmSync(path.join(dir, 'node_modules'), { force: true });
+    // the packages first (hard links: this tree's files stay as they are)
+    fs.rmSync(path.join(dir, 'node_modules'), { recursive: true, force: true });
     if (fs.existsSync(dir)) git('worktree', 'remove', '--force', dir);
     // a folder left by an interrupted run that git no longer knows about
     fs.rmSync(dir, { recursive: true, force: true });
     git('worktree', 'prune');
   };
   const ready = path.join(dir, '.bench-ready');
-  const sha = git('rev-parse', commit).trim();
-  if (!(fs.existsSync(ready) && fs.readFileSync(ready, 'utf8') === sha)) {
+  // the commit and how its packages were made: a worktree kept from another way is made afresh
+  const stamp = `${git('rev-parse', commit).trim()} packages as of the commit`;
+  if (!(fs.existsSync(ready) && fs.readFileSync(ready, 'utf8') === stamp)) {
     if (fs.existsSync(dir)) remove();
     git('worktree', 'add', '--detach', dir, commit);
-    fs.symlinkSync(path.join(ROOT, 'node_modules'), path.join(dir, 'node_modules'), 'dir');
+    packagesAsOf(repo, commit, dir);
     const generate = spawnSync(process.execPath, ['prisma/generate.mjs'], {
       cwd: dir,
       encoding: 'utf8',
@@ -90,7 +129,7 @@ export function prepareBaseline({
       throw new Error(`prisma generate in ${dir} failed:\n${generate.stdout}${generate.stderr}`);
     }
     buildIfStale(dir);
-    fs.writeFileSync(ready, sha);
+    fs.writeFileSync(ready, stamp);
   }
   return { side: { label: `before (${commit})`, root: dir }, remove };
 }
