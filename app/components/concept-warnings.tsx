@@ -1,29 +1,7 @@
 import { Link } from '@remix-run/react';
 import { useTranslation } from 'react-i18next';
+import type { ConceptWarningView } from '~/domain/matching/concept-health';
 
-/** A flagged concept as the pages get it (see models/glossary-health.server.ts). */
-export type ConceptWarningView = {
-  id: string;
-  key: string;
-  name: string;
-  builtIn: boolean;
-  de: string[];
-  en: string[];
-  both: string[];
-  contexts: {
-    first: { term: string; texts: number; words: string[] };
-    second: { term: string; texts: number; words: string[] };
-    similarity: number;
-  }[];
-  dismissed: {
-    needId: string;
-    needText: string;
-    itemId: string;
-    itemTitle: string;
-    needWords: string;
-    itemWords: string;
-  }[];
-};
 
 /** Why a concept is to be checked: its terms in different company, suggestions dismissed. */
 export function ConceptWarningReasons({ warning }: { warning: ConceptWarningView }) {

@@ -1,11 +1,12 @@
 import {
   checkConcepts,
-  type ConceptWarning,
+  type ConceptWarningView,
   type HealthText,
 } from '~/domain/matching/concept-health';
 import { BUILT_IN_GLOSSARY, conceptFromLists, conceptLists } from '~/domain/matching/glossary';
 import { Memo } from '~/domain/memo';
 import { prisma } from '~/utils/db.server';
+import { corpusKey, decisionsKey } from './matching.server';
 
 /**
  * Concepts to check: the glossary concepts whose terms seem to mean different things, judged on
@@ -16,62 +17,32 @@ import { prisma } from '~/utils/db.server';
  */
 
 /** A flagged concept with what the glossary page shows of it. */
-export type ConceptHealthWarning = ConceptWarning & {
-  id: string;
-  name: string;
-  builtIn: boolean;
-  de: string[];
-  en: string[];
-  both: string[];
-};
+export type ConceptHealthWarning = ConceptWarningView;
 
 const checked = new Memo<string, ConceptHealthWarning[]>(1);
 const DECIDED = ['accepted', 'dismissed'];
 
 /**
- * What the check was computed from. Every write moves a record's version on, so the sums change
- * with each edit; counts catch deletions; decisions are counted per kind with the latest time.
+ * What the check was computed from: the matcher's corpus (accepted items, glossary) and
+ * decisions (see matching.server.ts), and every need, since needs are texts of the check too.
  */
 async function healthKey() {
-  const [items, needs, glossary, glossaryTerms, decisions] = await Promise.all([
-    prisma.knowledgeItem.aggregate({
-      where: { status: 'accepted' },
-      _count: { _all: true },
-      _max: { updatedAt: true },
-      _sum: { version: true },
-    }),
+  const [corpus, decisions, needs] = await Promise.all([
+    corpusKey(),
+    decisionsKey(),
     prisma.need.aggregate({
       _count: { _all: true },
       _max: { updatedAt: true },
       _sum: { version: true },
     }),
-    prisma.glossaryConcept.aggregate({
-      _count: { _all: true },
-      _max: { updatedAt: true },
-      _sum: { version: true },
-    }),
-    prisma.glossaryTerm.count(),
-    prisma.match.groupBy({
-      by: ['decision'],
-      where: { decision: { in: DECIDED } },
-      _count: { _all: true },
-      _max: { decidedAt: true },
-      orderBy: { decision: 'asc' },
-    }),
   ]);
   return [
-    items._count._all,
-    items._max.updatedAt?.getTime(),
-    items._sum.version,
+    corpus,
+    decisions,
     needs._count._all,
     needs._max.updatedAt?.getTime(),
     needs._sum.version,
-    glossary._count._all,
-    glossary._max.updatedAt?.getTime(),
-    glossary._sum.version,
-    glossaryTerms,
-    ...decisions.map((d) => `${d.decision}=${d._count._all}@${d._max.decidedAt?.getTime()}`),
-  ].join(':');
+  ].join('|');
 }
 
 async function computeWarnings(): Promise<ConceptHealthWarning[]> {

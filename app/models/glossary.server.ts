@@ -113,7 +113,7 @@ export async function getConcept(id: string) {
   return row && fromRow(row);
 }
 
-function termRows(input: GlossaryFormData) {
+function termRows(input: Pick<GlossaryFormData, 'de' | 'en' | 'both'>) {
   return conceptFromLists('', input.de, input.en, input.both).terms.map((t) => ({
     term: t.term,
     language: t.language,
@@ -130,31 +130,42 @@ async function uniqueKey(tx: Tx, base: string) {
   }
 }
 
-function auditLists(input: GlossaryFormData) {
+function auditLists(input: Omit<GlossaryFormData, 'expectedVersion'>) {
   return { de: input.de, en: input.en, both: input.both, note: input.note };
+}
+
+/**
+ * Creates a concept with its audit entry inside `tx`; the caller has checked `glossary:manage`.
+ * The first term (German, else English, else both) names its key.
+ */
+export async function insertConcept(
+  tx: Tx,
+  { actorId, input }: { actorId: string; input: Omit<GlossaryFormData, 'expectedVersion'> },
+): Promise<string> {
+  const main = input.de[0] ?? input.en[0] ?? input.both[0] ?? '';
+  const concept = await tx.glossaryConcept.create({
+    data: {
+      key: await uniqueKey(tx, conceptKey(main)),
+      note: input.note,
+      createdById: actorId,
+      terms: { create: termRows(input) },
+    },
+    select: { id: true },
+  });
+  await recordAudit(tx, {
+    actorId,
+    action: 'glossaryConcept.create',
+    entityType: 'glossaryConcept',
+    entityId: concept.id,
+    after: auditLists(input),
+  });
+  return concept.id;
 }
 
 export function createConcept({ actorId, input }: { actorId: string; input: GlossaryFormData }) {
   return prisma.$transaction(async (tx) => {
     await assertActorCan(tx, actorId, 'glossary:manage');
-    const main = input.de[0] ?? input.en[0] ?? input.both[0] ?? '';
-    const concept = await tx.glossaryConcept.create({
-      data: {
-        key: await uniqueKey(tx, conceptKey(main)),
-        note: input.note,
-        createdById: actorId,
-        terms: { create: termRows(input) },
-      },
-      select: { id: true },
-    });
-    await recordAudit(tx, {
-      actorId,
-      action: 'glossaryConcept.create',
-      entityType: 'glossaryConcept',
-      entityId: concept.id,
-      after: auditLists(input),
-    });
-    return { ok: true as const, id: concept.id };
+    return { ok: true as const, id: await insertConcept(tx, { actorId, input }) };
   });
 }
 

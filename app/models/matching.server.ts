@@ -27,7 +27,7 @@ const DECIDED = ['accepted', 'dismissed'];
  * record's version on, so the version sums change with each edit even when two land in the same
  * millisecond or commit out of order (several server processes each keep their own matcher).
  */
-async function corpusKey() {
+export async function corpusKey() {
   const [items, glossary, glossaryTerms] = await Promise.all([
     prisma.knowledgeItem.aggregate({
       where: { status: 'accepted' },
@@ -69,7 +69,7 @@ export async function loadGlossary(): Promise<GlossaryEntry[]> {
  * What the decisions were: how many of each kind and the latest, and the versions of the needs
  * they were made for (an edited need text is other evidence).
  */
-async function decisionsKey() {
+export async function decisionsKey() {
   const [matches, needs] = await Promise.all([
     prisma.match.groupBy({
       by: ['decision'],

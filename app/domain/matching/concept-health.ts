@@ -72,6 +72,16 @@ export type ConceptWarning = {
   dismissed: DecisionEvidence[];
 };
 
+/** A flagged concept with what the glossary pages show of it: its name and terms. */
+export type ConceptWarningView = ConceptWarning & {
+  id: string;
+  name: string;
+  builtIn: boolean;
+  de: string[];
+  en: string[];
+  both: string[];
+};
+
 /** A term's contexts are compared only when it occurs in this many texts or more. */
 export const MIN_TEXTS = 3;
 /**
