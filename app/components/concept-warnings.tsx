@@ -2,7 +2,6 @@ import { Link } from '@remix-run/react';
 import { useTranslation } from 'react-i18next';
 import type { ConceptWarningView } from '~/domain/matching/concept-health';
 
-
 /** Why a concept is to be checked: its terms in different company, suggestions dismissed. */
 export function ConceptWarningReasons({ warning }: { warning: ConceptWarningView }) {
   const { t } = useTranslation();
