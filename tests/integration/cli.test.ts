@@ -64,7 +64,15 @@ describe('match command', () => {
     const plain = cli(['match', '--knowledge', items, '--needs', asked]);
     expect(JSON.parse(plain.stdout).N2).toEqual(['B', 'A']);
     const decisions = write('d.json', [{ need: 'N1', item: 'A', decision: 'accepted' }]);
-    const learned = cli(['match', '--knowledge', items, '--needs', asked, '--decisions', decisions]);
+    const learned = cli([
+      'match',
+      '--knowledge',
+      items,
+      '--needs',
+      asked,
+      '--decisions',
+      decisions,
+    ]);
     expect(learned.status).toBe(0);
     expect(JSON.parse(learned.stdout).N2).toEqual(['A', 'B']);
     const unknown = write('d2.json', [{ need: 'X', item: 'A', decision: 'accepted' }]);

@@ -137,7 +137,11 @@ describe('glossary proposals', () => {
     const decision = await prisma.glossaryProposalDecision.findUniqueOrThrow({
       where: { key: proposal!.key },
     });
-    expect(decision).toMatchObject({ decision: 'rejected', decidedById: editorId, conceptId: null });
+    expect(decision).toMatchObject({
+      decision: 'rejected',
+      decidedById: editorId,
+      conceptId: null,
+    });
   });
 
   it('is refused to a user without glossary:manage, and for an unknown proposal, writing nothing', async () => {
