@@ -6,7 +6,7 @@ import type { SessionUser } from '~/utils/session.server';
 import { assertActorCan } from './actor.server';
 import { recordAudit } from './audit.server';
 import { notificationLinks, notify } from './notification.server';
-import { versionedUpdate } from './versioned.server';
+import { bumpVersion, versionedUpdate } from './versioned.server';
 
 /**
  * Topic requests: an editor asks the experts of a department for the knowledge a need lacks
@@ -260,17 +260,12 @@ export async function closeAnsweredTopicRequest(
   });
   const requestId = item?.answersRequestId;
   if (!item || !requestId) return;
-  const { count } = await tx.topicRequest.updateMany({
-    where: { id: requestId, status: 'open' },
-    data: {
-      status: 'closed',
-      closedAt: now,
-      closedById: actorId,
-      closedReason: 'answered',
-      version: { increment: 1 },
-    },
+  const closed = await bumpVersion(tx.topicRequest, {
+    id: requestId,
+    where: { status: 'open' },
+    data: { status: 'closed', closedAt: now, closedById: actorId, closedReason: 'answered' },
   });
-  if (!count) return;
+  if (!closed) return;
   const request = await tx.topicRequest.findUniqueOrThrow({
     where: { id: requestId },
     select: { requestedById: true },
