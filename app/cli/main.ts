@@ -28,7 +28,9 @@ commands:
       reads a results export (presets: plausible, matomo, zoom, podigee, generic; detected from
       the headers when not given) and prints { rows, matched, unmatched, problems } (rows are
       data rows, 1 the first under the header); without --dry-run it imports as the user --as,
-      all rows or none: exit 1 when a row has a problem; exit 2 for a file of no supported format
+      all rows or none: exit 2 when a row has a problem (named by row and column on stderr, the
+      JSON printed all the same) or the file is of no supported format; exit 1 when a commit
+      ties no row to a piece
   backup --out FILE [--force]
       copies the SQLite database while the server runs, checks the copy and prints
       { file, bytes, durationMs, migrations, tables }; exit 1 when the copy fails its checks

@@ -20,8 +20,11 @@ import { CliError } from './common';
  * [--as EMAIL]`: reads a results export and prints
  * `{ rows, matched, unmatched: [{ row, label }], problems: [{ row, column, message }] }`
  * (rows are data rows: 1 is the first row under the header). Without --dry-run it also commits,
- * as the user named by --as, and adds `import` (the new import's id) and `observations`; a file
- * with problems is not imported (exit 1). A file that is no supported format exits 2.
+ * as the user named by --as, and adds `import` (the new import's id) and `observations`.
+ *
+ * Rows with problems are bad input: the result is printed all the same, stderr names the first
+ * problem's row and column, and the command exits 2 (a commit then imports nothing). A file that
+ * is no supported format exits 2 with a message only. A commit where no row fits a piece exits 1.
  */
 export async function runResultsCommand(command: string | undefined, args: string[]) {
   if (command !== 'import')
@@ -84,7 +87,7 @@ export async function runResultsCommand(command: string | undefined, args: strin
     const outcome = await previewResultsImport(request);
     if (!outcome.ok) throw fileError(values.file, outcome);
     print(outcome.preview);
-    return 0;
+    return reportProblems(outcome.preview, 'lotse: the file has problems') ? 2 : 0;
   }
   const actor = await prisma.user.findUnique({
     where: { email: values.as!.trim().toLowerCase() },
@@ -99,13 +102,14 @@ export async function runResultsCommand(command: string | undefined, args: strin
     print(outcome.preview, { import: outcome.id, observations: outcome.preview.observations });
     return 0;
   }
-  if (outcome.problem === 'hasProblems' || outcome.problem === 'nothingMatched') {
+  if (outcome.problem === 'hasProblems') {
     print(outcome.preview);
-    process.stderr.write(
-      outcome.problem === 'hasProblems'
-        ? 'lotse: the file has problems: nothing was imported\n'
-        : 'lotse: no row could be tied to a piece: nothing was imported\n',
-    );
+    reportProblems(outcome.preview, 'lotse: the file has problems, nothing was imported');
+    return 2;
+  }
+  if (outcome.problem === 'nothingMatched') {
+    print(outcome.preview);
+    process.stderr.write('lotse: no row could be tied to a piece: nothing was imported\n');
     return 1;
   }
   if (outcome.problem === 'notAllowed')
@@ -128,6 +132,19 @@ function fileError(
   return new CliError(
     `${file}: ${message}${column ? ` (row 0, the header; column ${column})` : ''}`,
   );
+}
+
+/** Writes the problems' count and the first one's row and column to stderr; whether there were any. */
+function reportProblems(preview: ImportPreview, lead: string): boolean {
+  const [first] = preview.problems;
+  if (!first) return false;
+  const more = preview.problems.length - 1;
+  process.stderr.write(
+    `${lead}: row ${first.row}, column ${first.column}: ${first.message}${
+      more ? ` (and ${more} more)` : ''
+    }\n`,
+  );
+  return true;
 }
 
 function print(preview: ImportPreview, extra: Record<string, unknown> = {}) {

@@ -1,5 +1,6 @@
 // `npm run cli -- results import`: the dry run's JSON (the contract's 2-row file with a bad
-// value), exit 2 for files of no supported format, and a commit as a named user, all or nothing.
+// value, which is bad input: exit 2), exit 2 for files of no supported format, and a commit as a
+// named user, all or nothing.
 import { spawnSync } from 'node:child_process';
 import fs from 'node:fs';
 import os from 'node:os';
@@ -36,13 +37,14 @@ beforeAll(async () => {
 });
 
 describe('results import command', () => {
-  it('prints rows, matched, unmatched and problems for a dry run, and exits 0', () => {
+  it('prints rows, matched, unmatched and problems for a dry run, and exits 2 for a bad row', () => {
     const file = write(
       'res.csv',
       'date,url,metric,value\n2026-10-01,https://example.org/blog/a,visitors,42\n2026-10-02,https://example.org/blog/b,visitors,not-a-number\n',
     );
     const r = cli(['--file', file, '--dry-run']);
-    expect(r.status, r.stderr).toBe(0);
+    expect(r.status, r.stderr).toBe(2);
+    expect(r.stderr).toMatch(/row 2, column value: .*not a number/);
     expect(JSON.parse(r.stdout)).toEqual({
       preset: 'generic',
       rows: 2,
@@ -53,6 +55,17 @@ describe('results import command', () => {
       ],
       problems: [{ row: 2, column: 'value', message: expect.stringMatching(/not a number/) }],
     });
+    // the same file without the bad row is a clean dry run: exit 0, nothing on stderr
+    const clean = cli([
+      '--file',
+      write(
+        'clean.csv',
+        'date,url,metric,value\n2026-10-01,https://example.org/blog/a,visitors,42\n',
+      ),
+      '--dry-run',
+    ]);
+    expect(clean.status, clean.stderr).toBe(0);
+    expect(JSON.parse(clean.stdout)).toMatchObject({ rows: 1, matched: 0, problems: [] });
   });
 
   it('exits 2 for a file of no supported format, naming the column', () => {
@@ -85,7 +98,8 @@ describe('results import command', () => {
     );
     expect(cli(['--file', bad]).status).toBe(2); // no --as
     const refused = cli(['--file', bad, '--as', 'editor@demo.lotse']);
-    expect(refused.status).toBe(1);
+    expect(refused.status).toBe(2);
+    expect(refused.stderr).toMatch(/nothing was imported: row 2, column value/);
     expect(JSON.parse(refused.stdout).problems).toHaveLength(1);
     expect(await prisma.metricObservation.count()).toBe(before);
 
