@@ -207,6 +207,19 @@ export function getKnowledgeItem({ id, viewer }: { id: string; viewer: Viewer })
       ownerId: true,
       owner: { select: { id: true, name: true } },
       tags: { select: { tag: { select: { name: true } } }, orderBy: { tag: { name: 'asc' } } },
+      // the editor's topic request this item answers, if any
+      answersRequest: {
+        select: {
+          id: true,
+          text: true,
+          department: true,
+          status: true,
+          closedReason: true,
+          createdAt: true,
+          requestedBy: { select: { name: true } },
+          need: { select: { id: true, text: true, language: true } },
+        },
+      },
       transitions: {
         orderBy: { createdAt: 'asc' },
         select: {

@@ -240,7 +240,7 @@ export function topicRequestToAnswer({ id }: { id: string }) {
       department: true,
       text: true,
       status: true,
-      need: { select: { text: true, language: true } },
+      need: { select: { id: true, text: true, language: true } },
     },
   });
 }

@@ -19,6 +19,7 @@ import { StatusBadge } from '~/components/labels';
 import { FieldError } from '~/components/field';
 import { MatchReasons } from '~/components/match-reasons';
 import { NextNotified } from '~/components/next-notified';
+import { TopicRequestSummary } from '~/components/topic-request-summary';
 import { ProblemAlert } from '~/components/problem-alert';
 import type { KnowledgeStatus } from '~/domain/knowledge/vocabulary';
 import {
@@ -73,6 +74,7 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
     nextNotified: await nextNotifiedForKnowledge({ item, viewerId: user.id }),
     // what the published pieces this knowledge fed achieved (only the results the viewer may read)
     impact: await knowledgeImpact({ viewer: user, itemId: item.id }),
+    canReadMatches: can(user.roles, 'matches:read'),
   });
 }
 
@@ -117,8 +119,17 @@ export async function action(args: ActionFunctionArgs) {
 const DONE = ['saved', 'submitted', ...KNOWLEDGE_ACTIONS] as const;
 
 export default function KnowledgeItemPage() {
-  const { item, actions, editable, lastComment, disclosure, couldServe, nextNotified, impact } =
-    useLoaderData<typeof loader>();
+  const {
+    item,
+    actions,
+    editable,
+    lastComment,
+    disclosure,
+    couldServe,
+    nextNotified,
+    impact,
+    canReadMatches,
+  } = useLoaderData<typeof loader>();
   const data = useActionData<typeof action>();
   const [params] = useSearchParams();
   const navigation = useNavigation();
@@ -155,6 +166,9 @@ export default function KnowledgeItemPage() {
       ) : null}
       {disclosure.findings.length || disclosure.failed ? (
         <DisclosurePanel disclosure={disclosure} context="knowledge" />
+      ) : null}
+      {item.answersRequest ? (
+        <TopicRequestSummary request={item.answersRequest} needLink={canReadMatches} />
       ) : null}
       <ul className="tags" aria-label={t('knowledge.columns.tags')}>
         {item.tags.map(({ tag }) => (

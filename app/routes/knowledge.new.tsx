@@ -17,6 +17,7 @@ import {
 } from '~/models/knowledge.server';
 import { expertDepartment } from '~/models/expert.server';
 import { topicRequestToAnswer } from '~/models/topic-request.server';
+import { TopicRequestSummary } from '~/components/topic-request-summary';
 import { requirePermission } from '~/utils/auth.server';
 import { intent, intentAction } from '~/utils/intent-action.server';
 import { failureOf } from '~/utils/intent-result';
@@ -87,17 +88,7 @@ export default function NewKnowledgeItem() {
       <h1 id="new-item-title">{t('knowledge.new')}</h1>
       <p className="intro">{t('knowledge.newIntro')}</p>
       {answering ? (
-        <section className="notice" aria-labelledby="answering-title">
-          <h2 id="answering-title">{t('topicRequests.answer.title')}</h2>
-          <dl>
-            <dt>{t('topicRequests.answer.request')}</dt>
-            <dd>{answering.text}</dd>
-            <dt>{t('topicRequests.answer.need')}</dt>
-            <dd lang={answering.need.language}>{answering.need.text}</dd>
-            <dt>{t('topicRequests.answer.department')}</dt>
-            <dd>{answering.department}</dd>
-          </dl>
-        </section>
+        <TopicRequestSummary request={answering} />
       ) : requestGone ? (
         <p className="notice" role="status">
           {t('topicRequests.answer.gone')}

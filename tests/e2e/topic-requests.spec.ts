@@ -94,12 +94,24 @@ test('an editor asks an expert, the expert answers, accepting the answer closes 
   await expert.getByRole('button', { name: t('knowledge.form.submit') }).click();
   await expect(expert.getByRole('status')).toHaveText(t('knowledge.done.submitted'));
   const itemPage = expert.url().replace(/\?.*$/, '');
+  // the item's page says which request it answers, still open
+  const answers = expert.getByRole('region', { name: t('topicRequests.answer.title') });
+  await expect(answers).toContainText(request);
+  await expect(answers).toContainText(need);
+  await expect(answers).toContainText(t('topicRequests.answer.states.open'));
 
   // the editor accepts the topic: the request is answered
   await page.goto(itemPage);
   await expect(page.getByRole('heading', { level: 1, name: title })).toBeVisible();
   await page.getByRole('button', { name: t('knowledge.review.accept') }).click();
   await expect(page.getByRole('status')).toHaveText(t('knowledge.done.accept'));
+  const answeredHere = page.getByRole('region', { name: t('topicRequests.answer.title') });
+  await expect(answeredHere).toContainText(t('topicRequests.answer.states.answered'));
+  // editors reach the need from the item
+  await expect(answeredHere.getByRole('link', { name: need })).toHaveAttribute(
+    'href',
+    new URL(needPage).pathname,
+  );
   await page.goto(needPage);
   const answered = page.getByRole('region', { name: t('topicRequests.answeredForNeed') });
   await expect(answered).toContainText(request);
