@@ -75,6 +75,10 @@ describe('look-alike letters (Unicode confusables)', () => {
     ['Lisu ꓗ', 'Projekt Fal\ua4d7e'],
     ['Coptic ⲕ (whose prototype is ĸ)', 'Projekt Fal\u2c95e'],
     ['mathematical letters', '𝐏𝐫𝐨𝐣𝐞𝐤𝐭 𝐅𝐚𝐥𝐤𝐞'],
+    ['small capitals', 'ᴘʀᴏᴊᴇᴋᴛ ꜰᴀʟᴋᴇ'],
+    ['negative circled letters', '🅟🅡🅞🅙🅔🅚🅣 🅕🅐🅛🅚🅔'],
+    ['negative squared letters', '🅿🆁🅾🅹🅴🅺🆃 🅵🅰🅻🅺🅴'],
+    ['regional indicator letters', '🇵🇷🇴🇯🇪🇰🇹 🇫🇦🇱🇰🇪'],
   ])('%s', (_name, text) => {
     expect(ids(text)).toEqual(['R-FALKE']);
   });
@@ -83,6 +87,7 @@ describe('look-alike letters (Unicode confusables)', () => {
     expect(ids('Gehälter')).toEqual(['R-SALARY']);
     expect(ids('Die Erlöse')).toEqual(['R-UMSATZ']);
     expect(ids('Die Umsätze')).toEqual(['R-UMSATZ']);
+    expect(ids('Der ᴜᴍsᴀᴛᴢ im Mai')).toEqual(['R-UMSATZ']);
     expect(plainLayer('Öl, Übermaß, Äpfel, ẞ').text).toBe('Öl, Übermaß, Äpfel, ẞ');
   });
 
@@ -130,9 +135,19 @@ describe('bidirectional controls', () => {
   });
 });
 
-describe('words split by one hyphen or space', () => {
+describe('words split by a short run of separators', () => {
   it.each([
     ['Pro-jekt Falke', ['R-FALKE']],
+    ['Der Um\nsatz über einen Zeilenumbruch', ['R-UMSATZ']],
+    ['Der Um\r\nsatz (Windows line break)', ['R-UMSATZ']],
+    ['Der Um  satz (two spaces)', ['R-UMSATZ']],
+    ['Der Um - satz', ['R-UMSATZ']],
+    ['Der Um.satz im Mai', ['R-UMSATZ']],
+    ['Der Um/satz im Mai', ['R-UMSATZ']],
+    ['Der Um·satz im Mai', ['R-UMSATZ']],
+    ['Der Um•satz im Mai', ['R-UMSATZ']],
+    ['Der Um🔥satz im Mai', ['R-UMSATZ']],
+    ['Pro.jekt Fal.ke', ['R-FALKE']],
     ['Projekt Fal-ke', ['R-FALKE']],
     ['Der Um satz steigt', ['R-UMSATZ']],
     ['Die Um sätze steigen', ['R-UMSATZ']],
@@ -147,9 +162,11 @@ describe('words split by one hyphen or space', () => {
   it.each([
     'Wir kamen um Satz drei nicht herum.',
     'Der Rev. Nue',
-    'Um  satz (two spaces are a gap)',
-    'Der Um\nsatz ohne Bindestrich',
+    'Um    satz (four spaces are a gap)',
+    'Es geht um\n\nSatzungen (a capital after a line break)',
     'Sie gehen um, satzweise',
+    'Es geht um. satzweise (a dot and a space)',
+    'Um 🔥🔥 satz (two emoji and spaces)',
   ])('no alarm: %s', (text) => {
     expect(decide(text)).toEqual({ decision: 'allow', findings: [] });
   });

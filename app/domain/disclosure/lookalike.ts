@@ -88,6 +88,32 @@ const HAND_MAP: Record<string, string> = {
   Τ: 'T',
   Υ: 'Y',
   Χ: 'X',
+  // small capitals (ᴜᴍsᴀᴛᴢ): UTS #39 10.0 maps only a few of them, and ᴍ to a turned w
+  ᴀ: 'a',
+  ʙ: 'b',
+  ᴄ: 'c',
+  ᴅ: 'd',
+  ᴇ: 'e',
+  ꜰ: 'f',
+  ɢ: 'g',
+  ʜ: 'h',
+  ɪ: 'i',
+  ᴊ: 'j',
+  ᴋ: 'k',
+  ʟ: 'l',
+  ᴍ: 'm',
+  ɴ: 'n',
+  ᴏ: 'o',
+  ᴘ: 'p',
+  ǫ: 'q',
+  ʀ: 'r',
+  ꜱ: 's',
+  ᴛ: 't',
+  ᴜ: 'u',
+  ᴠ: 'v',
+  ᴡ: 'w',
+  ʏ: 'y',
+  ᴢ: 'z',
   // other look-alikes, and prototypes of UTS #39 that are not plain Latin letters
   ı: 'i',
   ȷ: 'j',
@@ -190,6 +216,20 @@ function lookalike(ch: string): string {
   return nfkc;
 }
 
+// letters drawn in a box or circle that Unicode files as symbols, with no compatibility
+// decomposition (so NFKC leaves them): negative circled 🅐, negative squared 🅰 and the regional
+// indicators 🇦 (which also spell flags)
+const BOXED_LETTERS: [number, number][] = [
+  [0x1f150, 0x1f169],
+  [0x1f170, 0x1f189],
+  [0x1f1e6, 0x1f1ff],
+];
+function boxedLetter(cp: number): string | null {
+  for (const [a, b] of BOXED_LETTERS)
+    if (cp >= a && cp <= b) return String.fromCharCode(65 + cp - a);
+  return null;
+}
+
 /** A character that shows nothing; the plain layer drops it. */
 export const INVISIBLE = 0;
 /** A combining mark; the plain layer merges it into the character before it. */
@@ -206,6 +246,8 @@ export const readChar: (cp: number) => string | number = memoized(65_536, (cp: n
   if (MARK.test(ch)) return COMBINING;
   if (DIGIT.test(ch)) return String.fromCharCode(48 + digitValue(cp));
   if (KEEP.has(ch)) return ch;
+  const boxed = boxedLetter(cp);
+  if (boxed) return boxed;
   if (HAND_MAP[ch] !== undefined) return (HAND_MAP[ch] as string).normalize('NFKC');
   return lookalike(ch);
 });

@@ -11,7 +11,8 @@ import { COMBINING, INVISIBLE, readChar } from './lookalike';
  *   and link attributes, comments) follows the text, one line each. Regex rules run here.
  * - the "skeleton" layer is lower case, spells umlauts and ß out and folds them (ä/ae → a,
  *   ß/ss → s), turns every run of other characters into one space, joins letters that were
- *   spaced out, and joins a word split by one hyphen or space when the whole is a word some rule
+ *   spaced out, and joins a word split by a short run of separators (a hyphen, white space or a
+ *   line break, a dot, a slash, an emoji …; see splitKind) when the whole is a word some rule
  *   looks for. Term, phrase and figure rules run here.
  *
  * Text inside a right-to-left override is shown reversed; `plainLayers` gives it in display order
@@ -675,10 +676,34 @@ const ASCII_WORD = new Uint8Array(128);
 for (let c = 48; c <= 57; c++) ASCII_WORD[c] = c;
 for (let c = 97; c <= 122; c++) ASCII_WORD[c] = ASCII_WORD[c - 32] = c;
 
-const SEPARATOR_OTHER = 0;
+// what a run of separators between two letters holds (bits): white space (line breaks too),
+// dashes, anything else (. / · • an emoji …)
 const SEPARATOR_SPACE = 1;
 const SEPARATOR_DASH = 2;
+const SEPARATOR_GLUE = 4;
 const DASH = /\p{Pd}/u;
+const WHITE = /\s/u;
+
+function separatorKind(text: string, k: number): number {
+  const code = text.charCodeAt(k);
+  if (code === SPACE || (code >= 9 && code <= 13)) return SEPARATOR_SPACE;
+  if (code === 45) return SEPARATOR_DASH;
+  if (code < 0x80 || (code >= 0xd800 && code <= 0xdfff)) return SEPARATOR_GLUE;
+  const ch = text[k] as string;
+  return WHITE.test(ch) ? SEPARATOR_SPACE : DASH.test(ch) ? SEPARATOR_DASH : SEPARATOR_GLUE;
+}
+
+/**
+ * Whether a run of separators may split a word (0: no; 1: when a small letter follows, as in
+ * "Um satz" but not "um Satz"; 2: always): up to three characters of white space ("Um\r\nsatz"),
+ * a dash with up to two of white space around it ("Um - satz"), or up to two characters (one
+ * emoji) of anything else, with no white space ("Um.satz", "Um/satz", "Um·satz", "Um🔥satz").
+ */
+function splitKind(kind: number, chars: number): number {
+  if (kind === SEPARATOR_SPACE) return chars <= 3 ? 1 : 0;
+  if (kind & SEPARATOR_GLUE) return kind === SEPARATOR_GLUE && chars <= 2 ? 2 : 0;
+  return chars <= 3 ? 2 : 0;
+}
 
 function isLowerLetterAt(plain: Layer, k: number): boolean {
   const code = plain.text.charCodeAt(k);
@@ -689,8 +714,9 @@ function isLowerLetterAt(plain: Layer, k: number): boolean {
 
 /**
  * The skeleton of a plain layer (see the top of this file). With the rules' words, a word split
- * by one hyphen or one space is joined when the whole (maybe inflected) is one of them; for a
- * space, only when the second part starts with a small letter ("Um satz", not "um Satz").
+ * by a short run of separators (splitKind) is joined when the whole (maybe inflected) is one of
+ * them; for white space, only when the second part starts with a small letter ("Um satz", not
+ * "um Satz").
  */
 export function skeletonLayer(plain: Layer, words?: WordIndex | null): Layer {
   const text = plain.text;
@@ -703,7 +729,7 @@ export function skeletonLayer(plain: Layer, words?: WordIndex | null): Layer {
   let folded = false; // the last letter took in the one after it (ae → a): no second time
   let sepAt = -1; // the space just written, while no letter follows
   let sepChars = 0; // how many characters of the plain layer it stands for
-  let sepKind = SEPARATOR_OTHER;
+  let sepKind = 0;
   const joinable: number[] = [];
   let tokenStart = 0;
   let runStart = -1;
@@ -723,19 +749,18 @@ export function skeletonLayer(plain: Layer, words?: WordIndex | null): Layer {
         c = c === 64 ? 97 : 115;
       if ((c >= 97 && c <= 122) || (c >= 48 && c <= 57)) {
         if (sepAt >= 0) {
-          // one space or hyphen between two letters: maybe a split word (a space only before a
-          // small letter: "Um satz", not "um Satz")
+          // a short run of separators between two letters: maybe a split word (see splitKind;
+          // white space only before a small letter: "Um satz", not "um Satz")
           // the word before must begin like a rule's word, or continue a split one ("Pro-jek-t")
+          const split = words ? splitKind(sepKind, sepChars) : 0;
           if (
-            words &&
-            sepChars === 1 &&
-            sepKind !== SEPARATOR_OTHER &&
+            split &&
             c >= 97 &&
             sepAt > 0 &&
             (out.codes[sepAt - 1] as number) >= 97 &&
             (joinable[joinable.length - 1] === tokenStart - 1 ||
-              beginsWord(words, out.codes, tokenStart, sepAt)) &&
-            (sepKind === SEPARATOR_DASH || isLowerLetterAt(plain, k))
+              beginsWord(words!, out.codes, tokenStart, sepAt)) &&
+            (split === 2 || isLowerLetterAt(plain, k))
           )
             joinable.push(sepAt);
           sepAt = -1;
@@ -783,6 +808,7 @@ export function skeletonLayer(plain: Layer, words?: WordIndex | null): Layer {
         out.length = at;
       } else if (sepAt >= 0) {
         sepChars++;
+        if (x === 0) sepKind |= separatorKind(text, k);
         out.ends[sepAt] = e;
       } else {
         if (out.length > tokenStart) {
@@ -797,12 +823,7 @@ export function skeletonLayer(plain: Layer, words?: WordIndex | null): Layer {
         }
         sepAt = out.length;
         sepChars = 1;
-        sepKind =
-          code === SPACE
-            ? SEPARATOR_SPACE
-            : code === 45 || (code >= 0x80 && DASH.test(text[k] as string))
-              ? SEPARATOR_DASH
-              : SEPARATOR_OTHER;
+        sepKind = separatorKind(text, k);
         out.pushCode(SPACE, s, e);
         folded = false;
       }
