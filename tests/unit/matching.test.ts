@@ -140,6 +140,42 @@ describe('matching', () => {
       [],
     );
   });
+  it('keeps giving up a purchase apart from cancelling an order', () => {
+    const shop = createMatcher(
+      [
+        {
+          id: 'storno',
+          title: 'Stornierungen nach dem Kauf',
+          description: 'Warum Kunden bestellte Ware stornieren.',
+          tags: ['Storno'],
+          language: 'de',
+        },
+        {
+          id: 'abandon',
+          title: 'Abandoned carts on mobile',
+          description: 'Where shoppers drop off in the payment step.',
+          tags: ['conversion'],
+          language: 'en',
+        },
+      ],
+      BUILT_IN_GLOSSARY,
+    );
+    const ranked = shop.rankForNeed({
+      id: 'n',
+      text: 'Viele brechen den Kauf an der Kasse ab. Woran liegt der Kaufabbruch?',
+      tags: [],
+      language: 'de',
+    });
+    expect(ranked[0]?.id).toBe('abandon');
+    expect(ranked[0]?.reasons).toContainEqual(
+      expect.objectContaining({ type: 'concept', concept: 'abandonment' }),
+    );
+    // the cancellations study shares a word (Kauf), but no concept: a cancelled order is another
+    // matter than a purchase given up at the checkout
+    const storno = ranked.find((r) => r.id === 'storno');
+    expect(storno?.reasons.filter((r) => r.type === 'concept') ?? []).toEqual([]);
+  });
+
   it('ranks needs for each item the other way round', () => {
     const needs = [
       { id: 'n1', text: 'Versand und Lieferzeit', tags: [] },

@@ -234,10 +234,26 @@ export const BUILT_IN_GLOSSARY: GlossaryEntry[] = [
     ['Rücksendung', 'Retoure', 'Umtausch', 'zurückschicken', 'zurücksenden'],
     ['return', 'returns', 'exchange', 'refund', 'send back'],
   ),
+  // an order cancelled after it was placed …
   conceptFromLists(
     'cancellation',
-    ['Stornierung', 'Storno', 'stornieren', 'Abbruch', 'abbrechen'],
-    ['cancellation', 'cancel', 'abandonment', 'abandon', 'drop-off', 'drop-out'],
+    ['Stornierung', 'Storno', 'stornieren', 'zurücktreten'],
+    ['cancellation', 'cancel', 'cancelled order'],
+  ),
+  // … is not a purchase given up before it was placed
+  conceptFromLists(
+    'abandonment',
+    ['Kaufabbruch', 'Warenkorbabbruch', 'Abbruch', 'abbrechen', 'Absprung', 'abspringen'],
+    [
+      'abandonment',
+      'abandon',
+      'abandoned cart',
+      'drop-off',
+      'drop-out',
+      'leave before paying',
+      'leave without buying',
+      'leave without paying',
+    ],
   ),
   conceptFromLists(
     'checkout',
