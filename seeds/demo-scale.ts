@@ -459,79 +459,78 @@ export async function scaleDemoWorkspace(
 
   await prisma.$transaction(
     async (tx) => {
-      const [experts, items, needs, matches, pieces, tags] = await Promise.all([
-        tx.user.findMany({
-          where: { expertProfile: { isNot: null } },
-          orderBy: { email: 'asc' },
-          select: {
-            id: true,
-            passwordHash: true,
-            roles: { select: { role: true } },
-            expertProfile: {
-              select: { department: true, areas: true, bio: true, availability: true },
+      // one query after the other: a transaction holds a single connection
+      const experts = await tx.user.findMany({
+        where: { expertProfile: { isNot: null } },
+        orderBy: { email: 'asc' },
+        select: {
+          id: true,
+          passwordHash: true,
+          roles: { select: { role: true } },
+          expertProfile: {
+            select: { department: true, areas: true, bio: true, availability: true },
+          },
+        },
+      });
+      const items = await tx.knowledgeItem.findMany({
+        orderBy: [{ createdAt: 'asc' }, { externalId: 'asc' }],
+        select: {
+          id: true,
+          kind: true,
+          language: true,
+          status: true,
+          department: true,
+          ownerId: true,
+          createdAt: true,
+          submittedAt: true,
+          acceptedAt: true,
+          tags: { select: { tag: { select: { name: true } } } },
+          transitions: {
+            orderBy: { createdAt: 'asc' },
+            select: {
+              fromStatus: true,
+              toStatus: true,
+              actorId: true,
+              createdAt: true,
+              comment: true,
             },
           },
-        }),
-        tx.knowledgeItem.findMany({
-          orderBy: [{ createdAt: 'asc' }, { externalId: 'asc' }],
-          select: {
-            id: true,
-            kind: true,
-            language: true,
-            status: true,
-            department: true,
-            ownerId: true,
-            createdAt: true,
-            submittedAt: true,
-            acceptedAt: true,
-            tags: { select: { tag: { select: { name: true } } } },
-            transitions: {
-              orderBy: { createdAt: 'asc' },
-              select: {
-                fromStatus: true,
-                toStatus: true,
-                actorId: true,
-                createdAt: true,
-                comment: true,
-              },
-            },
-          },
-        }),
-        tx.need.findMany({
-          orderBy: [{ externalId: 'asc' }, { text: 'asc' }],
-          select: { id: true, audienceId: true, language: true, priority: true },
-        }),
-        tx.match.findMany({
-          orderBy: [{ knowledgeItem: { externalId: 'asc' } }, { need: { externalId: 'asc' } }],
-          select: {
-            knowledgeItemId: true,
-            needId: true,
-            score: true,
-            decision: true,
-            decidedById: true,
-            decidedAt: true,
-            explanation: true,
-          },
-        }),
-        tx.contentPiece.findMany({
-          orderBy: [{ publishAt: 'asc' }, { createdAt: 'asc' }, { title: 'asc' }],
-          select: {
-            channel: true,
-            status: true,
-            publishAt: true,
-            ownerId: true,
-            createdAt: true,
-            durationMinutes: true,
-            gated: true,
-            pageEstimate: true,
-            audiences: { select: { audienceId: true } },
-            knowledge: { select: { knowledgeItemId: true } },
-            needs: { select: { needId: true } },
-            experts: { select: { userId: true } },
-          },
-        }),
-        tx.tag.findMany({ select: { id: true, name: true } }),
-      ]);
+        },
+      });
+      const needs = await tx.need.findMany({
+        orderBy: [{ externalId: 'asc' }, { text: 'asc' }],
+        select: { id: true, audienceId: true, language: true, priority: true },
+      });
+      const matches = await tx.match.findMany({
+        orderBy: [{ knowledgeItem: { externalId: 'asc' } }, { need: { externalId: 'asc' } }],
+        select: {
+          knowledgeItemId: true,
+          needId: true,
+          score: true,
+          decision: true,
+          decidedById: true,
+          decidedAt: true,
+          explanation: true,
+        },
+      });
+      const pieces = await tx.contentPiece.findMany({
+        orderBy: [{ publishAt: 'asc' }, { createdAt: 'asc' }, { title: 'asc' }],
+        select: {
+          channel: true,
+          status: true,
+          publishAt: true,
+          ownerId: true,
+          createdAt: true,
+          durationMinutes: true,
+          gated: true,
+          pageEstimate: true,
+          audiences: { select: { audienceId: true } },
+          knowledge: { select: { knowledgeItemId: true } },
+          needs: { select: { needId: true } },
+          experts: { select: { userId: true } },
+        },
+      });
+      const tags = await tx.tag.findMany({ select: { id: true, name: true } });
       if (experts.length + items.length + needs.length + pieces.length === 0) return;
 
       // the plan's span, in whole weeks: each copy's pieces go one span further before or after

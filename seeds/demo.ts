@@ -129,6 +129,12 @@ export async function createDemoWorkspace(
         }
         return id;
       };
+      // one tag after the other: a transaction holds a single connection
+      const tagLinks = async (names: readonly string[]) => {
+        const links: { tagId: string }[] = [];
+        for (const name of names) links.push({ tagId: await tag(name) });
+        return links;
+      };
 
       const items = new Map<string, string>();
       for (const [index, k] of DEMO_KNOWLEDGE.entries()) {
@@ -149,7 +155,7 @@ export async function createDemoWorkspace(
             createdAt: created,
             submittedAt: submitted,
             acceptedAt: k.status === 'accepted' || k.status === 'archived' ? decided : null,
-            tags: { create: await Promise.all(k.tags.map(async (t) => ({ tagId: await tag(t) }))) },
+            tags: { create: await tagLinks(k.tags) },
           },
           select: { id: true },
         });
@@ -212,7 +218,7 @@ export async function createDemoWorkspace(
               priority: n.priority,
               language: n.language,
               tags: {
-                create: await Promise.all(n.tags.map(async (t) => ({ tagId: await tag(t) }))),
+                create: await tagLinks(n.tags),
               },
             },
             select: { id: true },

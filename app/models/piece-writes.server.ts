@@ -211,14 +211,15 @@ export async function referencesAsProblem<T>(write: () => Promise<T>) {
  */
 async function assertReferences(tx: Tx, input: PieceInput, pieceId: string | null = null) {
   const unique = (ids: readonly string[]) => [...new Set(ids)];
-  const [owner, audiences, experts, goals] = await Promise.all([
-    input.ownerId ? tx.user.count({ where: { id: input.ownerId } }) : 1,
-    input.audiences.length
-      ? tx.audience.count({ where: { id: { in: unique(input.audiences) } } })
-      : 0,
-    input.experts.length ? tx.user.count({ where: { id: { in: unique(input.experts) } } }) : 0,
-    input.goals ? goalsProblem(tx, { pieceId, goalIds: input.goals }) : null,
-  ]);
+  // one query after the other: a transaction holds a single connection
+  const owner = input.ownerId ? await tx.user.count({ where: { id: input.ownerId } }) : 1;
+  const audiences = input.audiences.length
+    ? await tx.audience.count({ where: { id: { in: unique(input.audiences) } } })
+    : 0;
+  const experts = input.experts.length
+    ? await tx.user.count({ where: { id: { in: unique(input.experts) } } })
+    : 0;
+  const goals = input.goals ? await goalsProblem(tx, { pieceId, goalIds: input.goals }) : null;
   const errors: PieceReferenceError['errors'] = {};
   if (!owner) errors.ownerId = { key: 'validation.unknownChoice' };
   if (audiences !== unique(input.audiences).length)

@@ -64,18 +64,17 @@ async function assertMayWrite(tx: Tx, actor: ReviewActor) {
 }
 
 async function settingsAndDue(db: Tx | typeof prisma, today: string) {
-  const [strategy, earliest, existing] = await Promise.all([
-    db.strategy.findUnique({
-      where: { id: STRATEGY_ID },
-      select: { reviewCadenceMonths: true, lastReviewOn: true, ownerId: true },
-    }),
-    db.goal.findFirst({
-      where: { status: 'agreed' },
-      orderBy: { periodStart: 'asc' },
-      select: { periodStart: true },
-    }),
-    db.strategyReview.findMany({ select: { dueOn: true } }),
-  ]);
+  // one query after the other: `db` may be a transaction, which holds a single connection
+  const strategy = await db.strategy.findUnique({
+    where: { id: STRATEGY_ID },
+    select: { reviewCadenceMonths: true, lastReviewOn: true, ownerId: true },
+  });
+  const earliest = await db.goal.findFirst({
+    where: { status: 'agreed' },
+    orderBy: { periodStart: 'asc' },
+    select: { periodStart: true },
+  });
+  const existing = await db.strategyReview.findMany({ select: { dueOn: true } });
   const due = dueReview({
     lastReviewOn: strategy?.lastReviewOn ?? null,
     cadenceMonths: strategy?.reviewCadenceMonths ?? 6,
@@ -119,48 +118,47 @@ export async function snapshotOf(
 ): Promise<ReviewSnapshot> {
   const fromInstant = new Date(`${period.from}T00:00:00.000Z`);
   const toInstant = new Date(`${period.to}T23:59:59.999Z`);
-  const [goals, pieces, needs, rows] = await Promise.all([
-    tx.goal.findMany({
-      where: { status: 'agreed' },
-      orderBy: [{ weight: 'desc' }, { title: 'asc' }],
-      select: {
-        id: true,
-        title: true,
-        periodStart: true,
-        kpis: { orderBy: { createdAt: 'asc' } },
-      },
-    }),
-    tx.contentPiece.findMany({
-      where: { status: 'published', publishAt: { gte: fromInstant, lte: toInstant } },
-      select: {
-        id: true,
-        title: true,
-        channel: true,
-        goals: { select: { goalId: true } },
-        needs: { select: { needId: true } },
-      },
-    }),
-    tx.need.findMany({
-      orderBy: [{ priority: 'asc' }, { text: 'asc' }],
-      select: { id: true, text: true, audience: { select: { name: true } } },
-    }),
-    tx.metricObservation.findMany({
-      where: { periodStart: { gte: period.from }, periodEnd: { lte: period.to } },
-      select: {
-        id: true,
-        metric: true,
-        value: true,
-        periodStart: true,
-        periodEnd: true,
-        subject: true,
-        pieceId: true,
-        channel: true,
-        audienceId: true,
-        createdAt: true,
-        piece: { select: { channel: true, audiences: { select: { audienceId: true } } } },
-      },
-    }),
-  ]);
+  // one query after the other: a transaction holds a single connection
+  const goals = await tx.goal.findMany({
+    where: { status: 'agreed' },
+    orderBy: [{ weight: 'desc' }, { title: 'asc' }],
+    select: {
+      id: true,
+      title: true,
+      periodStart: true,
+      kpis: { orderBy: { createdAt: 'asc' } },
+    },
+  });
+  const pieces = await tx.contentPiece.findMany({
+    where: { status: 'published', publishAt: { gte: fromInstant, lte: toInstant } },
+    select: {
+      id: true,
+      title: true,
+      channel: true,
+      goals: { select: { goalId: true } },
+      needs: { select: { needId: true } },
+    },
+  });
+  const needs = await tx.need.findMany({
+    orderBy: [{ priority: 'asc' }, { text: 'asc' }],
+    select: { id: true, text: true, audience: { select: { name: true } } },
+  });
+  const rows = await tx.metricObservation.findMany({
+    where: { periodStart: { gte: period.from }, periodEnd: { lte: period.to } },
+    select: {
+      id: true,
+      metric: true,
+      value: true,
+      periodStart: true,
+      periodEnd: true,
+      subject: true,
+      pieceId: true,
+      channel: true,
+      audienceId: true,
+      createdAt: true,
+      piece: { select: { channel: true, audiences: { select: { audienceId: true } } } },
+    },
+  });
   const observations: Observation[] = rows.map((o) => ({
     ...o,
     subject: o.subject as Observation['subject'],

@@ -1,8 +1,8 @@
 import fs from 'node:fs';
 import path from 'node:path';
-import { PrismaPg } from '@prisma/adapter-pg';
 import { PrismaClient } from '~/generated/prisma/client';
 import { PrismaClient as PostgresPrismaClient } from '~/generated/prisma-pg/client';
+import { postgresAdapter } from './db-postgres.server';
 import { databaseProvider, postgresConnection, searchPathOption, sqlitePath } from './database-url';
 import { getEnv } from './env.server';
 import { LotseSqlite } from './sqlite-adapter.server';
@@ -18,7 +18,8 @@ const SQLITE_LOCK_TIMEOUT_MS = 5000;
 export function createPrismaClient(url = getEnv().DATABASE_URL): PrismaClient {
   if (databaseProvider(url) === 'postgresql') {
     const { connectionString, schema } = postgresConnection(url);
-    const adapter = new PrismaPg(
+    // Prisma's pg adapter, sending a transaction's queries one at a time (db-postgres.server.ts)
+    const adapter = postgresAdapter(
       { connectionString, options: searchPathOption(schema) },
       { schema: schema === 'public' ? undefined : schema },
     );

@@ -1,6 +1,6 @@
 import fs from 'node:fs';
 import path from 'node:path';
-import { afterAll, beforeEach, inject, vi } from 'vitest';
+import { afterAll, afterEach, beforeEach, inject, vi } from 'vitest';
 import { dropSchemas, migratedSchema, TEST_POSTGRES, uniqueSchema } from './postgres';
 
 // Each test file gets its own copy of the migrated database, before any module opens it:
@@ -25,12 +25,30 @@ beforeEach(() => {
   });
 });
 
+// A query sent on a PostgreSQL connection that is still busy with another one (queries side by
+// side in a transaction): the pg driver only warns about it, once per process, and refuses it
+// from pg 9 on. Here it fails the test during which it happened.
+const overlappingQueries: string[] = [];
+process.on('warning', (warning) => {
+  if (warning.name === 'DeprecationWarning' && /already executing a query/.test(warning.message))
+    overlappingQueries.push(warning.stack ?? warning.message);
+});
+function failOnOverlappingQueries() {
+  const found = overlappingQueries.splice(0);
+  if (found.length)
+    throw new Error(`a query was sent on a connection still busy with another one:\n${found[0]}`);
+}
+afterEach(failOnOverlappingQueries);
+
 afterAll(async () => {
   const { prisma } = await import('~/utils/db.server');
   await prisma.$disconnect();
   if (TEST_POSTGRES) {
     await dropSchemas(TEST_POSTGRES, [schema]);
-    return;
+  } else {
+    for (const suffix of ['', '-wal', '-shm', '-journal'])
+      fs.rmSync(file + suffix, { force: true });
   }
-  for (const suffix of ['', '-wal', '-shm', '-journal']) fs.rmSync(file + suffix, { force: true });
+  // one that happened after the last test (in a hook)
+  failOnOverlappingQueries();
 });
