@@ -14,7 +14,7 @@ import { DEMO_REVIEW_CADENCE, demoLastReviewOn } from './demo-strategy';
  * and 30 days after publication for podcast episodes, registrations and attendees for webinars,
  * downloads and leads per month for the whitepaper), plus the NPS, mentions and support tickets
  * of the whole workspace per month over the past year (the half-year before the pieces is what
- * the last review looked at). Two committed imports own the blog numbers of one month and the
+ * the last review looked at), and numbers of two audiences (AUDIENCE_MONTHS). Two committed imports own the blog numbers of one month and the
  * podcast downloads. The NPS of the last month reaches its KPI's target, so an early win shows.
  *
  * Months are the 30-day periods before today (month 1 ends yesterday and starts on the day the
@@ -195,6 +195,21 @@ const WORKSPACE_MONTHS = {
   support_tickets: [352, 348, 361, 344, 350, 341, 335, 322, 310, 296, 281, 262],
 };
 
+/**
+ * Numbers of an audience rather than of a piece, month 12 (oldest) to month 1: the existing
+ * customers' repurchase rate from the shop (which the retention goal's KPI about them reads) and,
+ * for the last half-year, how often opinion leaders mentioned Klarblick (a media monitoring
+ * service's count).
+ */
+const AUDIENCE_MONTHS: { audience: string; metric: string; values: number[] }[] = [
+  {
+    audience: 'customers',
+    metric: 'repurchase_rate',
+    values: [61, 62, 62, 61, 63, 62, 63, 64, 64, 65, 66, 66],
+  },
+  { audience: 'opinion', metric: 'mentions', values: [3, 2, 4, 5, 5, 8] },
+];
+
 /** The blog's page views per month after publication, before scaling by reach. */
 const BLOG_CURVE = [2600, 1500, 1150, 950, 820, 760];
 const WHITEPAPER_CURVE = [190, 125, 96, 84, 72];
@@ -288,6 +303,7 @@ export async function seedDemoResults(
     start: string;
     end: string;
     pieceId?: string;
+    audienceId?: string;
     importId?: string;
   };
   const observe = async (o: Obs) => {
@@ -302,8 +318,9 @@ export async function seedDemoResults(
         value: Math.round(o.value),
         periodStart: o.start,
         periodEnd: o.end,
-        subject: o.pieceId ? 'piece' : 'workspace',
+        subject: o.pieceId ? 'piece' : o.audienceId ? 'audience' : 'workspace',
         pieceId: o.pieceId ?? null,
+        audienceId: o.audienceId ?? null,
         source: o.importId ? 'import' : 'manual',
         importId: o.importId ?? null,
         enteredById: owner,
@@ -441,6 +458,19 @@ export async function seedDemoResults(
     for (const [i, value] of values.entries()) {
       const m = month(values.length - i);
       await observe({ metric, value, start: m.start, end: m.end });
+    }
+  }
+
+  for (const { audience, metric, values } of AUDIENCE_MONTHS) {
+    for (const [i, value] of values.entries()) {
+      const m = month(values.length - i);
+      await observe({
+        metric,
+        value,
+        start: m.start,
+        end: m.end,
+        audienceId: audienceId(audience),
+      });
     }
   }
 

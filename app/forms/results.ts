@@ -1,5 +1,6 @@
 import type { FieldErrors } from '~/utils/forms';
 import { z } from 'zod';
+import { CHANNELS, type Channel } from '~/domain/calendar/vocabulary';
 import { isoDay } from '~/domain/results/dates';
 import { MAX_OBSERVATION_NOTE, MAX_OBSERVATION_VALUE } from '~/domain/results/observation';
 import {
@@ -116,50 +117,107 @@ export const ResultMappingDeleteSchema = z.object({
 });
 
 /**
- * One result entered by hand (the workspace's numbers per period on /results/workspace): a
- * catalogue metric, a value as typed (comma or dot as the decimal mark), the period's first and
- * last day and a note. The model checks the same again (domain/results/observation.ts).
+ * One result entered by hand (a piece's Results section, the numbers beyond single pieces on
+ * /results/workspace): a catalogue metric, a value as typed (comma or dot as the decimal mark),
+ * the period's first and last day and a note. The model checks the same again
+ * (domain/results/observation.ts).
  */
-export const ObservationEntrySchema = z
-  .object({
-    metric: z
-      .string()
-      .trim()
-      .refine((v) => v !== '', 'validation.choose')
-      .refine((v) => v === '' || isObservationMetric(v), 'results.problems.unknownMetric'),
-    value: z
-      .string()
-      .trim()
-      .max(30, 'results.problems.notANumber')
-      .refine((v) => v !== '', 'validation.required')
-      .transform((v, ctx) => {
-        const n = Number(v.replace(',', '.'));
-        if (v === '') return 0;
-        if (!/^[+-]?\d/.test(v) || !Number.isFinite(n) || Math.abs(n) > MAX_OBSERVATION_VALUE) {
-          ctx.addIssue({ code: 'custom', message: 'results.problems.notANumber' });
-          return z.NEVER;
-        }
-        return n;
-      }),
-    periodStart: z
-      .string()
-      .trim()
-      .refine((v) => isoDay(v) !== null, 'results.problems.notADate'),
-    periodEnd: z
-      .string()
-      .trim()
-      .refine((v) => isoDay(v) !== null, 'results.problems.notADate'),
-    note: z.string().trim().max(MAX_OBSERVATION_NOTE, 'validation.tooLong').default(''),
-  })
-  .superRefine((v, ctx) => {
-    if (v.value < 0 && v.metric !== 'nps')
-      ctx.addIssue({ code: 'custom', path: ['value'], message: 'results.problems.negative' });
-    const start = isoDay(v.periodStart);
-    const end = isoDay(v.periodEnd);
-    if (start && end && start > end)
-      ctx.addIssue({ code: 'custom', path: ['periodEnd'], message: 'results.problems.badPeriod' });
-  });
+const entryFields = {
+  metric: z
+    .string()
+    .trim()
+    .refine((v) => v !== '', 'validation.choose')
+    .refine((v) => v === '' || isObservationMetric(v), 'results.problems.unknownMetric'),
+  value: z
+    .string()
+    .trim()
+    .max(30, 'results.problems.notANumber')
+    .refine((v) => v !== '', 'validation.required')
+    .transform((v, ctx) => {
+      const n = Number(v.replace(',', '.'));
+      if (v === '') return 0;
+      if (!/^[+-]?\d/.test(v) || !Number.isFinite(n) || Math.abs(n) > MAX_OBSERVATION_VALUE) {
+        ctx.addIssue({ code: 'custom', message: 'results.problems.notANumber' });
+        return z.NEVER;
+      }
+      return n;
+    }),
+  periodStart: z
+    .string()
+    .trim()
+    .refine((v) => isoDay(v) !== null, 'results.problems.notADate'),
+  periodEnd: z
+    .string()
+    .trim()
+    .refine((v) => isoDay(v) !== null, 'results.problems.notADate'),
+  note: z.string().trim().max(MAX_OBSERVATION_NOTE, 'validation.tooLong').default(''),
+};
+
+/** Only the NPS may be negative; a period starts on or before its last day. */
+function checkEntry(
+  v: { metric: string; value: number; periodStart: string; periodEnd: string },
+  ctx: z.RefinementCtx,
+) {
+  if (v.value < 0 && v.metric !== 'nps')
+    ctx.addIssue({ code: 'custom', path: ['value'], message: 'results.problems.negative' });
+  const start = isoDay(v.periodStart);
+  const end = isoDay(v.periodEnd);
+  if (start && end && start > end)
+    ctx.addIssue({ code: 'custom', path: ['periodEnd'], message: 'results.problems.badPeriod' });
+}
+
+export const ObservationEntrySchema = z.object(entryFields).superRefine(checkEntry);
 export type ObservationEntryData = z.output<typeof ObservationEntrySchema>;
+
+/** What a number beyond single pieces is about: the whole workspace, a channel or an audience. */
+export type EntrySubject =
+  | { subject: 'workspace'; channel: null; audienceId: null }
+  | { subject: 'channel'; channel: Channel; audienceId: null }
+  | { subject: 'audience'; channel: null; audienceId: string };
+
+/** The "Measured for" choice as the form posts it: `workspace`, `channel:<key>`, `audience:<id>`. */
+export function subjectChoice(subject: EntrySubject): string {
+  if (subject.subject === 'channel') return `channel:${subject.channel}`;
+  if (subject.subject === 'audience') return `audience:${subject.audienceId}`;
+  return 'workspace';
+}
+
+const MAX_AUDIENCE_ID = 100;
+
+/**
+ * The "Measured for" field: empty or `workspace` for the whole workspace, `channel:<key>` for one
+ * of the channels, `audience:<id>` for an audience (whether it still exists is the model's check).
+ */
+const measuredFor = z
+  .string()
+  .trim()
+  .default('')
+  .transform((v, ctx): EntrySubject => {
+    if (v === '' || v === 'workspace')
+      return { subject: 'workspace', channel: null, audienceId: null };
+    const colon = v.indexOf(':');
+    const kind = colon < 0 ? v : v.slice(0, colon);
+    const key = colon < 0 ? '' : v.slice(colon + 1).trim();
+    if (kind === 'channel') {
+      if ((CHANNELS as readonly string[]).includes(key))
+        return { subject: 'channel', channel: key as Channel, audienceId: null };
+      ctx.addIssue({ code: 'custom', message: 'results.workspace.unknownChannel' });
+      return z.NEVER;
+    }
+    if (kind === 'audience' && key !== '' && key.length <= MAX_AUDIENCE_ID)
+      return { subject: 'audience', channel: null, audienceId: key };
+    ctx.addIssue({ code: 'custom', message: 'results.workspace.unknownSubject' });
+    return z.NEVER;
+  });
+
+/**
+ * One number beyond single pieces (/results/workspace): the fields above plus what it was
+ * measured for (`for`).
+ */
+export const SubjectEntrySchema = z
+  .object({ ...entryFields, for: measuredFor })
+  .superRefine(checkEntry);
+export type SubjectEntryData = z.output<typeof SubjectEntrySchema>;
 
 /** Removing a result entered by hand. */
 export const ObservationDeleteSchema = z.object({
@@ -168,13 +226,15 @@ export const ObservationDeleteSchema = z.object({
 
 /**
  * The results model's field errors (`{ field, code }`) as the form's messages: the codes the
- * entry forms know get their own text, the rest a general one.
+ * entry forms know get their own text, the rest a general one; an error about the subject (its
+ * kind, channel or audience) belongs to the "Measured for" field (`for`).
  */
 export function entryErrors(errors: { field: string; code: string }[]): FieldErrors {
   const out: FieldErrors = {};
   const known = ['required', 'notANumber', 'negative', 'notADate', 'unknownMetric', 'badPeriod'];
+  const subjectFields = ['subject', 'channel', 'audienceId'];
   for (const { field, code } of errors)
-    out[field] ??= {
+    out[subjectFields.includes(field) ? 'for' : field] ??= {
       key:
         code === 'tooLong'
           ? 'validation.tooLong'

@@ -1,4 +1,5 @@
 import type { CalendarQuery } from '~/domain/calendar/calendar-query';
+import { CHANNELS, type Channel } from '~/domain/calendar/vocabulary';
 import { localDay, viewRange } from '~/domain/calendar/grid';
 import type { InventoryQuery } from '~/domain/knowledge/inventory-query';
 import type { ResultsQuery } from '~/domain/results/table-query';
@@ -9,7 +10,12 @@ import { exportInventory } from './knowledge.server';
 import { feedOwner, feedPieces } from './piece-feed.server';
 import { getPiece, listPiecesInRange, type Viewer } from './piece-queries.server';
 import { getGoalResults } from './results-impact.server';
-import { listPieceResults, listWorkspaceResults, type ResultsActor } from './results.server';
+import {
+  BEYOND_PIECES,
+  listPieceResults,
+  listResultsBeyondPieces,
+  type ResultsActor,
+} from './results.server';
 import { queryResultsTable } from './results-table.server';
 import { exportRuleSet } from './rule.server';
 import { getWorkspace } from './workspace.server';
@@ -148,16 +154,23 @@ async function observationsForOutput(
       (a, b) =>
         a.periodEnd.localeCompare(b.periodEnd) || a.periodStart.localeCompare(b.periodStart),
     );
-  const verdicts = await Promise.all(
-    chosen.map((o) => (o.note ? checkFields({ note: o.note }) : null)),
+  return withGatedNotes(
+    chosen.map((o) => ({
+      periodStart: o.periodStart,
+      periodEnd: o.periodEnd,
+      value: o.value,
+      source: o.source,
+      note: o.note,
+    })),
   );
-  return chosen.map((o, i) => ({
-    periodStart: o.periodStart,
-    periodEnd: o.periodEnd,
-    value: o.value,
-    source: o.source,
-    note: verdicts[i]?.decision === 'block' ? '' : o.note,
-  }));
+}
+
+/** The entries with each note a disclosure rule blocks left empty (a failed check blocks too). */
+async function withGatedNotes<O extends { note: string }>(entries: readonly O[]): Promise<O[]> {
+  const verdicts = await Promise.all(
+    entries.map((o) => (o.note ? checkFields({ note: o.note }) : null)),
+  );
+  return entries.map((o, i) => ({ ...o, note: verdicts[i]?.decision === 'block' ? '' : o.note }));
 }
 
 /**
@@ -185,9 +198,21 @@ export async function pieceResultsForOutput({
   return { piece: { id: piece.id, title: piece.title }, metric, rows };
 }
 
+/** An entry of the numbers beyond single pieces as a download carries it: with its subject. */
+export type SubjectObservationOutput = ObservationOutput & {
+  subject: 'workspace' | 'channel' | 'audience';
+  /** the channel's key, when the subject is a channel */
+  channel: string | null;
+  /** the audience's name, when the subject is an audience */
+  audience: string | null;
+};
+
 /**
- * One metric of the workspace's own numbers for a download (the CSV of a chart on the workspace
- * numbers page). Null when the viewer may not read them, `notFound` for a metric without entries.
+ * One metric of the numbers beyond single pieces for a download (the CSV of a chart on
+ * /results/workspace): the whole workspace's entries first, then each channel's (in the channels'
+ * order) and each audience's (by name), each oldest period first, a note a disclosure rule
+ * blocks left empty. Null when the viewer may not read them, `notFound` for a metric without
+ * entries.
  */
 export async function workspaceResultsForOutput({
   viewer,
@@ -196,9 +221,30 @@ export async function workspaceResultsForOutput({
   viewer: ResultsActor;
   metric: string;
 }) {
-  const observations = await listWorkspaceResults({ viewer });
-  if (!observations) return null;
-  const rows = await observationsForOutput(observations, metric);
-  if (!rows.length) return 'notFound' as const;
-  return { metric, rows };
+  const results = await listResultsBeyondPieces({ viewer });
+  if (!results) return null;
+  const rank = (o: SubjectObservationOutput) =>
+    [BEYOND_PIECES.indexOf(o.subject), CHANNELS.indexOf(o.channel as Channel)] as const;
+  const chosen = results.observations
+    .filter((o) => o.metric === metric)
+    .map((o): SubjectObservationOutput => ({
+      subject: o.subject as SubjectObservationOutput['subject'],
+      channel: o.subject === 'channel' ? o.channel : null,
+      audience: o.subject === 'audience' ? (o.audience?.name ?? null) : null,
+      periodStart: o.periodStart,
+      periodEnd: o.periodEnd,
+      value: o.value,
+      source: o.source,
+      note: o.note,
+    }))
+    .sort(
+      (a, b) =>
+        rank(a)[0] - rank(b)[0] ||
+        rank(a)[1] - rank(b)[1] ||
+        (a.audience ?? '').localeCompare(b.audience ?? '') ||
+        a.periodEnd.localeCompare(b.periodEnd) ||
+        a.periodStart.localeCompare(b.periodStart),
+    );
+  if (!chosen.length) return 'notFound' as const;
+  return { metric, rows: await withGatedNotes(chosen) };
 }

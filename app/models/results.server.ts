@@ -11,6 +11,7 @@ import {
   checkObservation,
   type ObservationError,
   type ObservationInput,
+  type ObservationSubject,
 } from '~/domain/results/observation';
 import { kpiObservationMetric } from '~/domain/results/presets';
 import { platformIdKey } from '~/domain/results/url';
@@ -157,15 +158,20 @@ export function enterObservation({
 export function deleteObservation({
   actor,
   id,
+  subjects,
 }: {
   actor: ResultsActor;
   id: string;
+  /** when given, only an observation about one of these subjects (another one is `notFound`) */
+  subjects?: readonly ObservationSubject[];
 }): Promise<{ ok: true } | Fail<'notAllowed' | 'notFound' | 'imported'>> {
   return refusalAsProblem(() =>
     prisma.$transaction(async (tx) => {
       await assertResultsWriter(tx, actor.id, 'results:enter');
       const before = await tx.metricObservation.findUnique({ where: { id } });
       if (!before) return fail('notFound');
+      if (subjects && !(subjects as readonly string[]).includes(before.subject))
+        return fail('notFound');
       if (before.source !== 'manual') return fail('imported');
       await tx.metricObservation.delete({ where: { id } });
       await recordAudit(tx, {
@@ -313,24 +319,41 @@ export async function findPiecesByPlatformId(platformId: string) {
   return candidates.filter((p) => platformIdKey(p.platformId ?? '') === key);
 }
 
+/** The subjects of the numbers beyond single pieces (/results/workspace). */
+export const BEYOND_PIECES = [
+  'workspace',
+  'channel',
+  'audience',
+] as const satisfies readonly ObservationSubject[];
+
 /**
- * The workspace's own numbers (the NPS, mentions, the repurchase rate of a period), newest
- * period first per metric; null when the viewer may not read results.
+ * The numbers beyond single pieces: those of the whole workspace (the NPS), of a channel (the
+ * podcast's subscribers) and of an audience (mentions by opinion leaders), each with its subject
+ * and, for an audience, its name; newest period first per metric. With them the audiences one
+ * may enter a number for, by name. Null when the viewer may not read results.
  */
-export async function listWorkspaceResults({ viewer }: { viewer: ResultsActor }) {
+export async function listResultsBeyondPieces({ viewer }: { viewer: ResultsActor }) {
   if (!can(viewer.roles, 'results:read') && !(await mayWriteResults(viewer))) return null;
-  return prisma.metricObservation.findMany({
-    where: { subject: 'workspace' },
-    select: {
-      id: true,
-      metric: true,
-      value: true,
-      periodStart: true,
-      periodEnd: true,
-      source: true,
-      note: true,
-      createdAt: true,
-    },
-    orderBy: [{ metric: 'asc' }, { periodEnd: 'desc' }, { createdAt: 'desc' }],
-  });
+  const [observations, audiences] = await Promise.all([
+    prisma.metricObservation.findMany({
+      where: { subject: { in: [...BEYOND_PIECES] } },
+      select: {
+        id: true,
+        metric: true,
+        value: true,
+        periodStart: true,
+        periodEnd: true,
+        subject: true,
+        channel: true,
+        audienceId: true,
+        audience: { select: { name: true } },
+        source: true,
+        note: true,
+        createdAt: true,
+      },
+      orderBy: [{ metric: 'asc' }, { periodEnd: 'desc' }, { createdAt: 'desc' }],
+    }),
+    prisma.audience.findMany({ select: { id: true, name: true }, orderBy: { name: 'asc' } }),
+  ]);
+  return { observations, audiences };
 }

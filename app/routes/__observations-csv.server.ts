@@ -6,8 +6,8 @@ import { getFixedT, getLocale } from '~/utils/i18n.server';
 import { invariantResponse } from '~/utils/misc';
 
 /**
- * One metric's entries over their periods as the CSV download of its chart (the piece page's
- * Results section, the workspace's numbers): headers in the reader's language, ISO days, values
+ * One metric's entries over their periods as the CSV download of its chart on a piece page's
+ * Results section (the numbers beyond single pieces have their own, with subject columns): headers in the reader's language, ISO days, values
  * with a dot as the decimal point, one row per period, oldest first.
  */
 export async function observationsCsv({

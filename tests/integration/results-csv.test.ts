@@ -193,11 +193,48 @@ describe('the CSV of a workspace numbers chart', () => {
     expect(csv.status).toBe(200);
     expect(csv.disposition).toBe('attachment; filename="lotse-workspace-custom-csv_survey.csv"');
     expect(csv.body).toBe(
-      '\uFEFFFirst day of the period,Last day of the period,csv_survey,Source,Note\r\n' +
-        '2026-01-01,2026-01-30,41,Entered by hand,Survey by the institute\r\n' +
-        `2026-04-01,2026-04-30,44,Entered by hand,Survey ${SECRET}\r\n`,
+      '\uFEFFMeasured for,Channel,Audience,First day of the period,Last day of the period,csv_survey,Source,Note\r\n' +
+        'Whole workspace,,,2026-01-01,2026-01-30,41,Entered by hand,Survey by the institute\r\n' +
+        `Whole workspace,,,2026-04-01,2026-04-30,44,Entered by hand,Survey ${SECRET}\r\n`,
     );
     expect((await workspaceCsv('editor', query(WORKSPACE_METRIC))).status).toBe(200);
+  });
+
+  it('says of every row what it was measured for: the workspace, a channel or an audience', async () => {
+    const audience = await prisma.audience.findFirstOrThrow({
+      where: { name: { contains: 'Opinion leaders' } },
+    });
+    const actor = { id: userId('editor'), roles: ['editor'] };
+    const metric = 'custom:csv_subjects';
+    const entries = [
+      { subject: 'audience', audienceId: audience.id, value: 5 },
+      { subject: 'channel', channel: 'webinar', value: 7 },
+      { subject: 'workspace', value: 11 },
+      { subject: 'channel', channel: 'podcast', value: 3 },
+    ];
+    for (const e of entries) {
+      const outcome = await enterObservation({
+        actor,
+        input: { ...e, metric, periodStart: '2026-02-01', periodEnd: '2026-02-28' },
+      });
+      expect(outcome.ok).toBe(true);
+    }
+    const period = '2026-02-01,2026-02-28';
+    const en = await workspaceCsv('management', query(metric));
+    expect(en.status).toBe(200);
+    expect(en.body).toBe(
+      '\uFEFFMeasured for,Channel,Audience,First day of the period,Last day of the period,csv_subjects,Source,Note\r\n' +
+        `Whole workspace,,,${period},11,Entered by hand,\r\n` +
+        `Channel,Podcast,,${period},3,Entered by hand,\r\n` +
+        `Channel,Webinar,,${period},7,Entered by hand,\r\n` +
+        `Audience,,${audience.name},${period},5,Entered by hand,\r\n`,
+    );
+    const de = await workspaceCsv('management', query(metric), 'de');
+    expect(de.body.split('\r\n').slice(0, 3)).toEqual([
+      '\uFEFFGemessen für,Kanal,Zielgruppe,Erster Tag des Zeitraums,Letzter Tag des Zeitraums,csv_subjects,Quelle,Notiz',
+      `Ganzer Arbeitsbereich,,,${period},11,Von Hand eingetragen,`,
+      `Kanal,Podcast,,${period},3,Von Hand eingetragen,`,
+    ]);
   });
 
   it('refuses experts and administrators, and answers bad requests without a server error', async () => {
