@@ -39,13 +39,12 @@ export async function assertResultsWriter(
   actorId: string,
   action: Extract<Action, 'results:enter' | 'results:import'>,
 ): Promise<void> {
-  const [user, strategy] = await Promise.all([
-    tx.user.findUnique({
-      where: { id: actorId },
-      select: { active: true, roles: { select: { role: true } } },
-    }),
-    tx.strategy.findUnique({ where: { id: 1 }, select: { ownerId: true } }),
-  ]);
+  // one query after the other: a transaction holds a single connection
+  const user = await tx.user.findUnique({
+    where: { id: actorId },
+    select: { active: true, roles: { select: { role: true } } },
+  });
+  const strategy = await tx.strategy.findUnique({ where: { id: 1 }, select: { ownerId: true } });
   if (!user?.active) throw new NotAllowedError(action);
   if (
     can(

@@ -178,6 +178,7 @@ const BASELINES: Record<string, [string, string][]> = {
   ],
   'routes/results.workspace': [
     ['intent', 'enter'],
+    ['for', 'channel:podcast'],
     ['metric', 'nps'],
     ['value', '-12,5'],
     ['periodStart', '2026-10-01'],

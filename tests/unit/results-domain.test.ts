@@ -6,6 +6,8 @@ import {
   aggregationOf,
   kpiActual,
   kpiProgress,
+  isTotal,
+  targetReached,
   median,
   type KpiForResults,
   type Observation,
@@ -449,6 +451,43 @@ describe('progress against the target', () => {
       status: 'behind',
     });
     expect(kpiProgress(KPI, null)).toEqual({ share: null, reached: false, status: 'noData' });
+  });
+  it('never calls a total that is to stay low reached before its period ends', () => {
+    // at most 1,400 support tickets in the half-year, 1,900 the half-year before
+    const tickets = {
+      metric: 'support_tickets',
+      direction: 'less' as const,
+      baseline: 1900,
+      target: 1400,
+      targetDate: '2026-12-31',
+    };
+    const start = '2026-07-01';
+    // one month in: 262 tickets so far, on pace for about 1,580 in the half-year
+    const early = kpiProgress(tickets, 262, { start, today: '2026-08-01' });
+    expect(early).toMatchObject({ reached: false, status: 'behind' });
+    expect(early.share).toBeCloseTo((1900 - 262 / (31 / 183)) / 500, 5);
+    // 200 in the first month: on pace for about 1,180, on track
+    expect(kpiProgress(tickets, 200, { start, today: '2026-08-01' })).toMatchObject({
+      reached: false,
+      status: 'onTrack',
+    });
+    // past the target before the period ends: behind, however much time is left
+    expect(kpiProgress(tickets, 1500, { start, today: '2026-09-01' }).status).toBe('behind');
+    // at the end of the period, the total is what counts
+    expect(kpiProgress(tickets, 1350, { start, today: '2026-12-31' })).toMatchObject({
+      reached: true,
+      status: 'reached',
+    });
+    expect(targetReached(tickets, 262, '2026-08-01')).toBe(false);
+    expect(targetReached(tickets, 1350, '2027-01-15')).toBe(true);
+    // a state, not a total (a lower bounce rate, say): reached as soon as it gets there
+    expect(targetReached({ ...tickets, metric: 'nps' }, 262, '2026-08-01')).toBe(true);
+    expect(isTotal('page_views')).toBe(true);
+    expect(isTotal('nps')).toBe(false);
+    // and never reported as an early win
+    expect(
+      kpiWins([{ id: 't', ...tickets, actual: 262 }], '2026-08-01').map((w) => w.kind),
+    ).toEqual([]);
   });
   it('compares the progress with the time gone by', () => {
     const time = { start: '2026-07-01', today: '2026-10-01' }; // half of the way to 2026-12-31

@@ -194,31 +194,70 @@ export type Progress = {
   status: 'reached' | 'onTrack' | 'behind' | 'noData';
 };
 
+/** Whether a metric's values add up over a period (a total: page views, support tickets). */
+export function isTotal(metric: string): boolean {
+  const rule = aggregationOf(metric);
+  return rule === 'sum' || rule === 'sumOfLatest';
+}
+
+type TargetOf = Pick<KpiForResults, 'direction' | 'target' | 'targetDate'> & { metric?: string };
+
+/**
+ * Whether a KPI is at its target. A total that is to stay below its target ("at most 1,400
+ * support tickets") keeps growing until its period ends, so it is reached only then (`today` on
+ * or after the target date), never early; every other KPI as soon as its value gets there.
+ */
+export function targetReached(kpi: TargetOf, actual: number, today?: string): boolean {
+  if (kpi.direction === 'more') return actual >= kpi.target;
+  if (actual > kpi.target) return false;
+  if (kpi.metric !== undefined && isTotal(kpi.metric))
+    return today !== undefined && today >= kpi.targetDate;
+  return true;
+}
+
 /**
  * Progress against the target, by direction. The baseline is where the KPI started (0 when a
  * "more is better" KPI has none); a "less is better" KPI without a baseline has no share, only
- * whether it is reached.
+ * whether it is reached. A "less is better" total (see targetReached) is judged before its
+ * target date by where it is heading: its value so far, carried forward over the whole period
+ * at the same pace; it is behind as soon as it passes the target.
  */
 export function kpiProgress(
-  kpi: Pick<KpiForResults, 'direction' | 'baseline' | 'target' | 'targetDate'>,
+  kpi: Pick<KpiForResults, 'direction' | 'baseline' | 'target' | 'targetDate'> & {
+    metric?: string;
+  },
   actual: number | null,
   time?: { start: string; today: string },
 ): Progress {
   if (actual === null) return { share: null, reached: false, status: 'noData' };
   const more = kpi.direction === 'more';
-  const reached = more ? actual >= kpi.target : actual <= kpi.target;
+  const reached = targetReached(kpi, actual, time?.today);
+  const total = time ? daysBetween(time.start, kpi.targetDate) : 0;
+  const gone = time
+    ? Math.min(Math.max(daysBetween(time.start, time.today), 0), Math.max(total, 0))
+    : 0;
+  const timeShare = total > 0 ? gone / total : 1;
+  const lowTotal = !more && kpi.metric !== undefined && isTotal(kpi.metric);
+  const paced =
+    lowTotal &&
+    !reached &&
+    actual <= kpi.target &&
+    time !== undefined &&
+    time.today < kpi.targetDate;
+  // the value the period is heading for (the value itself, unless a total is still growing)
+  const heading = paced && timeShare > 0 ? actual / timeShare : actual;
   const base = kpi.baseline ?? (more ? 0 : null);
   let share: number | null = null;
   if (base !== null) {
     const span = kpi.target - base;
-    share = span === 0 ? (reached ? 1 : 0) : (actual - base) / span;
+    share = span === 0 ? (reached ? 1 : 0) : (heading - base) / span;
   }
   if (reached) return { share, reached, status: 'reached' };
+  // a total past the target can only grow further
+  if (lowTotal && actual > kpi.target) return { share, reached, status: 'behind' };
+  if (paced) return { share, reached, status: heading <= kpi.target ? 'onTrack' : 'behind' };
   if (!time || share === null) return { share, reached, status: 'behind' };
-  const total = daysBetween(time.start, kpi.targetDate);
-  const gone = Math.min(Math.max(daysBetween(time.start, time.today), 0), Math.max(total, 0));
-  const expected = total > 0 ? gone / total : 1;
-  return { share, reached, status: share >= expected ? 'onTrack' : 'behind' };
+  return { share, reached, status: share >= timeShare ? 'onTrack' : 'behind' };
 }
 
 /** The median of some numbers (null for none). */

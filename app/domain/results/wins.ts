@@ -1,5 +1,5 @@
 import type { Channel } from '../calendar/vocabulary';
-import { aggregate, median, type Observation } from './aggregate';
+import { aggregate, median, targetReached, type Observation } from './aggregate';
 import { daysBetween } from './dates';
 
 /**
@@ -39,6 +39,8 @@ export type Win =
 export function kpiWins(
   kpis: readonly {
     id: string;
+    /** the observation metric (a "less is better" total is never reached early: targetReached) */
+    metric?: string;
     direction: 'more' | 'less';
     target: number;
     targetDate: string;
@@ -47,9 +49,7 @@ export function kpiWins(
   today: string,
 ): Win[] {
   return kpis.flatMap((k) =>
-    k.actual !== null &&
-    today <= k.targetDate &&
-    (k.direction === 'more' ? k.actual >= k.target : k.actual <= k.target)
+    k.actual !== null && today <= k.targetDate && targetReached(k, k.actual, today)
       ? [
           {
             kind: 'kpiReached' as const,
