@@ -131,13 +131,13 @@ const entryFields = {
   value: z
     .string()
     .trim()
-    .max(30, 'results.problems.notANumber')
+    .max(30, 'results.problems.notANumberTyped')
     .refine((v) => v !== '', 'validation.required')
     .transform((v, ctx) => {
       const n = Number(v.replace(',', '.'));
       if (v === '') return 0;
       if (!/^[+-]?\d/.test(v) || !Number.isFinite(n) || Math.abs(n) > MAX_OBSERVATION_VALUE) {
-        ctx.addIssue({ code: 'custom', message: 'results.problems.notANumber' });
+        ctx.addIssue({ code: 'custom', message: 'results.problems.notANumberTyped' });
         return z.NEVER;
       }
       return n;
@@ -229,18 +229,33 @@ export const ObservationDeleteSchema = z.object({
  * entry forms know get their own text, the rest a general one; an error about the subject (its
  * kind, channel or audience) belongs to the "Measured for" field (`for`).
  */
-export function entryErrors(errors: { field: string; code: string }[]): FieldErrors {
+export function entryErrors(
+  errors: { field: string; code: string; values?: Record<string, string> }[],
+): FieldErrors {
   const out: FieldErrors = {};
-  const known = ['required', 'notANumber', 'negative', 'notADate', 'unknownMetric', 'badPeriod'];
+  const known = [
+    'required',
+    'negative',
+    'notADate',
+    'unknownMetric',
+    'badPeriod',
+    'outOfRange',
+    'enteredInFuture',
+    'enteredBeforePublication',
+  ];
   const subjectFields = ['subject', 'channel', 'audienceId'];
-  for (const { field, code } of errors)
+  for (const { field, code, values } of errors)
     out[subjectFields.includes(field) ? 'for' : field] ??= {
       key:
         code === 'tooLong'
           ? 'validation.tooLong'
-          : known.includes(code)
-            ? `results.problems.${code}`
-            : 'validation.invalid',
+          : // typed into a form: a comma is as good a decimal mark as a dot
+            code === 'notANumber'
+            ? 'results.problems.notANumberTyped'
+            : known.includes(code)
+              ? `results.problems.${code}`
+              : 'validation.invalid',
+      ...(values ? { values } : {}),
     };
   return out;
 }

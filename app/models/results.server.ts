@@ -1,4 +1,5 @@
 import { auditSubject } from '~/domain/audit';
+import { localDay } from '~/domain/calendar/grid';
 import { can, NotAllowedError, refusalAsProblem, type Action } from '~/domain/permissions';
 import {
   kpiActual,
@@ -19,6 +20,7 @@ import type { KpiDirection, KpiScope } from '~/domain/strategy/vocabulary';
 import type { Prisma } from '~/generated/prisma/client';
 import { prisma, type Tx } from '~/utils/db.server';
 import { recordAudit } from './audit.server';
+import { getWorkspace } from './workspace.server';
 
 /**
  * Results: observations of metrics (entered by hand here, imported in results-import.server.ts)
@@ -109,21 +111,37 @@ export function toDomain(o: ObservationRow): Observation {
   };
 }
 
-/** A person enters one observation (a piece's downloads, a channel's total, the NPS). */
-export function enterObservation({
+/**
+ * A person enters one observation (a piece's downloads, a channel's total, the NPS). Its period
+ * must be over by `today` (the workspace's day unless given) and, for a piece, must not start
+ * before the day the piece was published.
+ */
+export async function enterObservation({
   actor,
   input,
+  today,
 }: {
   actor: ResultsActor;
   input: ObservationInput;
+  today?: string;
 }): Promise<
   | { ok: true; id: string }
   | { ok: false; problem: 'invalid'; errors: ObservationError[] }
   | Fail<'notAllowed' | 'pieceGone' | 'audienceGone'>
 > {
-  const checked = checkObservation(input);
-  if (!checked.ok)
-    return Promise.resolve({ ok: false, problem: 'invalid', errors: checked.errors });
+  const { timeZone } = await getWorkspace();
+  const piece =
+    input.subject === 'piece' && input.pieceId
+      ? await prisma.contentPiece.findUnique({
+          where: { id: input.pieceId },
+          select: { publishAt: true },
+        })
+      : null;
+  const checked = checkObservation(input, {
+    today: today ?? localDay(new Date(), timeZone),
+    publishedOn: piece?.publishAt ? localDay(piece.publishAt, timeZone) : null,
+  });
+  if (!checked.ok) return { ok: false, problem: 'invalid', errors: checked.errors };
   const o = checked.observation;
   return refusalAsProblem(() =>
     prisma.$transaction(async (tx) => {

@@ -86,6 +86,11 @@ beforeAll(async () => {
       take: 2,
     })),
   );
+  // published before the goal's half-year (results of days before a publication are refused)
+  await prisma.contentPiece.updateMany({
+    where: { id: { in: blog.map((p) => p.id) } },
+    data: { publishAt: new Date('2024-12-02T08:00:00Z') },
+  });
   const editor = { id: userId('editor'), roles: ['editor'] };
   const week = (n: number) => ({
     periodStart: addDaysToDay(start, 7 * n),

@@ -60,7 +60,7 @@ describe('the results on a piece’s page', () => {
       ok: false,
       intent: 'result-enter',
       errors: {
-        value: { key: 'results.problems.notANumber' },
+        value: { key: 'results.problems.notANumberTyped' },
       },
       values: { value: 'lots' },
     });

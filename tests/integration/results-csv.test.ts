@@ -88,6 +88,11 @@ beforeAll(async () => {
     where: { status: { not: 'published' } },
     select: { id: true },
   });
+  // published before the results' periods (results of days before a publication are refused)
+  await prisma.contentPiece.updateMany({
+    where: { id: { in: [contributed.id, notContributed.id] } },
+    data: { publishAt: new Date('2025-12-01T08:00:00Z') },
+  });
   const editor = { id: userId('editor'), roles: ['editor'] };
   const entries = [
     // entered out of order: the file lists them oldest first

@@ -25,8 +25,16 @@ beforeAll(async () => {
   });
   pieceId = piece!.id;
   unpublishedId = draft!.id;
-  await prisma.contentPiece.update({ where: { id: pieceId }, data: { status: 'published' } });
-  await prisma.contentPiece.update({ where: { id: unpublishedId }, data: { status: 'planned' } });
+  // published before the results' periods (results of days before the publication are refused)
+  const publishAt = new Date('2026-09-15T08:00:00Z');
+  await prisma.contentPiece.update({
+    where: { id: pieceId },
+    data: { status: 'published', publishAt },
+  });
+  await prisma.contentPiece.update({
+    where: { id: unpublishedId },
+    data: { status: 'planned', publishAt },
+  });
   for (const id of [pieceId, unpublishedId])
     await prisma.contentPieceKnowledge.upsert({
       where: { pieceId_knowledgeItemId: { pieceId: id, knowledgeItemId: itemId } },

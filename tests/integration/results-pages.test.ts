@@ -259,8 +259,8 @@ describe('the workspace numbers', () => {
     intent: 'enter',
     metric: 'nps',
     value: '-12,5',
-    periodStart: '2026-10-01',
-    periodEnd: '2026-12-31',
+    periodStart: '2026-07-01',
+    periodEnd: '2026-09-30',
     note: 'Customer survey',
   };
 
@@ -272,8 +272,8 @@ describe('the workspace numbers', () => {
     });
     expect(stored).toMatchObject({
       value: -12.5,
-      periodStart: '2026-10-01',
-      periodEnd: '2026-12-31',
+      periodStart: '2026-07-01',
+      periodEnd: '2026-09-30',
       note: 'Customer survey',
       source: 'manual',
       pieceId: null,
@@ -289,11 +289,13 @@ describe('the workspace numbers', () => {
     const before = await prisma.metricObservation.count();
     const cases: [Record<string, string>, string, string][] = [
       [{ metric: 'mentions', value: '-3' }, 'value', 'results.problems.negative'],
-      [{ value: 'a lot' }, 'value', 'results.problems.notANumber'],
+      [{ value: 'a lot' }, 'value', 'results.problems.notANumberTyped'],
+      [{ value: '101' }, 'value', 'results.problems.outOfRange'],
+      [{ periodEnd: '2099-12-31' }, 'periodEnd', 'results.problems.enteredInFuture'],
       [{ value: '' }, 'value', 'validation.required'],
       [{ metric: 'custom' }, 'metric', 'results.problems.unknownMetric'],
       [{ metric: '' }, 'metric', 'validation.choose'],
-      [{ periodEnd: '2026-09-30' }, 'periodEnd', 'results.problems.badPeriod'],
+      [{ periodEnd: '2026-06-30' }, 'periodEnd', 'results.problems.badPeriod'],
       [{ periodStart: '2026-02-30' }, 'periodStart', 'results.problems.notADate'],
       [{ note: 'x'.repeat(501) }, 'note', 'validation.tooLong'],
     ];

@@ -187,8 +187,11 @@ describe('a KPI about an audience on the goal page', () => {
       );
     expect((await read())?.basis).not.toBe('scope');
 
-    // two periods of the audience's own totals, summed, instead of the pieces' numbers
-    const days = [kpi.goal.periodStart, kpi.targetDate];
+    // two periods of the audience's own totals, summed, instead of the pieces' numbers (days of
+    // the goal's period that are over)
+    const nextDay = new Date(`${kpi.goal.periodStart}T00:00:00Z`);
+    nextDay.setUTCDate(nextDay.getUTCDate() + 1);
+    const days = [kpi.goal.periodStart, nextDay.toISOString().slice(0, 10)];
     for (const [i, value] of ['140', '35'].entries()) {
       const saved = await call(ROUTE, 'POST', 'editor', {
         form: entry({
