@@ -345,7 +345,8 @@ export async function knowledgeImpact({
 }
 
 /**
- * An expert's impact for their profile: the published pieces their knowledge fed, each with its
+ * An expert's impact for their profile: the published pieces their knowledge fed or they
+ * contributed to as an expert, each with its
  * results, and a summary (how many pieces, and per counted metric the sum over them). For the
  * expert themself and those who read all results; null for anyone else.
  */
@@ -357,8 +358,12 @@ export async function expertImpact({
   expertId: string;
 }) {
   if (viewer.id !== expertId && !(await mayReadStrategyResults(viewer))) return null;
+  // the pieces their knowledge items fed, and those they contributed to as an expert
   const pieces = await piecesImpact(viewer, {
-    knowledge: { some: { knowledgeItem: { ownerId: expertId } } },
+    OR: [
+      { knowledge: { some: { knowledgeItem: { ownerId: expertId } } } },
+      { experts: { some: { userId: expertId } } },
+    ],
   });
   return { pieces, summary: impactSummary(pieces) };
 }

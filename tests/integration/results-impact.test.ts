@@ -103,6 +103,30 @@ describe('an expert’s profile', () => {
     }
   });
 
+  it('counts the pieces the expert contributed to, not only those their knowledge items fed', async () => {
+    const expert = { id: userId('expert'), roles: ['expert'] };
+    const before = await expertImpact({ viewer: expert, expertId: expert.id });
+    // a published webinar the expert speaks in, fed by no knowledge item of theirs
+    const webinar = await prisma.contentPiece.findFirstOrThrow({
+      where: {
+        channel: 'webinar',
+        knowledge: { none: { knowledgeItem: { ownerId: expert.id } } },
+        experts: { none: { userId: expert.id } },
+      },
+    });
+    await prisma.contentPiece.update({
+      where: { id: webinar.id },
+      data: { status: 'published', publishAt: new Date('2026-09-20T08:00:00Z') },
+    });
+    expect(
+      (await expertImpact({ viewer: expert, expertId: expert.id }))?.pieces.map((p) => p.id),
+    ).not.toContain(webinar.id);
+    await prisma.contentPieceExpert.create({ data: { pieceId: webinar.id, userId: expert.id } });
+    const after = await expertImpact({ viewer: expert, expertId: expert.id });
+    expect(after?.pieces.map((p) => p.id)).toContain(webinar.id);
+    expect(after?.pieces).toHaveLength((before?.pieces.length ?? 0) + 1);
+  });
+
   it('keeps it from other experts', async () => {
     expect(
       await expertImpact({
