@@ -54,9 +54,13 @@ function KpiResultsPart({ goalId, kpi }: { goalId: string; kpi: KpiResults }) {
             target: amount(kpi.target),
             date: formatDay(kpi.targetDate, lang),
           }),
+          // a value moved away from the target, past the baseline, is not "a negative share"
           share !== null && status !== 'reached'
-            ? t('strategy.results.share', { share: percent(share) })
+            ? share < 0
+              ? t(`strategy.results.pastBaseline.${kpi.direction}`)
+              : t('strategy.results.share', { share: percent(share) })
             : '',
+          t(`strategy.results.better.${kpi.direction}`),
         ]
           .filter(Boolean)
           .join(' ');
@@ -87,9 +91,6 @@ function KpiResultsPart({ goalId, kpi }: { goalId: string; kpi: KpiResults }) {
   return (
     <section className="kpi-results" aria-labelledby={headingId}>
       <h3 id={headingId}>{name}</h3>
-      <p className="kpi-progress">
-        {progressWords} {t(`strategy.directions.${kpi.direction}`)}.
-      </p>
       <BarChart
         title={t('strategy.results.bulletTitle', { name })}
         summary={progressWords}

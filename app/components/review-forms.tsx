@@ -2,7 +2,7 @@ import { Form } from '@remix-run/react';
 import { useTranslation } from 'react-i18next';
 import { CHANNELS } from '~/domain/calendar/vocabulary';
 import { DECISION_KINDS } from '~/domain/strategy/review-snapshot';
-import { DecisionSchema, FindingSchema } from '~/forms/review';
+import { DecisionSchema, FindingSchema, kpiVersionsField } from '~/forms/review';
 import type { FieldErrors } from '~/utils/forms';
 import { errorsOf, failureOf } from '~/utils/intent-result';
 import { useValidatedForm } from '~/utils/use-validated-form';
@@ -40,7 +40,14 @@ type Subjects = {
   goals: {
     id: string;
     title: string;
-    kpis: { id: string; metric: string; customLabel: string | null; target: number }[];
+    kpis: {
+      id: string;
+      metric: string;
+      customLabel: string | null;
+      target: number;
+      unit: string;
+      version: number;
+    }[];
   }[];
   audiences: { id: string; name: string }[];
 };
@@ -90,6 +97,12 @@ export function ReviewDecisionForm({ data, subjects }: { data: unknown; subjects
   return (
     <Form method="post" className="stack no-print" {...form.formProps()}>
       <input type="hidden" name="intent" value="decision" />
+      {/* the KPIs' versions with the targets shown: a target changed meanwhile is not overwritten */}
+      <input
+        type="hidden"
+        name="kpiVersions"
+        value={kpiVersionsField(subjects.goals.flatMap((g) => g.kpis))}
+      />
       <h3>{t('reviews.decision.new')}</h3>
       <p>{t('reviews.decision.hint')}</p>
       <DecisionSelect
@@ -144,17 +157,21 @@ export function ReviewDecisionForm({ data, subjects }: { data: unknown; subjects
   );
 }
 
+/**
+ * The sign-off is final: the hint above the button says so (and is the button's description), and
+ * a double submission or a second tab is answered as already signed off.
+ */
 export function ReviewSignOff({ version }: { data: unknown; version: number }) {
   const { t } = useTranslation();
   const busy = useBusy('signoff');
   return (
     <section className="card no-print" aria-labelledby="signoff-title">
       <h2 id="signoff-title">{t('reviews.signOff.title')}</h2>
-      <p>{t('reviews.signOff.hint')}</p>
+      <p id="signoff-hint">{t('reviews.signOff.hint')}</p>
       <Form method="post">
         <input type="hidden" name="intent" value="signoff" />
         <input type="hidden" name="expectedVersion" value={version} />
-        <button type="submit" disabled={busy}>
+        <button type="submit" disabled={busy} aria-describedby="signoff-hint">
           {t('reviews.signOff.submit')}
         </button>
       </Form>

@@ -18,7 +18,7 @@ export function ReviewHistory({ reviews }: { reviews: ReviewRow[] }) {
     <section className="card" aria-labelledby="review-history-title">
       <h2 id="review-history-title">{t('reviews.history.title')}</h2>
       {reviews.length ? (
-        <table>
+        <table aria-labelledby="review-history-title">
           <thead>
             <tr>
               <th scope="col">{t('reviews.history.period')}</th>

@@ -20,11 +20,13 @@ export function ReviewSnapshotView({ snapshot }: { snapshot: ReviewSnapshot }) {
                 pieces={g.best}
                 empty={t('reviews.snapshot.noPieces')}
               />
-              <PieceList
-                title={t('reviews.snapshot.weakest')}
-                pieces={g.weakest}
-                empty={t('reviews.snapshot.tooFew')}
-              />
+              {g.best.length ? (
+                <PieceList
+                  title={t('reviews.snapshot.weakest')}
+                  pieces={g.weakest}
+                  empty={t('reviews.snapshot.allAmongBest')}
+                />
+              ) : null}
             </section>
           ))
         ) : (
@@ -73,8 +75,17 @@ export function ReviewSnapshotView({ snapshot }: { snapshot: ReviewSnapshot }) {
 function KpiTable({ kpis, goalTitle }: { kpis: SnapshotKpi[]; goalTitle: string }) {
   const { t, i18n } = useTranslation();
   if (!kpis.length) return <p>{t('reviews.snapshot.noKpis')}</p>;
-  const value = (v: number | null) =>
-    v === null ? t('reviews.snapshot.noData') : formatValue(v, i18n.language);
+  // values with their unit, as the strategy page shows them; one wording for a missing value
+  const value = (v: number | null, unit: string) =>
+    v === null
+      ? t('reviews.snapshot.statuses.noData')
+      : `${formatValue(v, i18n.language)} ${t(`strategy.units.${unit}`)}`;
+  const progress = (k: SnapshotKpi) => {
+    if (k.share === null || k.status === 'noData') return null;
+    // moved away from the target, past the baseline: said so, not as a negative share
+    if (k.share < 0) return t(`reviews.snapshot.pastBaseline.${k.direction}`);
+    return `${formatValue(Math.round(k.share * 100), i18n.language)} %`;
+  };
   return (
     <table>
       <caption className="visually-hidden">
@@ -93,14 +104,12 @@ function KpiTable({ kpis, goalTitle }: { kpis: SnapshotKpi[]; goalTitle: string 
         {kpis.map((k) => (
           <tr key={k.kpiId}>
             <th scope="row">{k.customLabel ?? t(`strategy.metrics.${k.metric}`)}</th>
-            <td>{value(k.baseline)}</td>
-            <td>{value(k.target)}</td>
-            <td>{value(k.actual)}</td>
+            <td>{value(k.baseline, k.unit)}</td>
+            <td>{value(k.target, k.unit)}</td>
+            <td>{value(k.actual, k.unit)}</td>
             <td>
               {t(`reviews.snapshot.statuses.${k.status}`)}
-              {k.share !== null
-                ? ` (${formatValue(Math.round(k.share * 100), i18n.language)} %)`
-                : null}
+              {progress(k) ? ` (${progress(k)})` : null}
             </td>
           </tr>
         ))}

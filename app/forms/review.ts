@@ -44,6 +44,11 @@ export const DecisionSchema = z
         }
         return n;
       }),
+    /**
+     * the version of each KPI the form offered, as `id:version` separated by commas: the chosen
+     * KPI's is the version its shown target belongs to
+     */
+    kpiVersions: z.string().max(20_000, 'validation.invalid').optional(),
   })
   .superRefine((d, ctx) => {
     const need = (field: string, ok: boolean, message = 'validation.choose') => {
@@ -56,7 +61,27 @@ export const DecisionSchema = z
       need('kpiId', !!d.kpiId);
       need('target', d.target !== null, 'reviews.decision.targetRequired');
     }
-  });
+  })
+  .transform(({ kpiVersions, ...d }) => ({
+    ...d,
+    expectedKpiVersion: d.kpiId ? shownVersion(kpiVersions, d.kpiId) : null,
+  }));
+
+/** The version the form showed for a KPI (null when it showed none). */
+export function shownVersion(kpiVersions: string | undefined, kpiId: string): number | null {
+  for (const pair of (kpiVersions ?? '').split(',')) {
+    const at = pair.lastIndexOf(':');
+    if (at > 0 && pair.slice(0, at).trim() === kpiId) {
+      const version = Number(pair.slice(at + 1));
+      return Number.isInteger(version) && version > 0 ? version : null;
+    }
+  }
+  return null;
+}
+
+/** What the decision form sends as `kpiVersions`. */
+export const kpiVersionsField = (kpis: readonly { id: string; version: number }[]) =>
+  kpis.map((k) => `${k.id}:${k.version}`).join(',');
 
 export const SignOffSchema = z.object({
   expectedVersion: z.coerce.number().int().positive(),

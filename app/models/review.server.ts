@@ -5,6 +5,7 @@ import { kpiObservationMetric } from '~/domain/results/presets';
 import {
   buildReviewSnapshot,
   dueReview,
+  overlapsSignedOff,
   parseSnapshot,
   reviewWriteProblem,
   type DecisionKind,
@@ -31,7 +32,14 @@ import { bumpVersion, versionedUpdate } from './versioned.server';
 
 export type ReviewActor = { id: string; roles: readonly string[] };
 export type ReviewProblem =
-  'notFound' | 'notAllowed' | 'notDue' | 'signedOff' | 'conflict' | 'subjectGone';
+  | 'notFound'
+  | 'notAllowed'
+  | 'notDue'
+  | 'overlaps'
+  | 'signedOff'
+  | 'conflict'
+  | 'subjectGone'
+  | 'kpiChanged';
 type Fail<P extends ReviewProblem> = { ok: false; problem: P };
 const fail = <P extends ReviewProblem>(problem: P): Fail<P> => ({ ok: false, problem });
 
@@ -75,14 +83,32 @@ async function settingsAndDue(db: Tx | typeof prisma, today: string) {
     select: { periodStart: true },
   });
   const existing = await db.strategyReview.findMany({ select: { dueOn: true } });
-  const due = dueReview({
+  const signedOffUntil = await latestSignedOffEnd(db);
+  const found = dueReview({
     lastReviewOn: strategy?.lastReviewOn ?? null,
     cadenceMonths: strategy?.reviewCadenceMonths ?? 6,
     since: earliest?.periodStart ?? null,
     today,
     existingDueDays: existing.map((r) => r.dueOn),
   });
-  return { due, ownerId: strategy?.ownerId ?? null };
+  // a period overlapping a signed off review is not offered (nor announced): opening refuses it
+  const overlaps = !!found && overlapsSignedOff(found.periodStart, signedOffUntil);
+  return {
+    due: overlaps ? null : found,
+    found,
+    signedOffUntil,
+    ownerId: strategy?.ownerId ?? null,
+  };
+}
+
+/** The last day of the latest signed off review (null when none is signed off). */
+export async function latestSignedOffEnd(db: Tx | typeof prisma = prisma): Promise<string | null> {
+  const latest = await db.strategyReview.findFirst({
+    where: { status: 'signed_off' },
+    orderBy: { periodEnd: 'desc' },
+    select: { periodEnd: true },
+  });
+  return latest?.periodEnd ?? null;
 }
 
 /** The review due today, if one is and it is not opened yet. */
@@ -202,7 +228,8 @@ export async function snapshotOf(
 
 /**
  * Opens the review due today with its snapshot. Refused with `notDue` when none is due (or it
- * was opened meanwhile: one review per due day).
+ * was opened meanwhile: one review per due day), with `overlaps` when its period would begin
+ * before the end of a signed off review (a last review day set back on the strategy page).
  */
 export function openReview({
   actor,
@@ -210,11 +237,12 @@ export function openReview({
 }: {
   actor: ReviewActor;
   today: string;
-}): Promise<{ ok: true; id: string } | Fail<'notAllowed' | 'notDue'>> {
+}): Promise<{ ok: true; id: string } | Fail<'notAllowed' | 'notDue' | 'overlaps'>> {
   return refusalAsProblem(() =>
     prisma.$transaction(async (tx) => {
       await assertMayWrite(tx, actor);
-      const { due } = await settingsAndDue(tx, today);
+      const { due, found, signedOffUntil } = await settingsAndDue(tx, today);
+      if (found && overlapsSignedOff(found.periodStart, signedOffUntil)) return fail('overlaps');
       if (!due) return fail('notDue');
       const snapshot = await snapshotOf(tx, { from: due.periodStart, to: due.periodEnd });
       const review = await tx.strategyReview.create({
@@ -294,7 +322,14 @@ export async function listDecisionSubjects() {
         title: true,
         kpis: {
           orderBy: { createdAt: 'asc' },
-          select: { id: true, metric: true, customLabel: true, target: true, unit: true },
+          select: {
+            id: true,
+            metric: true,
+            customLabel: true,
+            target: true,
+            unit: true,
+            version: true,
+          },
         },
       },
     }),
@@ -372,11 +407,18 @@ export type DecisionInput = {
   audienceId?: string | null;
   /** for kpi_target: the new target */
   target?: number | null;
+  /**
+   * for kpi_target: the version of the KPI the form showed (with its target); a KPI changed since
+   * (by another decision, on the goal page) refuses the decision with `kpiChanged`
+   */
+  expectedKpiVersion?: number | null;
 };
 
 /**
  * The owner or management record a decision. One about a KPI's target sets the target in the
- * same transaction (audited as a KPI change) and keeps the target before and after.
+ * same transaction (audited as a KPI change) and keeps the target before and after; it names the
+ * KPI's version the writer saw, and is refused with `kpiChanged` (nothing written) when the KPI
+ * changed since: the target before would otherwise be one the writer never saw.
  */
 export function addDecision({
   actor,
@@ -388,7 +430,7 @@ export function addDecision({
   input: DecisionInput;
 }): Promise<
   | { ok: true; id: string }
-  | Fail<'notAllowed' | 'notFound' | 'signedOff' | 'conflict' | 'subjectGone'>
+  | Fail<'notAllowed' | 'notFound' | 'signedOff' | 'conflict' | 'subjectGone' | 'kpiChanged'>
 > {
   return refusalAsProblem(() =>
     prisma.$transaction(async (tx) => {
@@ -441,12 +483,15 @@ export function addDecision({
             })
           : null;
         if (!kpi || input.target === null || input.target === undefined) return fail('subjectGone');
+        // the version the form showed; without one the writer cannot have seen the current target
+        const seen = input.expectedKpiVersion;
+        if (typeof seen !== 'number' || seen !== kpi.version) return fail('kpiChanged');
         const changed = await versionedUpdate(tx.kpi, {
           id: kpi.id,
-          expectedVersion: kpi.version,
+          expectedVersion: seen,
           data: { target: input.target },
         });
-        if (!changed.ok) return fail(changed.problem === 'notFound' ? 'subjectGone' : 'conflict');
+        if (!changed.ok) return fail(changed.problem === 'notFound' ? 'subjectGone' : 'kpiChanged');
         await recordAudit(tx, {
           actorId: actor.id,
           ...auditSubject('kpi', 'update'),

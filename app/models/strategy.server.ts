@@ -10,8 +10,10 @@ import type {
   StockTakeFormData,
 } from '~/forms/strategy';
 import type { Prisma } from '~/generated/prisma/client';
+import type { FieldErrors } from '~/utils/forms';
 import { prisma, type Tx } from '~/utils/db.server';
 import { recordAudit } from './audit.server';
+import { latestSignedOffEnd } from './review.server';
 import { changePieceGoal } from './piece-goals.server';
 import {
   versionedDelete,
@@ -36,7 +38,8 @@ export type StrategyProblem =
   | 'audienceGone'
   | 'commentRequired'
   | 'notAgreed'
-  | 'pieceGone';
+  | 'pieceGone'
+  | 'lastReviewTooEarly';
 type Fail<P extends StrategyProblem> = { ok: false; problem: P };
 const fail = <P extends StrategyProblem>(problem: P): Fail<P> => ({ ok: false, problem });
 
@@ -216,7 +219,11 @@ export function setStrategyOwner({
   });
 }
 
-/** Management sets the review cadence and the day of the last review. */
+/**
+ * Management sets the review cadence and the day of the last review. The day cannot be before
+ * the end of the latest signed off review (nor be cleared once one is): the next review's period
+ * begins on it, and a period already signed off is not reviewed again.
+ */
 export function setReviewCadence({
   actor,
   cadenceMonths,
@@ -227,10 +234,26 @@ export function setReviewCadence({
   cadenceMonths: number;
   lastReviewOn: string | null;
   expectedVersion?: number;
-}): Promise<{ ok: true } | Fail<'conflict' | 'notAllowed'>> {
+}): Promise<
+  | { ok: true }
+  | Fail<'conflict' | 'notAllowed'>
+  | (Fail<'lastReviewTooEarly'> & { errors: FieldErrors })
+> {
   return refusalAsProblem(async () => {
     assertCan(actor, 'strategy:agree');
     return prisma.$transaction(async (tx) => {
+      const signedOffUntil = await latestSignedOffEnd(tx);
+      if (signedOffUntil && (lastReviewOn === null || lastReviewOn < signedOffUntil)) {
+        return {
+          ...fail('lastReviewTooEarly'),
+          errors: {
+            lastReviewOn: {
+              key: 'strategy.review.lastBeforeSignedOff',
+              values: { day: signedOffUntil },
+            },
+          },
+        };
+      }
       const before = await readSettings(tx);
       const data = { reviewCadenceMonths: cadenceMonths, lastReviewOn };
       if (!(await writeSettings(tx, expectedVersion, data))) return fail('conflict');

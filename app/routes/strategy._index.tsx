@@ -97,7 +97,7 @@ export async function action(args: ActionFunctionArgs) {
       permission: 'strategy:agree',
       schema: CadenceSchema,
       run: ({ user, data }) => setReviewCadence({ actor: user, ...data }),
-      problems: { conflict: 409, notAllowed: 403 },
+      problems: { conflict: 409, notAllowed: 403, lastReviewTooEarly: 400 },
       done: () => back('cadenceSaved'),
     }),
     stock: intent({

@@ -68,7 +68,7 @@ export async function action(args: ActionFunctionArgs) {
         keepValues: true,
         run: ({ user, data, params }) =>
           addDecision({ actor: user, reviewId: params.reviewId ?? '', input: data }),
-        problems: { ...WRITE_PROBLEMS, subjectGone: 409 },
+        problems: { ...WRITE_PROBLEMS, subjectGone: 409, kpiChanged: 409 },
         done: back('decisionAdded'),
       }),
       signoff: intent({
@@ -99,6 +99,7 @@ export default function ReviewPage() {
   const [params] = useSearchParams();
   const { t, i18n } = useTranslation();
   const notice = NOTICES.find((n) => params.get(n));
+  const open = review.status === 'open';
   // a KPI decision names its goal and metric (a custom metric by its own label)
   const kpiName = (name: string) =>
     name
@@ -146,7 +147,7 @@ export default function ReviewPage() {
           {t('reviews.print')}
         </button>
       </p>
-      {review.status !== 'open' ? <p>{t('reviews.frozen')}</p> : null}
+      {open ? null : <p>{t('reviews.frozen')}</p>}
 
       {review.snapshot ? <ReviewSnapshotView snapshot={review.snapshot} /> : null}
 
@@ -162,7 +163,7 @@ export default function ReviewPage() {
             ))}
           </ul>
         ) : (
-          <p>{t('reviews.findings.none')}</p>
+          <p>{t(open ? 'reviews.findings.none' : 'reviews.findings.noneRecorded')}</p>
         )}
         {canWrite ? <ReviewFindingForm data={data} /> : null}
       </section>
@@ -194,7 +195,7 @@ export default function ReviewPage() {
             ))}
           </ul>
         ) : (
-          <p>{t('reviews.decisions.none')}</p>
+          <p>{t(open ? 'reviews.decisions.none' : 'reviews.decisions.noneRecorded')}</p>
         )}
         {canWrite ? <ReviewDecisionForm data={data} subjects={subjects} /> : null}
       </section>

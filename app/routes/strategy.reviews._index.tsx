@@ -44,7 +44,7 @@ export async function action(args: ActionFunctionArgs) {
       open: intent({
         schema: z.object({}),
         run: async ({ user }) => openReview({ actor: user, today: await today() }),
-        problems: { notAllowed: 403, notDue: 409 },
+        problems: { notAllowed: 403, notDue: 409, overlaps: 409 },
         done: ({ id }) => redirect(`/strategy/reviews/${id}?opened=1`),
       }),
     },

@@ -11,6 +11,7 @@ import {
   signOffReview,
 } from '~/models/review.server';
 import { createReminders } from '~/models/notification-delivery.server';
+import { getStrategySettings, setReviewCadence } from '~/models/strategy.server';
 import { prisma } from '~/utils/db.server';
 import { createDemoWorkspace } from '../../seeds/demo';
 import { ensureReferenceData } from '../../seeds/reference';
@@ -75,11 +76,20 @@ describe('a due review', () => {
       ok: false,
       problem: 'notDue',
     });
-    // seven months since the last review: due
+    // a last review set back before the end of the signed off one (2026-05-21): the period
+    // would be reviewed again, so no review is offered, and opening one is refused
     await prisma.strategy.update({ where: { id: 1 }, data: { lastReviewOn: '2026-04-20' } });
+    expect(await getDueReview(TODAY)).toBeNull();
+    expect(await openReview({ actor: who('management'), today: TODAY })).toEqual({
+      ok: false,
+      problem: 'overlaps',
+    });
+    expect((await listReviews(TODAY)).due).toBeNull();
+    // a week more than the cadence since the end of the signed off review: due
+    await prisma.strategy.update({ where: { id: 1 }, data: { lastReviewOn: '2026-05-21' } });
     expect(await getDueReview(TODAY)).toEqual({
-      dueOn: '2026-10-20',
-      periodStart: '2026-04-20',
+      dueOn: '2026-11-21',
+      periodStart: '2026-05-21',
       periodEnd: TODAY,
     });
     expect(await openReview({ actor: who('editor'), today: TODAY })).toEqual({
@@ -91,7 +101,7 @@ describe('a due review', () => {
 
   it('is announced once to the owner and management by the reminder round', async () => {
     await createReminders({ now: NOW });
-    const where = { event: 'review.due', dedupeKey: 'review.due:2026-10-20' };
+    const where = { event: 'review.due', dedupeKey: 'review.due:2026-11-21' };
     const notes = await prisma.notification.findMany({ where });
     const management = await prisma.user.findMany({
       where: { roles: { some: { role: 'management' } } },
@@ -146,7 +156,13 @@ describe('a due review', () => {
     const decided = await addDecision({
       actor: who('management'),
       reviewId,
-      input: { kind: 'kpi_target', text: 'Aim higher', kpiId: kpi.id, target: 800 },
+      input: {
+        kind: 'kpi_target',
+        text: 'Aim higher',
+        kpiId: kpi.id,
+        target: 800,
+        expectedKpiVersion: kpi.version,
+      },
     });
     expect(decided.ok).toBe(true);
     const after = await prisma.kpi.findUniqueOrThrow({ where: { id: kpi.id } });
@@ -163,7 +179,7 @@ describe('a due review', () => {
       await addDecision({
         actor: who('management'),
         reviewId,
-        input: { kind: 'kpi_target', text: 'x', kpiId: 'gone', target: 1 },
+        input: { kind: 'kpi_target', text: 'x', kpiId: 'gone', target: 1, expectedKpiVersion: 1 },
       }),
     ).toEqual({ ok: false, problem: 'subjectGone' });
     expect(
@@ -173,6 +189,32 @@ describe('a due review', () => {
         input: { kind: 'channel_plan', text: 'Monthly webinars', channel: 'webinar' },
       }),
     ).toMatchObject({ ok: true });
+  });
+
+  it('refuses a KPI decision made on a target that changed meanwhile, writing nothing', async () => {
+    // two tabs showed the KPI at the same version; the first one's decision was recorded above
+    const kpi = await prisma.kpi.findFirstOrThrow({ where: { metric: 'whitepaper_downloads' } });
+    const decisions = (await getReview(reviewId))?.decisions.length;
+    const audits = await prisma.auditEvent.count();
+    for (const expectedKpiVersion of [kpi.version - 1, undefined]) {
+      expect(
+        await addDecision({
+          actor: who('management'),
+          reviewId,
+          input: {
+            kind: 'kpi_target',
+            text: 'Even higher',
+            kpiId: kpi.id,
+            target: 900,
+            expectedKpiVersion,
+          },
+        }),
+      ).toEqual({ ok: false, problem: 'kpiChanged' });
+    }
+    const after = await prisma.kpi.findUniqueOrThrow({ where: { id: kpi.id } });
+    expect(after).toMatchObject({ target: 800, version: kpi.version });
+    expect((await getReview(reviewId))?.decisions).toHaveLength(decisions!);
+    expect(await prisma.auditEvent.count()).toBe(audits);
   });
 
   it('is signed off by management only, with the version seen', async () => {
@@ -238,7 +280,13 @@ describe('a due review', () => {
       await addDecision({
         actor: who('management'),
         reviewId,
-        input: { kind: 'kpi_target', text: 'Late', kpiId: kpi.id, target: 999 },
+        input: {
+          kind: 'kpi_target',
+          text: 'Late',
+          kpiId: kpi.id,
+          target: 999,
+          expectedKpiVersion: kpi.version,
+        },
       }),
     ).toEqual({ ok: false, problem: 'signedOff' });
     expect((await prisma.kpi.findUniqueOrThrow({ where: { id: kpi.id } })).target).toBe(kpi.target);
@@ -253,6 +301,45 @@ describe('a due review', () => {
     const review = await getReview(reviewId);
     expect(review?.findings).toHaveLength(1);
     expect(review?.decisions).toHaveLength(2);
+  });
+
+  it('keeps the last review from being set back into a signed off period', async () => {
+    // the review signed off above covers 2026-05-21 to TODAY
+    const { version } = await getStrategySettings();
+    for (const lastReviewOn of ['2026-04-01', '2026-11-27', null]) {
+      expect(
+        await setReviewCadence({
+          actor: who('management'),
+          cadenceMonths: 6,
+          lastReviewOn,
+          expectedVersion: version,
+        }),
+      ).toEqual({
+        ok: false,
+        problem: 'lastReviewTooEarly',
+        errors: {
+          lastReviewOn: { key: 'strategy.review.lastBeforeSignedOff', values: { day: TODAY } },
+        },
+      });
+    }
+    expect((await getStrategySettings()).lastReviewOn).toBe(TODAY);
+    expect(
+      await setReviewCadence({
+        actor: who('management'),
+        cadenceMonths: 6,
+        lastReviewOn: TODAY,
+        expectedVersion: version,
+      }),
+    ).toEqual({ ok: true });
+    // a review of a period already signed off cannot be opened, even when it would be due
+    await prisma.strategy.update({ where: { id: 1 }, data: { lastReviewOn: '2026-04-01' } });
+    expect(await getDueReview('2026-12-03')).toBeNull();
+    expect(await openReview({ actor: who('management'), today: '2026-12-03' })).toEqual({
+      ok: false,
+      problem: 'overlaps',
+    });
+    expect(await prisma.strategyReview.count()).toBe(2);
+    await prisma.strategy.update({ where: { id: 1 }, data: { lastReviewOn: TODAY } });
   });
 
   it('is read by editors, management and the owner, not by experts or administrators', async () => {

@@ -3,11 +3,12 @@ import type { Observation } from '~/domain/results/aggregate';
 import {
   buildReviewSnapshot,
   dueReview,
+  overlapsSignedOff,
   parseSnapshot,
   reviewWriteProblem,
   type SnapshotInput,
 } from '~/domain/strategy/review-snapshot';
-import { DecisionSchema } from '~/forms/review';
+import { DecisionSchema, kpiVersionsField } from '~/forms/review';
 
 const obs = (o: Partial<Observation> & Pick<Observation, 'metric' | 'value'>): Observation => ({
   id: Math.random().toString(36),
@@ -117,9 +118,31 @@ describe('review snapshot', () => {
       'Middle post',
       'Weak post',
     ]);
-    expect(awareness?.weakest[0]).toMatchObject({ title: 'Weak post', value: 400, relative: 0.4 });
+    expect(awareness?.best[2]).toMatchObject({ title: 'Weak post', value: 400, relative: 0.4 });
     expect(awareness?.best[0]?.relative).toBe(3);
+    // three pieces are all among the best: none is named among the weakest as well
+    expect(awareness?.weakest).toEqual([]);
     expect(retention?.best).toEqual([]);
+  });
+
+  it('names as the weakest only pieces that are not among the best, weakest first', () => {
+    const more = input();
+    more.pieces.push(
+      { id: 'p4', title: 'Poor post', channel: 'blog', goalIds: ['g1'], needIds: [] },
+      { id: 'p5', title: 'Poorest post', channel: 'blog', goalIds: ['g1'], needIds: [] },
+    );
+    more.observations = [
+      ...more.observations,
+      obs({ metric: 'page_views', value: 300, pieceId: 'p4', piece: blog }),
+      obs({ metric: 'page_views', value: 100, pieceId: 'p5', piece: blog }),
+    ];
+    const [awareness] = buildReviewSnapshot(more).goals;
+    expect(awareness?.best.map((p) => p.title)).toEqual([
+      'Strong post',
+      'Middle post',
+      'Weak post',
+    ]);
+    expect(awareness?.weakest.map((p) => p.title)).toEqual(['Poorest post', 'Poor post']);
   });
 
   it('names the coverage gaps and the needs left unserved', () => {
@@ -175,6 +198,15 @@ describe('when a review is due', () => {
   });
 });
 
+describe('overlapping reviews', () => {
+  it('lets a period begin on the day the signed off one ended, not before', () => {
+    expect(overlapsSignedOff('2026-12-03', '2026-12-03')).toBe(false);
+    expect(overlapsSignedOff('2026-12-04', '2026-12-03')).toBe(false);
+    expect(overlapsSignedOff('2026-04-01', '2026-12-03')).toBe(true);
+    expect(overlapsSignedOff('2026-04-01', null)).toBe(false);
+  });
+});
+
 describe('freezing', () => {
   it('lets open reviews be written and refuses signed off ones', () => {
     expect(reviewWriteProblem({ status: 'open' })).toBeNull();
@@ -202,5 +234,30 @@ describe('the decision form', () => {
     expect(
       DecisionSchema.safeParse({ kind: 'channel_plan', text: 'x', channel: 'radio' }).success,
     ).toBe(false);
+  });
+});
+
+describe('what the decision and sign-off forms send', () => {
+  const kpiVersions = kpiVersionsField([
+    { id: 'k1', version: 3 },
+    { id: 'k2', version: 7 },
+  ]);
+
+  it('names the version of the chosen KPI the form showed', () => {
+    const decision = { kind: 'kpi_target', text: 'x', target: '450', kpiVersions };
+    expect(DecisionSchema.parse({ ...decision, kpiId: 'k2' })).toMatchObject({
+      kpiId: 'k2',
+      target: 450,
+      expectedKpiVersion: 7,
+    });
+    // a KPI the form did not show, or no versions at all: none (the model refuses the decision)
+    expect(DecisionSchema.parse({ ...decision, kpiId: 'k9' }).expectedKpiVersion).toBeNull();
+    expect(
+      DecisionSchema.parse({ kind: 'kpi_target', text: 'x', target: '1', kpiId: 'k1' })
+        .expectedKpiVersion,
+    ).toBeNull();
+    expect(
+      DecisionSchema.parse({ ...decision, kpiId: 'k1', kpiVersions: 'k1:abc' }).expectedKpiVersion,
+    ).toBeNull();
   });
 });

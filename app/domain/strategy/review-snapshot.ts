@@ -55,6 +55,15 @@ export function dueReview({
   return { dueOn, periodStart, periodEnd: today };
 }
 
+/**
+ * Whether a review period starting on `periodStart` overlaps a signed off review that ended on
+ * `signedOffUntil` (null: none was signed off). Two reviews may share their boundary day (one
+ * ends the day the next begins), no more: a period already signed off is not reviewed again.
+ */
+export function overlapsSignedOff(periodStart: string, signedOffUntil: string | null): boolean {
+  return signedOffUntil !== null && periodStart < signedOffUntil;
+}
+
 /** Why a review refuses a write: signed off reviews are frozen. */
 export function reviewWriteProblem(review: { status: string }): 'signedOff' | null {
   return review.status === 'open' ? null : 'signedOff';
@@ -94,7 +103,7 @@ export type ReviewSnapshot = {
     kpis: SnapshotKpi[];
     /** the pieces of the period serving the goal, best first (at most three) */
     best: SnapshotPiece[];
-    /** the weakest (at most three, weakest first; none when fewer than two pieces had results) */
+    /** the weakest (at most three, weakest first) of those not among the best */
     weakest: SnapshotPiece[];
     published: number;
   }[];
@@ -197,7 +206,8 @@ export function buildReviewSnapshot(input: SnapshotInput): ReviewSnapshot {
       title: goal.title,
       kpis,
       best: ranked.slice(0, PIECES_SHOWN),
-      weakest: ranked.length >= 2 ? ranked.slice(-PIECES_SHOWN).reverse() : [],
+      // a piece named among the best is not named among the weakest as well
+      weakest: ranked.slice(PIECES_SHOWN).slice(-PIECES_SHOWN).reverse(),
       published: serving.length,
     };
   });
