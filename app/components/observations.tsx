@@ -1,3 +1,4 @@
+import { formatDay } from '~/utils/format';
 import { Form, useNavigation } from '@remix-run/react';
 import { useTranslation } from 'react-i18next';
 import type { Observation as DomainObservation } from '~/domain/results/aggregate';
@@ -36,11 +37,8 @@ const text = (v: unknown) => (typeof v === 'string' ? v : '');
 /** A calendar day as the reader writes it (`1 Oct 2026`, `01.10.2026`), never shifted by a zone. */
 export function useDayFormat() {
   const { i18n } = useTranslation();
-  const locale = i18n.language === 'de' ? 'de-DE' : 'en-GB';
-  return (day: string) =>
-    new Intl.DateTimeFormat(locale, { dateStyle: 'medium', timeZone: 'UTC' }).format(
-      new Date(`${day}T00:00:00Z`),
-    );
+  const locale = i18n.language === 'de' ? 'de' : 'en';
+  return (day: string) => formatDay(day, locale);
 }
 
 /**

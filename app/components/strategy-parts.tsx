@@ -1,17 +1,13 @@
 import { Form, Link, useNavigation } from '@remix-run/react';
 import type { ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
+import { formatDay as formatCalendarDay } from '~/utils/format';
 import type { FieldErrors } from '~/utils/forms';
 import { FieldError } from './field';
 
 /** A calendar day (YYYY-MM-DD) in the reader's language: "28 Feb 2027" / "28.02.2027". */
 export function formatDay(day: string, language: string): string {
-  const date = new Date(`${day}T00:00:00Z`);
-  if (Number.isNaN(date.getTime())) return day;
-  return new Intl.DateTimeFormat(language === 'de' ? 'de-DE' : 'en-GB', {
-    dateStyle: 'medium',
-    timeZone: 'UTC',
-  }).format(date);
+  return formatCalendarDay(day, language === 'de' ? 'de' : 'en');
 }
 
 /** A number as the reader writes it (1.234,5 / 1,234.5). */

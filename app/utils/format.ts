@@ -59,6 +59,15 @@ export function formatDateTime(
   );
 }
 
+/**
+ * A calendar day (an ISO day, `2026-10-01`) as the reader writes it, "01.10.2026" / "1 Oct 2026"
+ * (like formatDateTime), never shifted by a time zone.
+ */
+export function formatDay(day: string, locale: AppLocale) {
+  if (Number.isNaN(Date.parse(`${day}T12:00:00Z`))) return day;
+  return formatIn(`${day}T12:00:00Z`, locale === 'de' ? 'dd.MM.yyyy' : 'd MMM yyyy', locale, 'UTC');
+}
+
 /** "Mo., 30.11." / "Mon 30 Nov" */
 export function formatShortDate(
   date: Date | string | number,

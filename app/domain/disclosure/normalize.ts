@@ -809,7 +809,10 @@ export function skeletonLayer(plain: Layer, words?: WordIndex | null): Layer {
       } else if (sepAt >= 0) {
         sepChars++;
         if (x === 0) sepKind |= separatorKind(text, k);
-        out.ends[sepAt] = e;
+        // the run covers all its characters: text HTML shows outside the flow (a comment) follows
+        // the text, so the plain layer's spans are not always in order
+        if (e > (out.ends[sepAt] as number)) out.ends[sepAt] = e;
+        if (s < (out.starts[sepAt] as number)) out.starts[sepAt] = s;
       } else {
         if (out.length > tokenStart) {
           // a word ended: one letter long, it may be one of letters spaced out
