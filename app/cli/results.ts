@@ -18,9 +18,12 @@ import { CliError } from './common';
 /**
  * `results import --file F [--preset NAME] [--dry-run] [--from DAY --to DAY] [--mapping NAME]
  * [--as EMAIL]`: reads a results export and prints
- * `{ rows, matched, unmatched: [{ row, label }], problems: [{ row, column, message }] }`
- * (rows are data rows: 1 is the first row under the header). Without --dry-run it also commits,
- * as the user named by --as, and adds `import` (the new import's id) and `observations`.
+ * `{ rows, matched, unmatched: [{ row, label, reason? }], problems: [{ row, column, message }] }`
+ * (rows are data rows: 1 is the first row under the header; `reason` is "notPublished" for a row
+ * about a piece not published yet). Without --dry-run it also commits, as the user named by --as,
+ * and adds `import` (the new import's id) and `observations`. Rows dated after today (in the
+ * workspace's time zone) or before their piece's publication day are row problems; a period
+ * (--from, --to) ending after today is refused as a whole.
  *
  * Rows with problems are bad input: the result is printed all the same, stderr names the first
  * problem's row and column, and the command exits 2 (a commit then imports nothing). A file that
@@ -127,7 +130,9 @@ function fileError(
   outcome: { problem: 'file'; file: FileProblem } | { problem: 'mappingGone' },
 ): CliError {
   if (outcome.problem === 'mappingGone') return new CliError('the saved mapping no longer exists');
-  const { message, column } = outcome.file;
+  const { message, column, code } = outcome.file;
+  // a period ending after today is about --to
+  if (code === 'periodInFuture') return new CliError(`--to: ${message}`);
   // file-level problems are about the header row (row 0: the data rows count from 1)
   return new CliError(
     `${file}: ${message}${column ? ` (row 0, the header; column ${column})` : ''}`,

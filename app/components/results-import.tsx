@@ -2,6 +2,7 @@ import type { ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { ImportPreview } from '~/models/results-import.server';
 import { useFormat } from '~/utils/use-format';
+import { useDayFormat } from './observations';
 import { RowActionForm } from './row-action-form';
 
 /** What a results file holds: its problems, the rows tied to pieces, the rows tied to none. */
@@ -16,6 +17,11 @@ export function ResultsPreviewTable({
   children?: ReactNode;
 }) {
   const { t } = useTranslation();
+  const format = useFormat();
+  const day = useDayFormat();
+  // a problem's message names days as the reader writes them
+  const values = (v: Record<string, string | number> | undefined) =>
+    v && typeof v.date === 'string' ? { ...v, date: day(v.date) } : v;
   return (
     <section aria-labelledby="results-preview-title" className="stack">
       <h2 id="results-preview-title">{t('results.import.preview')}</h2>
@@ -33,6 +39,25 @@ export function ResultsPreviewTable({
           {t(`results.problems.${refused}`)}
         </p>
       ) : null}
+      {preview.alreadyImported.length ? (
+        <div className="notice" aria-labelledby="results-again-title" role="note">
+          <p id="results-again-title">
+            <strong>{t('results.import.alreadyImportedTitle')}</strong>
+          </p>
+          <ul>
+            {preview.alreadyImported.map((i) => (
+              <li key={i.id}>
+                {t('results.import.alreadyImported', {
+                  name: i.fileName,
+                  date: format.dateTime(i.createdAt),
+                  by: i.importedBy ?? '—',
+                })}
+              </li>
+            ))}
+          </ul>
+          <p>{t('results.import.alreadyImportedHint')}</p>
+        </div>
+      ) : null}
       <h3>{t('results.import.problemsTitle', { count: preview.problems.length })}</h3>
       {preview.problems.length ? (
         <div className="table-scroll">
@@ -47,10 +72,10 @@ export function ResultsPreviewTable({
             </thead>
             <tbody>
               {preview.problems.map((p) => (
-                <tr key={`${p.row}-${p.column}`}>
+                <tr key={`${p.row}-${p.column}-${p.code}`}>
                   <td>{p.row}</td>
-                  <td>{p.column}</td>
-                  <td>{t(`results.problems.${p.code}`)}</td>
+                  <td>{p.field ? t(`results.import.${p.field}`) : p.column}</td>
+                  <td>{t(`results.problems.${p.code}`, values(p.values))}</td>
                 </tr>
               ))}
             </tbody>
@@ -66,7 +91,13 @@ export function ResultsPreviewTable({
           <ul aria-label={t('results.import.unmatchedTitle', { count: preview.unmatched.length })}>
             {preview.unmatched.map((u) => (
               <li key={u.row}>
-                {t('results.import.unmatchedRow', { row: u.row, label: u.label })}
+                {u.reason
+                  ? t('results.import.unmatchedRowWhy', {
+                      row: u.row,
+                      label: u.label,
+                      reason: t(`results.import.unmatchedReason.${u.reason}`),
+                    })
+                  : t('results.import.unmatchedRow', { row: u.row, label: u.label })}
               </li>
             ))}
           </ul>
@@ -123,13 +154,24 @@ export function ResultsImportHistory({
   imports,
   refusal,
   busy,
+  undoing,
 }: {
   imports: ImportRecord[];
   refusal: string | null;
+  /** whether any form of the page is being sent (the undo buttons wait meanwhile) */
   busy: boolean;
+  /** the import whose undo is being sent */
+  undoing: string | null;
 }) {
   const { t } = useTranslation();
   const format = useFormat();
+  // to the second: two imports of one file, minutes apart or not, have undo buttons of their own
+  const stamp = (d: string) =>
+    new Intl.DateTimeFormat(format.locale === 'de' ? 'de-DE' : 'en-GB', {
+      dateStyle: 'medium',
+      timeStyle: 'medium',
+      timeZone: format.timeZone,
+    }).format(new Date(d));
   return (
     <section aria-labelledby="results-history-title" className="stack">
       <h2 id="results-history-title">{t('results.import.history')}</h2>
@@ -179,8 +221,14 @@ export function ResultsImportHistory({
                         intent="undo"
                         id={i.id}
                         version={i.version}
-                        label={t('results.import.undo')}
-                        name={t('results.import.undoNamed', { name: i.fileName })}
+                        label={
+                          undoing === i.id ? t('results.import.undoing') : t('results.import.undo')
+                        }
+                        name={t('results.import.undoNamed', {
+                          name: i.fileName,
+                          date: stamp(i.createdAt),
+                          by: i.importedBy ?? '—',
+                        })}
                         disabled={busy}
                       />
                     )}

@@ -29,7 +29,16 @@ function metricLabel(t: (key: string) => string, metric: string) {
     : metric;
 }
 
-export function SavedMappings({ mappings, busy }: { mappings: MappingRow[]; busy: boolean }) {
+export function SavedMappings({
+  mappings,
+  busy,
+  deleting,
+}: {
+  mappings: MappingRow[];
+  busy: boolean;
+  /** the mapping whose deletion is being sent */
+  deleting?: string | null;
+}) {
   const { t } = useTranslation();
   if (!mappings.length) return <p className="empty">{t('results.mappings.empty')}</p>;
   return (
@@ -79,7 +88,11 @@ export function SavedMappings({ mappings, busy }: { mappings: MappingRow[]; busy
                     intent="deleteMapping"
                     id={m.id}
                     version={m.version}
-                    label={t('results.mappings.delete')}
+                    label={
+                      deleting === m.id
+                        ? t('results.mappings.deleting')
+                        : t('results.mappings.delete')
+                    }
                     name={t('results.mappings.deleteNamed', { name: m.name })}
                     disabled={busy}
                   />
@@ -100,13 +113,17 @@ export function MappingForm({
   serverErrors,
   preset,
   busy,
+  saving,
 }: {
   /** the form as entered, after a refusal */
   values: Values;
   serverErrors: FieldErrors | undefined;
   /** the format to start from: the last preview's */
   preset: PresetKey | undefined;
+  /** whether any form of the page is being sent */
   busy: boolean;
+  /** whether this form is being sent */
+  saving?: boolean;
 }) {
   const { t } = useTranslation();
   const { errorsWith, formProps } = useValidatedForm({ schema: ResultMappingSaveSchema });
@@ -144,7 +161,7 @@ export function MappingForm({
       <h3 id="mapping-new-title">{t('results.mappings.new')}</h3>
       {text('name', t('results.mappings.name'), t('results.mappings.nameHint'))}
       <div className="field">
-        <label htmlFor="mapping-preset">{t('results.mappings.preset')}</label>
+        <label htmlFor="mapping-preset">{t('results.mappings.presetField')}</label>
         <select
           id="mapping-preset"
           name="preset"
@@ -200,7 +217,7 @@ export function MappingForm({
       </fieldset>
       <div>
         <button type="submit" name="intent" value="saveMapping" disabled={busy}>
-          {busy ? t('results.mappings.saving') : t('results.mappings.save')}
+          {saving ? t('results.mappings.saving') : t('results.mappings.save')}
         </button>
       </div>
     </Form>

@@ -1,10 +1,14 @@
+import { endsBeforePublication } from '~/domain/results/observation';
 import { auditSubject } from '~/domain/audit';
 import { refusalAsProblem } from '~/domain/permissions';
 import { MAX_RESULTS_BYTES } from '~/domain/results/csv';
+import { localDay } from '~/domain/calendar/grid';
+import { todayIn } from '~/domain/results/dates';
 import { isPresetKey, type PresetKey } from '~/domain/results/presets';
 import { readResults, type FileProblem, type Period, type RowProblem } from '~/domain/results/read';
 import { indexPieces, tieRows } from '~/domain/results/tie';
 import { prisma, type Tx } from '~/utils/db.server';
+import { DEFAULT_TIME_ZONE } from '~/utils/format';
 import { recordAudit } from './audit.server';
 import { parseStoredMapping } from './results-mapping.server';
 import { versionedUpdate } from './versioned.server';
@@ -17,6 +21,10 @@ import { assertResultsWriter, type ResultsActor } from './results.server';
  * problem: then every tied row's observations are written, all or nothing, under one import
  * record; rows tied to no piece are left out and listed. An import is undone as a whole later:
  * its observations go, its record stays, marked as undone.
+ *
+ * Only published pieces take results, for days that are over (in the workspace's time zone) and
+ * not before the piece's publication day. A file may tie two rows to the same piece, metric and
+ * period only once. The preview warns when the same results were imported before and not undone.
  */
 
 export type ImportRequest = {
@@ -31,11 +39,13 @@ export type ImportPreview = {
   preset: PresetKey;
   rows: number;
   matched: number;
-  unmatched: { row: number; label: string }[];
+  unmatched: { row: number; label: string; reason?: 'notPublished' }[];
   problems: RowProblem[];
   /** the observations a commit writes, and the rows tied, with their piece */
   observations: number;
   tied: { row: number; label: string; pieceId: string; title: string; by: string }[];
+  /** earlier imports (not undone) that hold exactly the results this file would write */
+  alreadyImported: { id: string; fileName: string; createdAt: string; importedBy: string | null }[];
 };
 
 export type PreviewOutcome =
@@ -68,10 +78,14 @@ async function prepare(db: Tx | typeof prisma, request: ImportRequest) {
     };
   const mapping = await loadMapping(db, request.mappingId);
   if (!mapping.ok) return { outcome: { ok: false as const, problem: 'mappingGone' as const } };
+  const workspace = await db.workspace.findUnique({ where: { id: 1 }, select: { timeZone: true } });
+  const timeZone = workspace?.timeZone ?? DEFAULT_TIME_ZONE;
+  const today = todayIn(timeZone, new Date());
   const read = readResults(request.text, {
     preset: request.preset ?? mapping.preset,
     mapping: mapping.mapping,
     period: request.period,
+    today,
   });
   if (!read.ok)
     return { outcome: { ok: false as const, problem: 'file' as const, file: read.problem } };
@@ -80,6 +94,8 @@ async function prepare(db: Tx | typeof prisma, request: ImportRequest) {
     select: {
       id: true,
       title: true,
+      status: true,
+      publishAt: true,
       channel: true,
       slug: true,
       targetUrl: true,
@@ -88,24 +104,144 @@ async function prepare(db: Tx | typeof prisma, request: ImportRequest) {
       episodeNumber: true,
     },
   });
-  const titles = new Map(pieces.map((p) => [p.id, p.title]));
-  const tied = tieRows(read.rows, indexPieces(pieces));
+  const byId = new Map(pieces.map((p) => [p.id, p]));
+  const tied = tieRows(
+    read.rows,
+    indexPieces(pieces.map((p) => ({ ...p, published: p.status === 'published' }))),
+  );
+  const problems = [
+    ...read.problems,
+    ...tiedRowProblems(tied.matched, byId, read, { timeZone, today }),
+  ];
+  problems.sort((a, b) => a.row - b.row);
   const preview: ImportPreview = {
     preset: read.preset,
     rows: read.rows.length,
     matched: tied.matched.length,
     unmatched: tied.unmatched,
-    problems: read.problems,
+    problems,
     observations: tied.matched.reduce((n, m) => n + m.row.observations.length, 0),
     tied: tied.matched.map((m) => ({
       row: m.row.row,
       label: m.row.label,
       pieceId: m.tie.pieceId,
-      title: titles.get(m.tie.pieceId) ?? '',
+      title: byId.get(m.tie.pieceId)?.title ?? '',
       by: m.tie.by,
     })),
+    alreadyImported: [],
   };
+  if (!problems.length) preview.alreadyImported = await sameImports(db, tied.matched);
   return { outcome: { ok: true as const, preview }, matched: tied.matched };
+}
+
+type Matched = ReturnType<typeof tieRows>['matched'];
+
+/**
+ * The problems of rows tied to a piece: a period that ended before the piece's publication day
+ * (endsBeforePublication: one that merely starts earlier, like a month's export with a piece
+ * published in the middle of it, is fine), and a row that gives the same piece, metric and period
+ * as an earlier row.
+ */
+function tiedRowProblems(
+  matched: Matched,
+  pieces: Map<string, { publishAt: Date | null }>,
+  read: { dateColumn: string | null; targetColumn: string | null },
+  { timeZone, today }: { timeZone: string; today: string },
+): RowProblem[] {
+  const problems: RowProblem[] = [];
+  // rows dated by a column name it; otherwise the period's last day (given with the import)
+  const where = read.dateColumn
+    ? { column: read.dateColumn }
+    : { column: 'to', field: 'to' as const };
+  const seen = new Map<string, number>();
+  for (const { row, tie } of matched) {
+    // a piece published ahead of its planned day was published by today
+    const publishAt = pieces.get(tie.pieceId)?.publishAt;
+    const planned = publishAt ? localDay(publishAt, timeZone) : null;
+    const published = planned && planned > today ? today : planned;
+    if (
+      published &&
+      row.observations.some((o) => endsBeforePublication(o.metric, o.periodEnd, published))
+    )
+      problems.push({
+        row: row.row,
+        ...where,
+        code: 'beforePublication',
+        message: `ended before the piece was published on ${published}`,
+        values: { date: published },
+      });
+    for (const o of row.observations) {
+      const key = [tie.pieceId, o.metric, o.periodStart, o.periodEnd].join('|');
+      const earlier = seen.get(key);
+      if (earlier === undefined) {
+        seen.set(key, row.row);
+        continue;
+      }
+      problems.push({
+        row: row.row,
+        column: read.dateColumn ?? read.targetColumn ?? '',
+        code: 'duplicateRow',
+        message: `repeats row ${earlier}: the same piece, metric and period`,
+        values: { row: earlier },
+      });
+      break;
+    }
+  }
+  return problems;
+}
+
+/** Earlier imports, not undone, that hold exactly the results the tied rows would write. */
+async function sameImports(
+  db: Tx | typeof prisma,
+  matched: Matched,
+): Promise<ImportPreview['alreadyImported']> {
+  const wanted = matched.flatMap((m) =>
+    m.row.observations.map((o) =>
+      [m.tie.pieceId, o.metric, o.periodStart, o.periodEnd, o.value].join('|'),
+    ),
+  );
+  if (!wanted.length) return [];
+  const candidates = await db.resultImport.findMany({
+    where: { undoneAt: null, observations: wanted.length },
+    orderBy: { createdAt: 'desc' },
+    take: 20,
+    select: { id: true, fileName: true, createdAt: true, importedById: true },
+  });
+  if (!candidates.length) return [];
+  const held = await db.metricObservation.findMany({
+    where: { importId: { in: candidates.map((c) => c.id) } },
+    select: {
+      importId: true,
+      pieceId: true,
+      metric: true,
+      periodStart: true,
+      periodEnd: true,
+      value: true,
+    },
+  });
+  const keys = new Map<string, string[]>();
+  for (const o of held)
+    keys.set(o.importId!, [
+      ...(keys.get(o.importId!) ?? []),
+      [o.pieceId, o.metric, o.periodStart, o.periodEnd, o.value].join('|'),
+    ]);
+  const sorted = [...wanted].sort().join('\n');
+  const same = candidates.filter((c) => (keys.get(c.id) ?? []).sort().join('\n') === sorted);
+  if (!same.length) return [];
+  const names = new Map(
+    (
+      await db.user.findMany({
+        where: { id: { in: same.map((c) => c.importedById) } },
+        select: { id: true, name: true },
+      })
+    ).map((u) => [u.id, u.name]),
+  );
+  return same.map((c) => ({
+    id: c.id,
+    fileName: c.fileName,
+    createdAt: c.createdAt.toISOString(),
+    importedBy: names.get(c.importedById) ?? null,
+  }));
 }
 
 /**
@@ -154,7 +290,10 @@ export function commitResultsImport({
       await tx.metricObservation.createMany({
         data: prepared.matched!.flatMap((m) =>
           m.row.observations.map((o) => ({
-            ...o,
+            metric: o.metric,
+            value: o.value,
+            periodStart: o.periodStart,
+            periodEnd: o.periodEnd,
             subject: 'piece',
             pieceId: m.tie.pieceId,
             source: 'import',

@@ -15,6 +15,7 @@ import {
   useSearchParams,
 } from '@remix-run/react';
 import { useTranslation } from 'react-i18next';
+import { useDayFormat } from '~/components/observations';
 import { ProblemAlert } from '~/components/problem-alert';
 import { ResultsImportHistory, ResultsPreviewTable } from '~/components/results-import';
 import { MappingForm, SavedMappings } from '~/components/results-mappings';
@@ -94,8 +95,15 @@ export async function action(args: ActionFunctionArgs) {
         keepValues: true,
         run: async ({ data, form }) => {
           const file = form.get('file');
-          if (!(file instanceof File) || !file.size)
+          if (!(file instanceof File) || (!file.size && !file.name))
             return { ok: false as const, problem: 'noFile' as const };
+          // a file was chosen, but it holds nothing
+          if (!file.size)
+            return {
+              ok: false as const,
+              problem: 'file' as const,
+              file: { code: 'empty' as const, message: 'the file is empty' },
+            };
           const text = decodeExport(new Uint8Array(await file.arrayBuffer()));
           const outcome = await previewResultsImport(requestOf(file.name, text, data));
           return outcome.ok ? { ...outcome, fileName: file.name, text } : outcome;
@@ -158,13 +166,22 @@ export default function ResultsImport() {
   const navigation = useNavigation();
   const [params] = useSearchParams();
   const { t } = useTranslation();
-  const busy = navigation.state === 'submitting';
+  const day = useDayFormat();
+  // the submitted action's button says so; the others wait, keeping their names
+  const submitting = navigation.state === 'submitting' ? navigation.formData : undefined;
+  const busy = Boolean(submitting);
+  const busyIntent = submitting?.get('intent') ?? null;
   const checked = data?.ok && data.intent === 'preview' ? data : null;
   const refused = failureOf(data, 'commit');
   const detail = refused?.detail as { preview?: NonNullable<typeof checked>['preview'] } | null;
   const preview = checked?.preview ?? detail?.preview ?? null;
   const fileFailure = failureOf(data, 'preview') ?? (detail?.preview ? null : refused);
-  const fileDetail = fileFailure?.detail as { file?: { code: string; column?: string } } | null;
+  const fileDetail = fileFailure?.detail as {
+    file?: { code: string; column?: string; values?: Record<string, string> };
+  } | null;
+  const fileProblem = fileFailure?.problem === 'file' ? fileDetail?.file : undefined;
+  // a period that ends after today is the last day's problem
+  const periodInvalid = fileProblem?.code === 'periodInFuture' ? 'to' : null;
   const errors = errorsOf(data, 'preview');
   const fields = checked?.fields;
   const mappingFailure = failureOf(data, 'saveMapping');
@@ -233,7 +250,7 @@ export default function ResultsImport() {
                 type="date"
                 defaultValue={fields?.[name] ?? ''}
                 aria-describedby="results-period-hint"
-                aria-invalid={errors?.[name] ? true : undefined}
+                aria-invalid={errors?.[name] || periodInvalid === name ? true : undefined}
               />
               {errors?.[name] ? <p className="field-error">{t(errors[name]!.key)}</p> : null}
             </div>
@@ -241,7 +258,7 @@ export default function ResultsImport() {
         </fieldset>
         <div>
           <button type="submit" name="intent" value="preview" disabled={busy}>
-            {busy ? t('results.import.checking') : t('results.import.check')}
+            {busyIntent === 'preview' ? t('results.import.checking') : t('results.import.check')}
           </button>
         </div>
       </Form>
@@ -249,9 +266,17 @@ export default function ResultsImport() {
         <ProblemAlert
           data={fileFailure}
           message={(p) =>
-            p === 'file' && fileDetail?.file
-              ? t(`results.problems.${fileDetail.file.code}`, {
-                  column: fileDetail.file.column ?? '',
+            p === 'file' && fileProblem
+              ? t(`results.problems.${fileProblem.code}`, {
+                  column: fileProblem.column ?? '',
+                  ...fileProblem.values,
+                  ...(fileProblem.values?.preset
+                    ? { preset: t(`results.presets.${fileProblem.values.preset}`) }
+                    : {}),
+                  ...(fileProblem.values?.detected
+                    ? { detected: t(`results.presets.${fileProblem.values.detected}`) }
+                    : {}),
+                  ...(fileProblem.values?.today ? { today: day(fileProblem.values.today) } : {}),
                 })
               : t(`results.problems.${p}`)
           }
@@ -267,7 +292,7 @@ export default function ResultsImport() {
                 <input key={name} type="hidden" name={name} value={checked.fields[name]} />
               ))}
               <button type="submit" name="intent" value="commit" disabled={busy}>
-                {busy
+                {busyIntent === 'commit'
                   ? t('results.import.importing')
                   : t('results.import.commit', { count: preview.observations })}
               </button>
@@ -279,6 +304,7 @@ export default function ResultsImport() {
         imports={imports}
         refusal={failureOf(data, 'undo')?.problem ?? null}
         busy={busy}
+        undoing={busyIntent === 'undo' ? String(submitting?.get('id') ?? '') : null}
       />
       <section aria-labelledby="mappings-title">
         <h2 id="mappings-title">{t('results.mappings.title')}</h2>
@@ -287,13 +313,18 @@ export default function ResultsImport() {
           data={failureOf(data, 'deleteMapping')}
           message={(p) => t(`results.mappings.problems.${p}`)}
         />
-        <SavedMappings mappings={mappings} busy={busy} />
+        <SavedMappings
+          mappings={mappings}
+          busy={busy}
+          deleting={busyIntent === 'deleteMapping' ? String(submitting?.get('id') ?? '') : null}
+        />
         <MappingForm
           key={`${params.get('mappingSaved') ?? ''}-${preview?.preset ?? ''}`}
           values={mappingFailure?.values}
           serverErrors={mappingFailure?.errors}
           preset={preview?.preset}
           busy={busy}
+          saving={busyIntent === 'saveMapping'}
         />
       </section>
     </section>

@@ -36,7 +36,7 @@ test('an editor enters a result on a published piece; its expert reads it', asyn
   await section.getByLabel(t('results.workspace.periodEnd')).fill(end);
   await section.getByLabel(t('results.workspace.note')).fill(note);
   await section.getByRole('button', { name: t('results.piece.save') }).click();
-  await expect(section.getByText(t('results.problems.notANumber'))).toBeVisible();
+  await expect(section.getByText(t('results.problems.notANumberTyped'))).toBeVisible();
 
   await section.getByLabel(t('results.workspace.value')).fill(typed);
   await section.getByRole('button', { name: t('results.piece.save') }).click();

@@ -6,6 +6,9 @@ import { expect, logInAs, test } from './fixtures';
  * format; the goal page then shows the actual value, the target and the piece that contributed,
  * as a chart with its figures in a table and as a CSV download.
  */
+/** a published demo blog piece (results are imported for published pieces only) */
+const PUBLISHED_SLUG = 'how-to-put-in-your-first-lenses-a-step-by-step-guide';
+/** the scheduled demo blog piece the second journey publishes */
 const SLUG = 'die-fuenf-haeufigsten-pflegefehler-und-wie-sie-sie-vermeiden';
 
 test('management sees a KPI’s actual value against its target on the goal page', async ({
@@ -45,7 +48,7 @@ test('management sees a KPI’s actual value against its target on the goal page
     name: `newsletter-${lang}.csv`,
     mimeType: 'text/csv',
     buffer: Buffer.from(
-      `date,url,metric,value\n${today},https://klarblick.example/blog/${SLUG},${metric},1240\n`,
+      `date,url,metric,value\n${today},https://klarblick.example/blog/${PUBLISHED_SLUG},${metric},1240\n`,
     ),
   });
   await page.getByRole('button', { name: t('results.import.check') }).click();

@@ -4,8 +4,33 @@ import type { Page } from '@playwright/test';
 import { exclusively } from './exclusive';
 import { expect, logInAs, test, type T } from './fixtures';
 
+const daysAgo = (days: number) =>
+  new Date(Date.now() - days * 24 * 3600 * 1000).toISOString().slice(0, 10);
+
+/** A text whose counts are nested (`$t(key, {"count": n })`), as the app shows it. */
+function counted(t: T, key: string, values: Record<string, string | number>) {
+  return t(key, values).replace(/\$t\(([\w.]+), \{"count": (\d+) \}\)/g, (_, nested: string, n) =>
+    t(`${nested}_${Number(n) === 1 ? 'one' : 'other'}`, { count: n as string }),
+  );
+}
+
+const escaped = (text: string) => text.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+
+/** The undo buttons of a file's imports: each names the file, when and by whom it was imported. */
+function undoButtons(page: Page, t: T, fileName: string) {
+  const [before = '', between = '', after = ''] = t('results.import.undoNamed', {
+    name: fileName,
+    date: '\u0000',
+    by: '\u0000',
+  })
+    .split('\u0000')
+    .map(escaped);
+  return page.getByRole('button', { name: new RegExp(`^${before}.+${between}.+${after}$`) });
+}
+
 // An editor imports a Plausible pages export of the demo's blog (one page is no piece): the
-// preview lists the unmatched row, the commit imports the rest, and the import can be undone.
+// preview lists the unmatched row, the commit imports the rest; the same file again is imported
+// after a warning, each import's undo names when it was made, and both are undone.
 test('an editor imports a Plausible export, sees the unmatched row, and undoes the import', async ({
   page,
   t,
@@ -17,32 +42,46 @@ test('an editor imports a Plausible export, sees the unmatched row, and undoes t
     page.getByRole('heading', { level: 1, name: t('results.import.title') }),
   ).toBeVisible();
   const fileName = `plausible-pages-${lang}.csv`;
-  await page.getByLabel(t('results.import.file')).setInputFiles({
-    name: fileName,
-    mimeType: 'text/csv',
-    buffer: fs.readFileSync('tests/fixtures/results/plausible-demo.csv'),
-  });
+  const upload = () =>
+    page.getByLabel(t('results.import.file')).setInputFiles({
+      name: fileName,
+      mimeType: 'text/csv',
+      buffer: fs.readFileSync('tests/fixtures/results/plausible-demo.csv'),
+    });
+  await upload();
   await page.getByRole('button', { name: t('results.import.check') }).click();
   // Plausible's rows carry no dates: the period is asked for
   await expect(page.getByRole('alert')).toHaveText(t('results.problems.periodRequired'));
 
-  await page.getByLabel(t('results.import.file')).setInputFiles({
-    name: fileName,
-    mimeType: 'text/csv',
-    buffer: fs.readFileSync('tests/fixtures/results/plausible-demo.csv'),
-  });
-  await page.getByLabel(t('results.import.from'), { exact: true }).fill('2026-10-01');
-  await page.getByLabel(t('results.import.to'), { exact: true }).fill('2026-10-31');
+  // a period that has not ended yet is refused at its last day
+  await upload();
+  await page.getByLabel(t('results.import.from')).fill(daysAgo(70));
+  await page.getByLabel(t('results.import.to')).fill(daysAgo(-7));
   await page.getByRole('button', { name: t('results.import.check') }).click();
-  await expect(page.getByRole('status')).toHaveText(
-    t('results.import.summary', {
-      preset: t('results.presets.plausible'),
-      rows: 3,
-      matched: 2,
-      unmatched: 1,
-      observations: 4,
-    }),
+  await expect(page.getByRole('alert')).toContainText(
+    t('results.problems.periodInFuture', { today: '' }).split('(')[0]!.trim(),
   );
+  await expect(page.getByLabel(t('results.import.to'))).toHaveAttribute('aria-invalid', 'true');
+
+  // two months back: both blog pieces were published before
+  const check = async () => {
+    await upload();
+    await page.getByLabel(t('results.import.from')).fill(daysAgo(70));
+    await page.getByLabel(t('results.import.to')).fill(daysAgo(41));
+    await page.getByRole('button', { name: t('results.import.check') }).click();
+    await expect(
+      page.getByRole('region', { name: t('results.import.preview') }).getByRole('status'),
+    ).toHaveText(
+      counted(t, 'results.import.summary', {
+        preset: t('results.presets.plausible'),
+        rows: 3,
+        matched: 2,
+        unmatched: 1,
+        observations: 4,
+      }),
+    );
+  };
+  await check();
   const unmatched = page.getByRole('list', {
     name: t('results.import.unmatchedTitle_one', { count: 1 }),
   });
@@ -52,6 +91,7 @@ test('an editor imports a Plausible export, sees the unmatched row, and undoes t
   await expect(
     page.getByRole('table', { name: t('results.import.tiedCaption') }).getByRole('row'),
   ).toHaveCount(3);
+  await expect(page.getByRole('note')).toHaveCount(0);
 
   // the preview, with its tables and lists, passes axe (WCAG 2.1 A and AA)
   const axe = await new AxeBuilder({ page })
@@ -63,25 +103,109 @@ test('an editor imports a Plausible export, sees the unmatched row, and undoes t
 
   await page.getByRole('button', { name: t('results.import.commit_other', { count: 4 }) }).click();
   await expect(page.getByRole('status')).toHaveText(t('results.import.imported'));
-  const undo = page.getByRole('button', {
-    name: t('results.import.undoNamed', { name: fileName }),
-  });
-  await expect(undo).toHaveCount(1);
-  await undo.click();
-  await expect(page.getByRole('status')).toHaveText(t('results.import.undoneNow'));
-  await expect(undo).toHaveCount(0);
-  await expect(page.getByRole('row', { name: new RegExp(fileName) })).toContainText(
-    t('results.import.undone', { date: '', name: '' }).split(' ')[0]!,
+  await expect(undoButtons(page, t, fileName)).toHaveCount(1);
+  const row = page.getByRole('row', { name: new RegExp(escaped(fileName)) });
+  await expect(row).toContainText(
+    counted(t, 'results.import.countsValue', { rows: 3, matched: 2, observations: 4 }),
   );
+
+  // the same file again: the preview says it was imported before, and by whom
+  await check();
+  const note = page.getByRole('note');
+  await expect(note).toContainText(t('results.import.alreadyImportedTitle'));
+  await expect(note).toContainText(fileName);
+  await expect(note).toContainText('Elena Richter');
+  await page.getByRole('button', { name: t('results.import.commit_other', { count: 4 }) }).click();
+  await expect(page.getByRole('region', { name: t('results.import.preview') })).toHaveCount(0);
+  await expect(page.getByRole('status')).toHaveText(t('results.import.imported'));
+
+  // two imports of one file: their undo buttons tell them apart
+  const undos = undoButtons(page, t, fileName);
+  await expect(undos).toHaveCount(2);
+  const names = await undos.evaluateAll((buttons) =>
+    buttons.map((b) => b.getAttribute('aria-label')),
+  );
+  expect(new Set(names).size).toBe(2);
+
+  // while one undo is sent, only its button says so; the others keep their names
+  await page.route('**/results/import**', async (route) => {
+    if (route.request().method() === 'POST') await new Promise((r) => setTimeout(r, 1500));
+    await route.continue();
+  });
+  await page.getByRole('button', { name: names[0]! }).click();
+  await expect(page.getByRole('button', { name: names[0]! })).toHaveText(
+    t('results.import.undoing'),
+  );
+  await expect(page.getByRole('button', { name: names[1]! })).toHaveText(t('results.import.undo'));
+  await expect(page.getByRole('button', { name: t('results.import.check') })).toBeDisabled();
+  await expect(page.getByRole('button', { name: t('results.mappings.save') })).toBeVisible();
+  await expect(page.getByRole('status')).toHaveText(t('results.import.undoneNow'));
+  await page.unroute('**/results/import**');
+  await expect(undos).toHaveCount(1);
+  await undos.click();
+  await expect(page.getByRole('status')).toHaveText(t('results.import.undoneNow'));
+  await expect(undos).toHaveCount(0);
+  await expect(page.getByRole('row', { name: new RegExp(escaped(fileName)) })).toHaveCount(2);
+  await expect(
+    page.getByRole('row', { name: new RegExp(escaped(fileName)) }).first(),
+  ).toContainText(t('results.import.undone', { date: '', name: '' }).split(' ')[0]!);
+});
+
+// Every control of the page has a name of its own: a search by a label's text (not only an
+// exact one) finds one control.
+test('the import page names each control unambiguously', async ({ page, t }) => {
+  await logInAs(page, t, 'editor');
+  await page.goto('/results/import');
+  for (const key of [
+    'results.import.file',
+    'results.import.preset',
+    'results.import.from',
+    'results.import.to',
+    'results.mappings.presetField',
+    'results.mappings.name',
+  ])
+    await expect(page.getByLabel(t(key)), key).toHaveCount(1);
+  await expect(page.getByRole('combobox', { name: t('results.import.preset') })).toHaveCount(1);
+});
+
+// A format chosen by hand that the file does not fit says what it expects and what the file
+// looks like; an empty file is called empty.
+test('an editor is told why a file does not fit the chosen format, or is empty', async ({
+  page,
+  t,
+}) => {
+  await logInAs(page, t, 'editor');
+  await page.goto('/results/import');
+  await page.getByLabel(t('results.import.file')).setInputFiles({
+    name: 'pages.csv',
+    mimeType: 'text/csv',
+    buffer: fs.readFileSync('tests/fixtures/results/plausible-demo.csv'),
+  });
+  await page
+    .getByLabel(t('results.import.preset'))
+    .selectOption({ label: t('results.presets.zoom') });
+  await page.getByRole('button', { name: t('results.import.check') }).click();
+  await expect(page.getByRole('alert')).toHaveText(
+    t('results.problems.otherFormat', {
+      preset: t('results.presets.zoom'),
+      expected: 'webinar id, actual start time, # registered / unique viewers',
+      detected: t('results.presets.plausible'),
+    }),
+  );
+
+  await page.getByLabel(t('results.import.file')).setInputFiles({
+    name: 'empty.csv',
+    mimeType: 'text/csv',
+    buffer: Buffer.from(''),
+  });
+  await page.getByRole('button', { name: t('results.import.check') }).click();
+  await expect(page.getByRole('alert')).toHaveText(t('results.problems.empty'));
 });
 
 test('an expert has no results import', async ({ page, t }) => {
   await logInAs(page, t, 'expert');
   expect((await page.goto('/results/import'))?.status()).toBe(403);
 });
-
-const daysAgo = (days: number) =>
-  new Date(Date.now() - days * 24 * 3600 * 1000).toISOString().slice(0, 10);
 
 /** The page views KPI's actual value on its goal's page, as shown (e.g. "12,345 count"). */
 function blogViewsActual(page: Page, t: T) {
@@ -135,7 +259,7 @@ test('an editor imports a Plausible export and the goal page shows the new actua
     await page.getByLabel(t('results.import.to'), { exact: true }).fill(to);
     await page.getByRole('button', { name: t('results.import.check') }).click();
     await expect(page.getByRole('status')).toHaveText(
-      t('results.import.summary', {
+      counted(t, 'results.import.summary', {
         preset: t('results.presets.plausible'),
         rows: 2,
         matched: 1,
@@ -159,9 +283,7 @@ test('an editor imports a Plausible export and the goal page shows the new actua
 
     // undone, the goal shows the value from before the import again
     await page.goto('/results/import');
-    await page
-      .getByRole('button', { name: t('results.import.undoNamed', { name: fileName }) })
-      .click();
+    await undoButtons(page, t, fileName).click();
     await expect(page.getByRole('status')).toHaveText(t('results.import.undoneNow'));
     await page.goto(goalPage);
     await expect(actual).toHaveText(format(before));
@@ -177,7 +299,7 @@ test('an editor saves a column mapping, chooses it, and deletes it', async ({ pa
   const section = page.getByRole('region', { name: t('results.mappings.title') });
   await section.getByLabel(t('results.mappings.name'), { exact: true }).fill(name);
   await section
-    .getByLabel(t('results.mappings.preset'), { exact: true })
+    .getByLabel(t('results.mappings.presetField'), { exact: true })
     .selectOption({ label: t('results.presets.plausible') });
   await section.getByLabel(t('results.mappings.fields.path'), { exact: true }).fill('Seite');
   await section

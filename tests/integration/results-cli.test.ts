@@ -28,12 +28,16 @@ let slug: string;
 beforeAll(async () => {
   await ensureReferenceData(prisma);
   await createDemoWorkspace(prisma, new Date('2026-11-28T10:00:00Z'));
-  slug = (
-    await prisma.contentPiece.findFirstOrThrow({
-      where: { channel: 'blog', slug: { not: null } },
-      orderBy: { title: 'asc' },
-    })
-  ).slug!;
+  const piece = await prisma.contentPiece.findFirstOrThrow({
+    where: { channel: 'blog', slug: { not: null } },
+    orderBy: { title: 'asc' },
+  });
+  slug = piece.slug!;
+  // only published pieces take results, from their publication day on
+  await prisma.contentPiece.update({
+    where: { id: piece.id },
+    data: { status: 'published', publishAt: new Date('2026-09-15T08:00:00Z') },
+  });
 });
 
 describe('results import command', () => {
@@ -88,6 +92,30 @@ describe('results import command', () => {
     expect(
       cli(['--file', write('q.csv', 'date,url,metric,value\n'), '--preset', 'nope']).status,
     ).toBe(2);
+  });
+
+  it('exits 2 for rows and periods after today, naming the date column or --to', () => {
+    const future = cli([
+      '--file',
+      write(
+        'future.csv',
+        `date,url,metric,value\n2030-01-01,https://klarblick.example/blog/${slug},visitors,4\n`,
+      ),
+      '--dry-run',
+    ]);
+    expect(future.status, future.stderr).toBe(2);
+    expect(future.stderr).toMatch(/row 1, column date: ends after today/);
+    const period = cli([
+      '--file',
+      write('pages.csv', `name,visitors,pageviews\n/blog/${slug},1,2\n`),
+      '--from',
+      '1900-01-01',
+      '--to',
+      '2099-12-31',
+      '--dry-run',
+    ]);
+    expect(period.status).toBe(2);
+    expect(period.stderr).toMatch(/--to: the period ends after today/);
   });
 
   it('imports as the user named, all rows or none', async () => {

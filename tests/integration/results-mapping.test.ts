@@ -40,6 +40,11 @@ const state = async () => ({
 beforeAll(async () => {
   await setUpDemoWorkspace();
   await prisma.resultMapping.deleteMany();
+  // only published pieces take results, from their publication day on
+  await prisma.contentPiece.updateMany({
+    where: { slug: SLUG },
+    data: { status: 'published', publishAt: new Date('2026-09-15T08:00:00Z') },
+  });
 }, 60_000);
 
 describe('saving a column mapping', () => {

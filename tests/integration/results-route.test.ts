@@ -4,10 +4,21 @@ import { beforeAll, describe, expect, it } from 'vitest';
 import { prisma } from '~/utils/db.server';
 import { call, setUpDemoWorkspace } from './route-harness';
 
-beforeAll(setUpDemoWorkspace, 60_000);
-
 const ROUTE = 'routes/results.import';
 const SLUG = 'die-fuenf-haeufigsten-pflegefehler-und-wie-sie-sie-vermeiden';
+
+// only published pieces take results, from their publication day on: the blog piece the files
+// name is published before the periods they give
+const publishBlogPiece = () =>
+  prisma.contentPiece.updateMany({
+    where: { slug: SLUG },
+    data: { status: 'published', publishAt: new Date('2026-09-15T08:00:00Z') },
+  });
+
+beforeAll(async () => {
+  await setUpDemoWorkspace();
+  await publishBlogPiece();
+}, 60_000);
 const file = (value: string) =>
   `date,url,metric,value\n2026-10-01,https://klarblick.example/blog/${SLUG},visitors,${value}\n2026-10-01,https://klarblick.example/impressum,visitors,3\n`;
 

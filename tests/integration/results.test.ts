@@ -54,6 +54,11 @@ beforeAll(async () => {
     })
   ).map((p) => ({ id: p.id, slug: p.slug! }));
   expect(blog).toHaveLength(3);
+  // only published pieces take results: these were published before the periods imported
+  await prisma.contentPiece.updateMany({
+    where: { id: { in: blog.map((b) => b.id) } },
+    data: { status: 'published', publishAt: new Date('2026-09-15T08:00:00Z') },
+  });
   await prisma.contentPiece.update({
     where: { id: blog[0]!.id },
     data: { targetUrl: `https://klarblick.example/blog/${blog[0]!.slug}` },
@@ -64,7 +69,11 @@ beforeAll(async () => {
   webinarId = webinar.id;
   await prisma.contentPiece.update({
     where: { id: webinar.id },
-    data: { platformId: '81234567890' },
+    data: {
+      platformId: '81234567890',
+      status: 'published',
+      publishAt: new Date('2026-09-15T08:00:00Z'),
+    },
   });
 });
 
@@ -298,7 +307,7 @@ describe('who may enter, import and read results', () => {
           metric: 'nps',
           value: 40,
           periodStart: '2026-07-01',
-          periodEnd: '2026-12-31',
+          periodEnd: '2026-09-30',
         },
       }),
     ).toEqual({ ok: false, problem: 'notAllowed' });
@@ -308,6 +317,11 @@ describe('who may enter, import and read results', () => {
     const mine = await prisma.contentPieceExpert.findFirstOrThrow({ where: { userId: expert.id } });
     const other = await prisma.contentPiece.findFirstOrThrow({
       where: { experts: { none: { userId: expert.id } } },
+    });
+    // published before the period (results of days before a publication are refused)
+    await prisma.contentPiece.update({
+      where: { id: mine.pieceId },
+      data: { publishAt: new Date('2026-09-01T08:00:00Z') },
     });
     const entered = await enterObservation({
       actor: editor,

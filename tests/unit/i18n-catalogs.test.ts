@@ -36,6 +36,10 @@ const literals = new Set(
     .map((m) => m[1])
     .filter((k) => !identifiers.has(k as string)),
 );
+// keys a text takes in by nesting (`$t(results.import.rowCount, {"count": {{rows}} })`), e.g.
+// to give each count of a sentence its own plural; they must exist like the others
+for (const text of [JSON.stringify(en), JSON.stringify(de)])
+  for (const m of text.matchAll(/\$t\(([a-z][A-Za-z]*(?:\.[A-Za-z0-9_]+)+)/g)) literals.add(m[1]);
 const prefixes = [...source.matchAll(/`([a-z][A-Za-z]*(?:\.[A-Za-z0-9_]+)*\.)\$\{/g)].map(
   (m) => m[1] as string,
 );

@@ -723,7 +723,10 @@ function topIndices(indices: readonly number[], sums: Float64Array, k: number): 
   return best;
 }
 
-/** A score between 0 and 1 for people (the raw BM25 score has no fixed scale). */
+/**
+ * A score between 0 and 1 for people (the raw BM25 score has no fixed scale): a raw 4 is a fit
+ * of 0.5. The scale sets where MIN_FIT (./fit.ts) cuts; both were chosen on the labelled sets.
+ */
 export function displayScore(score: number): number {
-  return score / (score + 5);
+  return score / (score + 4);
 }

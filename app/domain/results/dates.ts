@@ -3,6 +3,8 @@
  * local times; the day is taken as written, never shifted between time zones.
  */
 
+import { localDay } from '../calendar/grid';
+
 const MONTHS = ['jan', 'feb', 'mar', 'apr', 'may', 'jun', 'jul', 'aug', 'sep', 'oct', 'nov', 'dec'];
 
 function day(year: number, month: number, date: number): string | null {
@@ -44,4 +46,17 @@ export function reportDay(text: string): string | null {
 /** Whole days from one ISO day to another (negative when `to` is earlier). */
 export function daysBetween(from: string, to: string): number {
   return Math.round((Date.parse(`${to}T00:00:00Z`) - Date.parse(`${from}T00:00:00Z`)) / 86_400_000);
+}
+
+/** Today's ISO day in a time zone (the workspace's): the last day results may be given for. */
+export function todayIn(timeZone: string, now: Date): string {
+  return localDay(now, timeZone);
+}
+
+/**
+ * Whether a period ends after today (an ISO day, see todayIn): results are counted once a day is
+ * over, so a period that has not ended yet (or lies in the future) takes none.
+ */
+export function endsAfterToday(periodEnd: string, today: string): boolean {
+  return periodEnd > today;
 }

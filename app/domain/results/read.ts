@@ -1,6 +1,6 @@
-import { METRICS } from '../strategy/vocabulary';
+import { valueProblem } from './observation';
 import { MAX_RESULTS_ROWS, parseRecords } from './csv';
-import { isoDay, reportDay } from './dates';
+import { endsAfterToday, isoDay, reportDay } from './dates';
 import {
   detectPreset,
   isObservationMetric,
@@ -53,14 +53,22 @@ export type ProblemCode =
   | 'notADate'
   | 'unknownMetric'
   | 'notAnAddress'
-  | 'notAWholeNumber';
+  | 'notAWholeNumber'
+  | 'outOfRange'
+  | 'inFuture'
+  | 'beforePublication'
+  | 'duplicateRow';
 
 export type RowProblem = {
   row: number;
-  /** the column's header as written in the file */
+  /** the column's header as written in the file (or the period's field, see `field`) */
   column: string;
+  /** the import's period field concerned, when the period was given with the import */
+  field?: 'from' | 'to';
   code: ProblemCode;
   message: string;
+  /** what the message names (a day, another row) */
+  values?: Record<string, string | number>;
 };
 
 export type FileProblemCode =
@@ -71,7 +79,10 @@ export type FileProblemCode =
   | 'badPeriod'
   | 'tooManyRows'
   | 'tooLarge'
-  | 'noData';
+  | 'noData'
+  | 'periodInFuture'
+  | 'wrongFormat'
+  | 'otherFormat';
 
 /** A file that cannot be read at all: the import refuses it as a whole. */
 export type FileProblem = {
@@ -79,10 +90,21 @@ export type FileProblem = {
   /** the column(s) concerned, when there are */
   column?: string;
   message: string;
+  /** what the message names besides the column (formats, expected columns) */
+  values?: Record<string, string>;
 };
 
 export type ReadResult =
-  | { ok: true; preset: PresetKey; rows: ResultRow[]; problems: RowProblem[] }
+  | {
+      ok: true;
+      preset: PresetKey;
+      rows: ResultRow[];
+      problems: RowProblem[];
+      /** the header of the column that dates the rows; null when the import gives the period */
+      dateColumn: string | null;
+      /** the header of the column that names what a row is about (an address, an id) */
+      targetColumn: string | null;
+    }
   | { ok: false; problem: FileProblem };
 
 /** English messages (the command line prints them; the pages use the catalogs' texts). */
@@ -94,6 +116,10 @@ export const PROBLEM_MESSAGES: Record<ProblemCode, string> = {
   unknownMetric: 'is not a metric of the catalogue',
   notAnAddress: 'is not a web address or path',
   notAWholeNumber: 'is not a whole number',
+  outOfRange: 'is outside what the metric can take ({min} to {max})',
+  inFuture: 'ends after today: results are taken for days that are over',
+  beforePublication: 'ended before the piece was published',
+  duplicateRow: 'repeats an earlier row: the same piece, metric and period',
 };
 
 export type ReadOptions = {
@@ -102,6 +128,8 @@ export type ReadOptions = {
   mapping?: ColumnMapping;
   /** the period of formats whose rows carry no dates (the export's date range) */
   period?: Period;
+  /** today in the workspace's time zone (see todayIn): periods ending later are refused */
+  today?: string;
 };
 
 const NUMBER = /^-?\d+(\.\d+)?$/;
@@ -117,8 +145,28 @@ export function readResults(text: string, options: ReadOptions = {}): ReadResult
       'the file is not in a supported format (Plausible pages, Matomo page URLs, Zoom webinar report, Podigee episodes, or date,url,metric,value)',
     );
   const columns = resolveColumns(preset, records, options.mapping);
-  if (!columns) return fileProblem('unknownFormat', `the file has no value columns of ${preset}`);
   const definition = PRESET_DEFINITIONS[preset];
+  // a format chosen by hand that the header does not fit: say what it expects, and what the
+  // file looks like instead (a header that lacks only a column or two names them, below)
+  if (options.preset && !options.mapping && (!columns || columns.missing.length)) {
+    const expected = expectedColumns(preset);
+    const detected = detectPreset(records);
+    if (detected && detected !== preset)
+      return fileProblem(
+        'otherFormat',
+        `the file does not fit ${preset}, which expects the columns ${expected}; it looks like ${detected}`,
+        undefined,
+        { preset, expected, detected },
+      );
+    if (!columns)
+      return fileProblem(
+        'wrongFormat',
+        `the file does not fit ${preset}, which expects the columns ${expected}`,
+        undefined,
+        { preset, expected },
+      );
+  }
+  if (!columns) return fileProblem('unknownFormat', `the file has no value columns of ${preset}`);
   if (columns.missing.length) {
     const names = columns.missing.map((f) => definition.columns[f]?.[0] ?? f).join(', ');
     return fileProblem('missingColumns', `the file lacks the column(s) ${names}`, names);
@@ -128,6 +176,13 @@ export function readResults(text: string, options: ReadOptions = {}): ReadResult
     return fileProblem(
       'badPeriod',
       'the period must be two ISO days, the first not after the second',
+    );
+  if (period && options.today && endsAfterToday(period.end, options.today))
+    return fileProblem(
+      'periodInFuture',
+      `the period ends after today (${options.today}): results are taken for days that are over`,
+      'to',
+      { today: options.today },
     );
   if (columns.fields.date === undefined && !period)
     return fileProblem(
@@ -148,15 +203,44 @@ export function readResults(text: string, options: ReadOptions = {}): ReadResult
   const rows: ResultRow[] = [];
   const problems: RowProblem[] = [];
   data.forEach((record, i) => {
-    const { row, problems: found } = readRow(record, i + 1, columns, period);
+    const { row, problems: found } = readRow(record, i + 1, columns, period, options.today);
     rows.push(row);
     problems.push(...found);
   });
-  return { ok: true, preset, rows, problems };
+  const header = (index: number | undefined) =>
+    index === undefined ? null : (columns.headers[index] ?? null);
+  const f = columns.fields;
+  const target = [f.url, f.path, f.platformId, f.slug, f.episodeNumber].find(
+    (i) => i !== undefined,
+  );
+  return {
+    ok: true,
+    preset,
+    rows,
+    problems,
+    dateColumn: header(f.date),
+    targetColumn: header(target),
+  };
 }
 
-function fileProblem(code: FileProblemCode, message: string, column?: string): ReadResult {
-  return { ok: false, problem: { code, message, ...(column ? { column } : {}) } };
+/** The columns a preset expects, as its tool names them (e.g. "name, visitors / pageviews"). */
+export function expectedColumns(key: PresetKey): string {
+  const definition = PRESET_DEFINITIONS[key];
+  const required = definition.required.map((f) => definition.columns[f]?.[0] ?? f);
+  const values = definition.values.map((v) => v.headers[0]!);
+  return [...required, ...(values.length ? [values.join(' / ')] : [])].join(', ');
+}
+
+function fileProblem(
+  code: FileProblemCode,
+  message: string,
+  column?: string,
+  values?: Record<string, string>,
+): ReadResult {
+  return {
+    ok: false,
+    problem: { code, message, ...(column ? { column } : {}), ...(values ? { values } : {}) },
+  };
 }
 
 function readRow(
@@ -164,17 +248,21 @@ function readRow(
   rowNumber: number,
   columns: ResolvedColumns,
   period: Period | undefined,
+  today: string | undefined,
 ): { row: ResultRow; problems: RowProblem[] } {
   const problems: RowProblem[] = [];
   const cell = (index: number | undefined) =>
     index === undefined ? '' : (record[index] ?? '').trim();
   const header = (index: number) => columns.headers[index] ?? `column ${index + 1}`;
-  const problem = (index: number, code: ProblemCode) =>
+  const problem = (index: number, code: ProblemCode, values?: Record<string, string>) =>
     problems.push({
       row: rowNumber,
       column: header(index),
       code,
-      message: PROBLEM_MESSAGES[code],
+      message: values
+        ? PROBLEM_MESSAGES[code].replace(/\{(\w+)\}/g, (_, k: string) => values[k] ?? '')
+        : PROBLEM_MESSAGES[code],
+      ...(values ? { values } : {}),
     });
 
   // what the row is about
@@ -214,6 +302,7 @@ function readRow(
     const parsed = raw ? (columns.preset === 'generic' ? isoDay(raw) : reportDay(raw)) : null;
     if (!raw) problem(f.date, 'required');
     else if (!parsed) problem(f.date, 'notADate');
+    else if (today && endsAfterToday(parsed, today)) problem(f.date, 'inFuture');
     else periodStart = periodEnd = parsed;
   }
 
@@ -230,10 +319,10 @@ function readRow(
       return null;
     }
     const value = Number(raw);
-    const def = Object.hasOwn(METRICS, metric) ? METRICS[metric as keyof typeof METRICS] : null;
-    // counts and percentages are never below zero; scores (NPS) may be
-    if (value < 0 && (!def || def.unit !== 'score')) {
-      problem(index, 'negative');
+    // within what the metric can take, as for an entry by hand (shares 0–100, the NPS ±100)
+    const wrong = valueProblem(metric, value);
+    if (wrong) {
+      problem(index, wrong.code, wrong.values);
       return null;
     }
     return value;
