@@ -19,6 +19,7 @@ import { isUniqueViolation } from '~/utils/db-errors.server';
 import { DEFAULT_TIME_ZONE } from '~/utils/format';
 import { recordAudit } from './audit.server';
 import { notify } from './notification.server';
+import { observationSelect, toDomain } from './results.server';
 import { bumpVersion, versionedUpdate } from './versioned.server';
 
 /**
@@ -171,28 +172,9 @@ export async function snapshotOf(
   });
   const rows = await tx.metricObservation.findMany({
     where: { periodStart: { gte: period.from }, periodEnd: { lte: period.to } },
-    select: {
-      id: true,
-      metric: true,
-      value: true,
-      periodStart: true,
-      periodEnd: true,
-      subject: true,
-      pieceId: true,
-      channel: true,
-      audienceId: true,
-      createdAt: true,
-      piece: { select: { channel: true, audiences: { select: { audienceId: true } } } },
-    },
+    select: observationSelect,
   });
-  const observations: Observation[] = rows.map((o) => ({
-    ...o,
-    subject: o.subject as Observation['subject'],
-    createdAt: o.createdAt.toISOString(),
-    piece: o.piece
-      ? { channel: o.piece.channel, audienceIds: o.piece.audiences.map((a) => a.audienceId) }
-      : null,
-  }));
+  const observations: Observation[] = rows.map(toDomain);
   return buildReviewSnapshot({
     period,
     goals: goals.map((g) => ({

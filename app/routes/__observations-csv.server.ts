@@ -1,14 +1,16 @@
 import Papa from 'papaparse';
 import { metricLabel } from '~/components/results-table';
 import { isLocale } from '~/i18n';
-import type { ObservationOutput } from '~/models/output.server';
+import type { ObservationOutput, SubjectObservationOutput } from '~/models/output.server';
 import { getFixedT, getLocale } from '~/utils/i18n.server';
 import { invariantResponse } from '~/utils/misc';
 
 /**
- * One metric's entries over their periods as the CSV download of its chart on a piece page's
- * Results section (the numbers beyond single pieces have their own, with subject columns): headers in the reader's language, ISO days, values
- * with a dot as the decimal point, one row per period, oldest first.
+ * One metric's entries over their periods as the CSV download of its chart: headers and words in
+ * the reader's language, ISO days, values with a dot as the decimal point, one row per period,
+ * oldest first. Rows that say what they were measured for (the numbers beyond single pieces: the
+ * whole workspace, a channel or an audience) lead with that, the channel and the audience, so
+ * that no two series read as one.
  */
 export async function observationsCsv({
   request,
@@ -21,7 +23,11 @@ export async function observationsCsv({
   metric: string | null;
   /** the output gate's answer: null when the reader may not read them, `withheld` when a
    * disclosure rule keeps them in the house */
-  results: { rows: readonly ObservationOutput[] } | 'notFound' | 'withheld' | null;
+  results:
+    | { rows: readonly (ObservationOutput | SubjectObservationOutput)[] }
+    | 'notFound'
+    | 'withheld'
+    | null;
   /** the file's name before the metric (`lotse-workspace`) */
   name: string;
 }) {
@@ -33,9 +39,24 @@ export async function observationsCsv({
   const { rows } = results;
   const locale = await getLocale(request);
   const t = await getFixedT(isLocale(locale) ? locale : 'en');
+  const withSubject = rows.some((o) => 'subject' in o);
+  const measuredFor = {
+    workspace: t('results.workspace.wholeWorkspace'),
+    channel: t('strategy.kpi.channel'),
+    audience: t('strategy.kpi.audience'),
+  };
+  const subjectOf = (o: ObservationOutput | SubjectObservationOutput) =>
+    !withSubject
+      ? []
+      : 'subject' in o
+        ? [measuredFor[o.subject], o.channel ? t(`channels.${o.channel}`) : '', o.audience ?? '']
+        : ['', '', ''];
   const csv = Papa.unparse(
     {
       fields: [
+        ...(withSubject
+          ? [t('results.workspace.for'), t('strategy.kpi.channel'), t('strategy.kpi.audience')]
+          : []),
         t('results.workspace.periodStart'),
         t('results.workspace.periodEnd'),
         metricLabel(t, metric),
@@ -43,6 +64,7 @@ export async function observationsCsv({
         t('results.workspace.note'),
       ],
       data: rows.map((o) => [
+        ...subjectOf(o),
         o.periodStart,
         o.periodEnd,
         o.value,
