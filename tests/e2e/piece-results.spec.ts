@@ -13,7 +13,7 @@ test('an editor enters a result on a published piece; its expert reads it', asyn
   lang,
 }) => {
   // both languages share one database: each run enters its own metric and period
-  const metric = lang === 'en' ? 'leads' : 'engagement';
+  const metric = lang === 'en' ? 'leads' : 'referral_visits';
   const [start, end] = lang === 'en' ? ['2026-11-02', '2026-11-08'] : ['2026-11-09', '2026-11-15'];
   const note = lang === 'en' ? 'Newsletter campaign' : 'Newsletter-Aktion';
   const shown = lang === 'en' ? '1,234.5' : '1.234,5';
