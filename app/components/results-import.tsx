@@ -172,6 +172,20 @@ export function ResultsImportHistory({
       timeStyle: 'medium',
       timeZone: format.timeZone,
     }).format(new Date(d));
+  // each undo button's name: the file, when and by whom; imports of one file by one person in
+  // the same second are told apart by their order (oldest first)
+  const undoNames = new Map<string, string>();
+  const seen = new Map<string, number>();
+  for (const i of [...imports].reverse()) {
+    const values = { name: i.fileName, date: stamp(i.createdAt), by: i.importedBy ?? '—' };
+    const key = t('results.import.undoNamed', values);
+    const n = (seen.get(key) ?? 0) + 1;
+    seen.set(key, n);
+    undoNames.set(
+      i.id,
+      n > 1 ? t('results.import.undoNamed', { ...values, date: `${values.date} (${n})` }) : key,
+    );
+  }
   return (
     <section aria-labelledby="results-history-title" className="stack">
       <h2 id="results-history-title">{t('results.import.history')}</h2>
@@ -224,11 +238,7 @@ export function ResultsImportHistory({
                         label={
                           undoing === i.id ? t('results.import.undoing') : t('results.import.undo')
                         }
-                        name={t('results.import.undoNamed', {
-                          name: i.fileName,
-                          date: stamp(i.createdAt),
-                          by: i.importedBy ?? '—',
-                        })}
+                        name={undoNames.get(i.id) ?? i.fileName}
                         disabled={busy}
                       />
                     )}
