@@ -27,6 +27,16 @@ export const test = base.extend<{ t: T; lang: 'de' | 'en' }>({
 export { expect };
 
 /**
+ * A day as the demo workspace counts it (its time zone, Europe/Berlin), `days` from today: the
+ * app takes "today" there, so a day computed in UTC is a day off between 23:00 and midnight UTC.
+ */
+export function workspaceDay(days = 0): string {
+  return new Intl.DateTimeFormat('en-CA', { timeZone: 'Europe/Berlin' }).format(
+    new Date(Date.now() + days * 24 * 3600 * 1000),
+  );
+}
+
+/**
  * Logs in through the real form, as a person would, and waits until the answer has arrived:
  * on success until the browser has left the login page.
  */

@@ -1,4 +1,4 @@
-import { expect, logInAs, test } from './fixtures';
+import { expect, logInAs, test, workspaceDay } from './fixtures';
 
 /**
  * Management sees a KPI's actual value against its target on the goal page: an editor proposes
@@ -20,7 +20,7 @@ test('management sees a KPI’s actual value against its target on the goal page
   const label = lang === 'en' ? 'Newsletter sign-ups' : 'Newsletter-Anmeldungen';
   const metric = lang === 'en' ? 'custom:newsletter_sign_ups' : 'custom:newsletter_anmeldungen';
   const title = lang === 'en' ? 'Grow the newsletter' : 'Den Newsletter ausbauen';
-  const today = new Date().toISOString().slice(0, 10);
+  const today = workspaceDay();
   const count = (n: string) => `${n} ${t('strategy.units.count')}`;
   const thousands = lang === 'en' ? '1,240' : '1.240';
   const target = lang === 'en' ? '5,000' : '5.000';
@@ -101,7 +101,7 @@ test('an expert sees the impact of their knowledge item', async ({ page, t, lang
   // both languages share one database: each run imports a metric of its own (not page views,
   // which other journeys sort the demo blog by)
   const metric = lang === 'en' ? 'visitors' : 'referral_visits';
-  const today = new Date().toISOString().slice(0, 10);
+  const today = workspaceDay();
 
   await logInAs(page, t, 'editor');
   await page.goto('/calendar');

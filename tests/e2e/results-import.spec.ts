@@ -2,10 +2,9 @@ import fs from 'node:fs';
 import AxeBuilder from '@axe-core/playwright';
 import type { Page } from '@playwright/test';
 import { exclusively } from './exclusive';
-import { expect, logInAs, test, type T } from './fixtures';
+import { expect, logInAs, test, workspaceDay, type T } from './fixtures';
 
-const daysAgo = (days: number) =>
-  new Date(Date.now() - days * 24 * 3600 * 1000).toISOString().slice(0, 10);
+const daysAgo = (days: number) => workspaceDay(-days);
 
 /** A text whose counts are nested (`$t(key, {"count": n })`), as the app shows it. */
 function counted(t: T, key: string, values: Record<string, string | number>) {

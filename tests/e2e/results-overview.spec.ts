@@ -1,13 +1,12 @@
 import fs from 'node:fs';
 import AxeBuilder from '@axe-core/playwright';
 import type { Page } from '@playwright/test';
-import { expect, logInAs, mainNav, test, type T } from './fixtures';
+import { expect, logInAs, mainNav, test, workspaceDay, type T } from './fixtures';
 
 // published pieces of the demo blog: only published pieces take results
 const CARE = 'Kontaktlinsen am Bildschirm: was trockene Augen wirklich brauchen';
 const LENS_BOX = 'Trockene Augen im Winter: sechs Tipps aus der Sprechstunde';
-const daysAgo = (days: number) =>
-  new Date(Date.now() - days * 24 * 3600 * 1000).toISOString().slice(0, 10);
+const daysAgo = (days: number) => workspaceDay(-days);
 
 async function noSeriousAxeViolations(page: Page) {
   const axe = await new AxeBuilder({ page })
